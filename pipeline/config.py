@@ -72,8 +72,28 @@ class ExtractParams(_Strict):
     )
 
 
+class GoldParams(_Strict):
+    seeds: str = "gold/seeds.jsonl"
+    extra: str = "gold/extra.jsonl"
+    markup_dir: str = "gold/markup"
+
+
+class EvaluateParams(_Strict):
+    scores: str = "metrics/scores.json"
+    extra_scores: str = "metrics/extra-scores.json"
+    errors: str = "metrics/errors.jsonl"
+    plot: str = "metrics/per-label.json"
+    context_chars: int = Field(60, ge=0)
+    floors: dict[str, float] = Field(
+        default_factory=dict,
+        description="lowest accepted score, by 'LABEL.measure' (e.g. DURATION.overlap_f1)",
+    )
+
+
 class Params(_Strict):
     corpus: CorpusParams = CorpusParams()
+    gold: GoldParams = GoldParams()
+    evaluate: EvaluateParams = EvaluateParams()
     clean: CleanParams = CleanParams()
     build: BuildParams = BuildParams()
     extract: ExtractParams = ExtractParams()

@@ -215,3 +215,12 @@ def test_clean_alignment_refuses_spans_outside_the_text():
     cleaned = clean("Nous collectons votre nom.")
     with pytest.raises(IndexError):
         cleaned.to_raw(0, 999)
+
+
+def test_clean_repeated_table_cells_stay():
+    raw = (
+        "| Données | Durée |\n| --- | --- |\n"
+        "| Poids, tension | Pendant la durée du traitement, puis supprimé. |\n"
+        "| Humeur, sommeil | Pendant la durée du traitement, puis supprimé. |\n"
+    )
+    assert clean(raw).text.count("Pendant la durée du traitement, puis supprimé.") == 2

@@ -163,7 +163,8 @@ def _is_hard_wrapped(lines: list[_Line], min_share: float) -> bool:
 def _drop_twins(paragraphs: list[tuple[_Line, Mapped]], removed: list[Removal]) -> list[tuple[_Line, Mapped]]:
     """Drop a paragraph that repeats, verbatim, one of the same section.
 
-    A section ends at a heading or a blank line. The KBC notice repeats the
+    A section ends at a heading or a blank line; table cells are never twins
+    (two rows may keep different data for the same time). The KBC notice repeats the
     bullet ``Les conversations que vous avez avec les collaborateurs ...
     peuvent être enregistrées:`` a few lines after its twin.
     """
@@ -173,7 +174,7 @@ def _drop_twins(paragraphs: list[tuple[_Line, Mapped]], removed: list[Removal]) 
         if first.blank_before or first.kind == "heading":
             seen = set()
         key = para.text
-        if len(key) >= 30 and key in seen:
+        if first.kind != "cell" and len(key) >= 30 and key in seen:
             removed.append(Removal("duplicate_lines", *para.raw_range()))
             continue
         seen.add(key)

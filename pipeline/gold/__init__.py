@@ -1,0 +1,1 @@
+"""Gold annotations: the inline markup used to write them and the JSONL reader."""
