@@ -160,6 +160,70 @@ def write_records(records: Iterator[dict], format: Format, out: TextIO) -> None:
             out.write(notice_table(record) + "\n")
 
 
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="A gold file in the contract's JSONL format (text inline or stand-off).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[Optional[Path], typer.Option(help="Write every false positive and negative here (JSONL).")] = None,
+    model: Annotated[Optional[Path], typer.Option(help="A built model folder (default: the one in models/).")] = None,
+    params_file: ParamsOption = PARAMS_FILE,
+) -> None:
+    """Run the extractor on every notice of a gold file and score it."""
+    from pipeline.evaluate import score, table
+    from pipeline.extract import extract
+    from pipeline.gold.io import GoldError, read_gold
+    from pipeline.nlp import load
+
+    params = _params(params_file)
+    try:
+        notices = read_gold(gold)
+    except GoldError as err:
+        _err(str(err))
+        raise typer.Exit(1) from None
+    failed: list[str] = []
+    nlp = load(model, params.build)
+    inputs = [Notice(n.id, n.text, f"{gold}:{n.id}") for n in notices]
+    predicted = {r["id"]: r["spans"] for r in extract(nlp, inputs, params, lambda e: failed.append(str(e)))}
+    for message in failed:
+        _err(message)
+    scores, found = score(
+        [(n.id, n.text, n.spans, predicted.get(n.id, [])) for n in notices], params.evaluate.context_chars
+    )
+    scores["notices"] = len(notices)
+    if errors:
+        errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in found), encoding="utf-8")
+    typer.echo(json.dumps(scores, indent=1) if as_json else table(scores, f"{gold} ({len(notices)} notices)"))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("report")
+def report_command(
+    scores_file: Annotated[Optional[Path], typer.Option("--scores", help="Scores written by the evaluate stage.")] = None,
+    params_file: ParamsOption = PARAMS_FILE,
+) -> None:
+    """Print the accuracy tables of the last `dvc repro` and fail when a score is below its floor."""
+    from pipeline.config import project_path
+    from pipeline.evaluate import below_floors, table
+
+    params = _params(params_file)
+    path = scores_file or project_path(params.evaluate.scores)
+    try:
+        results = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        _err(f"{path}: cannot read the scores ({err}); run `dvc repro` first")
+        raise typer.Exit(1) from None
+    titles = {"seeds": "corpus notices (gold/seeds.jsonl)", "extra": "extra notices, scored apart (gold/extra.jsonl)"}
+    for group, scores in results.items():
+        typer.echo(table(scores, f"{titles.get(group, group)}: {scores.get('notices', '?')} notices") + "\n")
+    failures = below_floors(results.get("seeds", {}), params.evaluate.floors)
+    for failure in failures:
+        _err(failure)
+    if failures:
+        raise typer.Exit(1)
+    typer.echo(f"all {len(params.evaluate.floors)} floors of params.yaml met")
+
+
 stage_app = typer.Typer(no_args_is_help=True, help="The DVC stages (run by `dvc repro`).")
 app.add_typer(stage_app, name="stage")
 
@@ -179,6 +243,16 @@ def stage_build_command(params_file: ParamsOption = PARAMS_FILE) -> None:
     from pipeline.stages import stage_build
 
     typer.echo(f"saved the pipeline to {stage_build(_params(params_file))}")
+
+
+@stage_app.command("evaluate")
+def stage_evaluate_command(params_file: ParamsOption = PARAMS_FILE) -> None:
+    """Score data/extract/ against the gold set into metrics/."""
+    from pipeline.stages import stage_evaluate
+
+    results = stage_evaluate(_params(params_file))
+    for group, scores in results.items():
+        typer.echo(f"{group}: micro overlap F1 {scores['micro']['overlap_f1']:.3f} on {scores['notices']} notices")
 
 
 @stage_app.command("extract")

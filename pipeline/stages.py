@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from pipeline.config import Params, project_path
+from pipeline.taxonomy import LABELS
 
 
 def corpus_files(params: Params) -> list[tuple[str, Path]]:
@@ -84,3 +85,51 @@ def stage_extract(params: Params) -> dict:
     if errors:
         raise SystemExit(1)
     return counts
+
+
+def _predictions(folder: Path) -> dict[str, list[dict]]:
+    return {
+        p.stem: json.loads(p.read_text(encoding="utf-8"))["spans"] for p in sorted(folder.glob("*.json"))
+    }
+
+
+def stage_evaluate(params: Params) -> dict:
+    """Score the extractions against the gold set: seeds always, extra notices when present.
+
+    Writes the scores (``metrics:``), every error with its context, and the
+    per-label figures for ``plots:``.
+    """
+    from pipeline.evaluate import score
+    from pipeline.gold.io import read_gold
+
+    extracted = project_path(params.extract.out_dir)
+    groups = {"seeds": (params.gold.seeds, extracted)}
+    if any(project_path(d).is_dir() for d in params.corpus.extra_dirs):
+        groups["extra"] = (params.gold.extra, extracted / "extra")
+    results, errors, plot = {}, [], []
+    for group, (gold_file, folder) in groups.items():
+        predictions = _predictions(folder)
+        notices = read_gold(project_path(gold_file))
+        missing = [n.id for n in notices if n.id not in predictions]
+        if missing:
+            raise SystemExit(f"privex: no extraction for gold notices {', '.join(missing)} in {folder}")
+        scores, group_errors = score(
+            [(n.id, n.text, n.spans, predictions[n.id]) for n in notices], params.evaluate.context_chars
+        )
+        scores["notices"] = len(notices)
+        results[group] = scores
+        errors += [{"group": group, **e} for e in group_errors]
+        plot += [
+            {"label": f"{group}/{label}", "exact_f1": scores[label]["exact_f1"],
+             "overlap_f1": scores[label]["overlap_f1"]}
+            for label in (*LABELS, "micro")
+        ]
+    for path, text in (
+        (params.evaluate.scores, json.dumps(results, indent=1) + "\n"),
+        (params.evaluate.errors, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)),
+        (params.evaluate.plot, json.dumps(plot, indent=1) + "\n"),
+    ):
+        target = project_path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(target, text)
+    return results

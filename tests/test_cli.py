@@ -140,3 +140,63 @@ def test_cli_bad_params_file_names_the_key(tmp_path, root):
     result = run("clean", "--params", bad, root / "corpus" / "kbc-relation-commerciale.txt")
     assert result.exit_code == 2
     assert "extract.chunk_chars" in result.stderr
+
+
+def _tiny_gold(folder, standoff=False):
+    """A gold file for a notice that is not in corpus/ (text written here)."""
+    text = "Nous conservons votre adresse e-mail pendant 3 ans.\nLes données sont partagées avec nos hébergeurs.\n"
+    spans = [
+        {"start": 22, "end": 36, "label": "DATA", "text": "adresse e-mail", "category": "contact"},
+        {"start": 45, "end": 50, "label": "DURATION", "text": "3 ans", "value": "P3Y", "bound": "exact", "after": None},
+        {"start": 88, "end": 98, "label": "RECIPIENT", "text": "hébergeurs", "category": "processor"},
+    ]
+    for s in spans:
+        assert text[s["start"] : s["end"]] == s["text"]
+    gold = folder / "gold.jsonl"
+    if standoff:
+        import hashlib
+
+        (folder / "n.txt").write_text(text, encoding="utf-8")
+        line = {"id": "n", "source": str(folder / "n.txt"), "sha256": hashlib.sha256(text.encode()).hexdigest(), "spans": spans}
+    else:
+        line = {"id": "n", "text": text, "spans": spans}
+    gold.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    return gold, spans
+
+
+@pytest.mark.parametrize("standoff", [False, True], ids=["inline", "stand-off"])
+def test_cli_evaluate_any_gold_file(tmp_path, built_model, standoff):
+    gold, spans = _tiny_gold(tmp_path, standoff)
+    errors = tmp_path / "errors.jsonl"
+    result = run("evaluate", gold, "--json", "--errors", errors, "--model", built_model)
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["notices"] == 1
+    found = scores["micro"]["overlap_tp"]
+    assert found + scores["micro"]["overlap_fn"] == len(spans)
+    written = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert sum(e["error"] == "fn" for e in written) == scores["micro"]["overlap_fn"]
+    assert all("[[" in e["context"] for e in written)
+    table = run("evaluate", gold, "--model", built_model)
+    assert "DURATION" in table.stdout and "micro" in table.stdout
+
+
+def test_cli_evaluate_refuses_a_missing_gold_file(tmp_path):
+    result = run("evaluate", tmp_path / "nope.jsonl")
+    assert result.exit_code == 1 and "no such gold file" in result.stderr
+
+
+def test_cli_report_fails_below_a_floor(tmp_path):
+    scores = tmp_path / "scores.json"
+    row = {f"{m}_{k}": 0.5 for m in ("exact", "overlap") for k in ("p", "r", "f1")}
+    row.update({f"{m}_{k}": 1 for m in ("exact", "overlap") for k in ("tp", "fp", "fn")})
+    labels = {label: dict(row, category_accuracy=0.5, value_bound_accuracy=0.5) for label in
+              ("DATA", "PURPOSE", "DURATION", "RECIPIENT", "micro")}
+    scores.write_text(json.dumps({"seeds": dict(labels, notices=1)}), encoding="utf-8")
+    params = tmp_path / "params.yaml"
+    params.write_text("evaluate:\n  floors:\n    DATA.overlap_f1: 0.4\n", encoding="utf-8")
+    ok = run("report", "--scores", scores, "--params", params)
+    assert ok.exit_code == 0 and "floors of params.yaml met" in ok.stdout
+    params.write_text("evaluate:\n  floors:\n    DATA.overlap_f1: 0.6\n", encoding="utf-8")
+    bad = run("report", "--scores", scores, "--params", params)
+    assert bad.exit_code == 1 and "DATA.overlap_f1 = 0.5 is below its floor 0.6" in bad.stderr

@@ -1,0 +1,198 @@
+"""Scoring extractions against gold, as the contract defines it.
+
+Two matchings, each one-to-one (a gold span is matched at most once):
+``exact`` (same label, start and end) and ``overlap`` (same label, ranges
+intersect; pairs taken greedily by largest overlap). Per label and
+micro-averaged: precision, recall, F1 with tp/fp/fn. On overlap-matched
+spans: ``category`` accuracy (DATA, PURPOSE, RECIPIENT) and ``value`` and
+``bound`` accuracy (DURATION).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.taxonomy import LABELS
+
+MODES = ("exact", "overlap")
+
+
+def match(gold: list[dict], pred: list[dict], mode: str) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs of the same label."""
+    if mode == "exact":
+        free: dict[tuple, list[int]] = defaultdict(list)
+        for i, g in enumerate(gold):
+            free[(g["label"], g["start"], g["end"])].append(i)
+        pairs = []
+        for j, p in enumerate(pred):
+            slot = free.get((p["label"], p["start"], p["end"]))
+            if slot:
+                pairs.append((slot.pop(0), j))
+        return pairs
+    candidates = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if g["label"] == p["label"]:
+                overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
+                if overlap > 0:
+                    candidates.append((-overlap, abs(g["start"] - p["start"]), i, j))
+    candidates.sort()
+    used_g, used_p, pairs = set(), set(), []
+    for _, _, i, j in candidates:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    def scores(self) -> dict[str, float | int]:
+        """P, R, F1; with nothing to find and nothing found, all three are 1."""
+        found, wanted = self.tp + self.fp, self.tp + self.fn
+        p = self.tp / found if found else (1.0 if wanted == 0 else 0.0)
+        r = self.tp / wanted if wanted else (1.0 if found == 0 else 0.0)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Agreement:
+    right: int = 0
+    total: int = 0
+
+    def accuracy(self) -> float | None:
+        return round(self.right / self.total, 4) if self.total else None
+
+
+@dataclass
+class Scorer:
+    """Accumulates notices, then reports; errors keep every fp and fn in overlap mode."""
+
+    context: int = 60
+    counts: dict = field(default_factory=lambda: {(m, l): Counts() for m in MODES for l in LABELS})
+    category: dict = field(default_factory=lambda: defaultdict(Agreement))
+    value: Agreement = field(default_factory=Agreement)
+    bound: Agreement = field(default_factory=Agreement)
+    value_bound: Agreement = field(default_factory=Agreement)
+    errors: list[dict] = field(default_factory=list)
+
+    def add(self, notice_id: str, text: str, gold: list[dict], pred: list[dict]) -> None:
+        for mode in MODES:
+            pairs = match(gold, pred, mode)
+            for label in LABELS:
+                g = sum(1 for s in gold if s["label"] == label)
+                p = sum(1 for s in pred if s["label"] == label)
+                tp = sum(1 for i, _ in pairs if gold[i]["label"] == label)
+                self.counts[(mode, label)].add(tp, p - tp, g - tp)
+            if mode == "overlap":
+                self._values(gold, pred, pairs)
+                self._errors(notice_id, text, gold, pred, pairs)
+
+    def _values(self, gold, pred, pairs) -> None:
+        for i, j in pairs:
+            g, p = gold[i], pred[j]
+            if g["label"] == "DURATION":
+                same_value = g.get("value") == p.get("value")
+                same_bound = g.get("bound") == p.get("bound")
+                self.value.right += same_value
+                self.bound.right += same_bound
+                self.value_bound.right += same_value and same_bound
+                for agreement in (self.value, self.bound, self.value_bound):
+                    agreement.total += 1
+            elif "category" in g:
+                agreement = self.category[g["label"]]
+                agreement.right += g["category"] == p.get("category")
+                agreement.total += 1
+
+    def _errors(self, notice_id, text, gold, pred, pairs) -> None:
+        matched_g = {i for i, _ in pairs}
+        matched_p = {j for _, j in pairs}
+        for kind, spans, matched in (("fn", gold, matched_g), ("fp", pred, matched_p)):
+            for k, span in enumerate(spans):
+                if k in matched:
+                    continue
+                start, end = span["start"], span["end"]
+                self.errors.append({
+                    "id": notice_id, "error": kind, "label": span["label"], "start": start, "end": end,
+                    "text": span["text"],
+                    "context": text[max(0, start - self.context) : start] + "[[" + text[start:end] + "]]"
+                    + text[end : end + self.context],
+                })
+
+    def report(self) -> dict:
+        out: dict = {}
+        for label in LABELS:
+            row: dict = {}
+            for mode in MODES:
+                row.update({f"{mode}_{k}": v for k, v in self.counts[(mode, label)].scores().items()})
+            if label == "DURATION":
+                row["value_accuracy"] = self.value.accuracy()
+                row["bound_accuracy"] = self.bound.accuracy()
+                row["value_bound_accuracy"] = self.value_bound.accuracy()
+            else:
+                row["category_accuracy"] = self.category[label].accuracy()
+            out[label] = row
+        micro: dict = {}
+        for mode in MODES:
+            total = Counts()
+            for label in LABELS:
+                c = self.counts[(mode, label)]
+                total.add(c.tp, c.fp, c.fn)
+            micro.update({f"{mode}_{k}": v for k, v in total.scores().items()})
+        out["micro"] = micro
+        return out
+
+
+def score(pairs: list[tuple[str, str, list[dict], list[dict]]], context: int = 60) -> tuple[dict, list[dict]]:
+    """Scores and errors for (id, text, gold spans, predicted spans) tuples."""
+    scorer = Scorer(context=context)
+    for notice_id, text, gold, pred in pairs:
+        scorer.add(notice_id, text, gold, pred)
+    return scorer.report(), scorer.errors
+
+
+def table(scores: dict, title: str) -> str:
+    """The accuracy report as a plain-text table."""
+    head = f"{'label':<10} {'exact P':>8} {'R':>6} {'F1':>6} {'overlap P':>10} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}  values"
+    lines = [title, head, "-" * len(head)]
+    for label in (*LABELS, "micro"):
+        row = scores[label]
+        if label == "DURATION":
+            extra = f"value+bound {_pct(row['value_bound_accuracy'])}"
+        elif label == "micro":
+            extra = ""
+        else:
+            extra = f"category {_pct(row['category_accuracy'])}"
+        lines.append(
+            f"{label:<10} {row['exact_p']:>8.3f} {row['exact_r']:>6.3f} {row['exact_f1']:>6.3f} "
+            f"{row['overlap_p']:>10.3f} {row['overlap_r']:>6.3f} {row['overlap_f1']:>6.3f} "
+            f"{row['overlap_tp']:>5} {row['overlap_fp']:>5} {row['overlap_fn']:>5}  {extra}".rstrip()
+        )
+    return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def below_floors(scores: dict, floors: dict[str, float]) -> list[str]:
+    """Every ``LABEL.measure`` floor the scores fall below, as a sentence each."""
+    failures = []
+    for key, floor in floors.items():
+        label, _, measure = key.partition(".")
+        value = scores.get(label, {}).get(measure)
+        if value is None or value < floor:
+            failures.append(f"{key} = {value} is below its floor {floor}")
+    return failures
