@@ -216,7 +216,11 @@ def report_command(
     titles = {"seeds": "corpus notices (gold/seeds.jsonl)", "extra": "extra notices, scored apart (gold/extra.jsonl)"}
     for group, scores in results.items():
         typer.echo(table(scores, f"{titles.get(group, group)}: {scores.get('notices', '?')} notices") + "\n")
-    failures = below_floors(results.get("seeds", {}), params.evaluate.floors)
+    failures = []
+    for key, floor in params.evaluate.floors.items():
+        group, _, rest = key.partition(".") if key.startswith("extra.") else ("seeds", "", key)
+        if group in results:  # the extra notices are scored only where their folder exists
+            failures += [f"{group}: {f}" for f in below_floors(results[group], {rest: floor})]
     for failure in failures:
         _err(failure)
     if failures:

@@ -86,7 +86,7 @@ class EvaluateParams(_Strict):
     context_chars: int = Field(60, ge=0)
     floors: dict[str, float] = Field(
         default_factory=dict,
-        description="lowest accepted score, by 'LABEL.measure' (e.g. DURATION.overlap_f1)",
+        description="lowest accepted score, by 'LABEL.measure' (corpus notices) or 'extra.LABEL.measure'",
     )
 
 

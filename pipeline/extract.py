@@ -31,9 +31,21 @@ def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
         start = end
 
 
+EDGE_JUNK = set(" \t\r\n\xa0\\*_|#>`")
+
+
+def trim(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a raw span off white space and markup at its edges (``3 ans\\*`` -> ``3 ans``)."""
+    while end > start + 1 and raw[end - 1] in EDGE_JUNK:
+        end -= 1
+    while start < end - 1 and raw[start] in EDGE_JUNK:
+        start += 1
+    return start, end
+
+
 def span_record(span: Span, cleaned: Cleaned, offset: int) -> dict:
     """One span as the contract writes it: raw offsets, raw text, normalised values."""
-    start, end = cleaned.to_raw(offset + span.start_char, offset + span.end_char)
+    start, end = trim(cleaned.raw, *cleaned.to_raw(offset + span.start_char, offset + span.end_char))
     record = {"start": start, "end": end, "label": span.label_, "text": cleaned.raw[start:end]}
     if span._.category is not None:
         record["category"] = span._.category

@@ -10,13 +10,17 @@ from spacy.language import Language
 from pipeline.config import BuildParams, project_path
 
 # the project's components, in pipeline order, with where each one goes
-COMPONENTS: tuple[tuple[str, dict], ...] = (("privacy_layout", {"before": "parser"}),)
+COMPONENTS: tuple[tuple[str, dict], ...] = (
+    ("privacy_layout", {"before": "parser"}),
+    ("privacy_retention", {"last": True}),
+)
 
 
 def assemble(params: BuildParams | None = None) -> Language:
     """``fr_core_news_md`` with this project's components added."""
     params = params or BuildParams()
-    import pipeline.components.layout.factory  # noqa: F401  (registers the factory in this process)
+    import pipeline.components.layout.factory  # noqa: F401  (registers the factories in this process)
+    import pipeline.components.retention.factory  # noqa: F401
 
     nlp = spacy.load(params.base_model, exclude=list(params.disable))
     for factory, where in COMPONENTS:

@@ -54,3 +54,6 @@ CATEGORIES: dict[str, dict[str, str]] = {
 }
 
 BOUNDS: tuple[str, ...] = ("max", "min", "exact")
+
+# ISO 8601 durations as the gold set and the extractor write them: P1Y, P3Y6M, P4W, P180D, PT4H, PT2M30S
+ISO_DURATION_PATTERN = r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"

@@ -200,3 +200,9 @@ def test_cli_report_fails_below_a_floor(tmp_path):
     params.write_text("evaluate:\n  floors:\n    DATA.overlap_f1: 0.6\n", encoding="utf-8")
     bad = run("report", "--scores", scores, "--params", params)
     assert bad.exit_code == 1 and "DATA.overlap_f1 = 0.5 is below its floor 0.6" in bad.stderr
+    # floors of the extra notices apply only when they were scored
+    params.write_text("evaluate:\n  floors:\n    extra.DATA.overlap_f1: 0.9\n", encoding="utf-8")
+    assert run("report", "--scores", scores, "--params", params).exit_code == 0
+    scores.write_text(json.dumps({"seeds": dict(labels, notices=1), "extra": dict(labels, notices=1)}), encoding="utf-8")
+    extra = run("report", "--scores", scores, "--params", params)
+    assert extra.exit_code == 1 and "extra: DATA.overlap_f1 = 0.5" in extra.stderr

@@ -25,6 +25,7 @@ HTML_BREAK_TAG = re.compile(
     r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|title)\b[^<>]*>",
     re.IGNORECASE,
 )
+TABLE_ROW_BREAK = re.compile(r"<br\s*/?>(?=[^\n]*\|[ \t]*$)", re.IGNORECASE | re.MULTILINE)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?>")
 HTML_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
@@ -34,9 +35,11 @@ def html_markup(text: Mapped, removed: list[Removal]) -> Mapped:
 
     ``<%@ page language="java" contentType="text/html; charset=UTF-8"%>`` -> removed
     ``<p>Nous collectons</p>`` -> ``\\nNous collectons\\n``
+    ``| Nom<br>Prénom | 3 ans |`` -> ``| Nom Prénom | 3 ans |`` (a table row stays one line)
     ``Sant&eacute;`` -> ``Santé``
     """
     text = text.edit(HTML_BLOCK, "html", removed)
+    text = text.edit(TABLE_ROW_BREAK, "html", removed, keep=lambda m: [Mapped.synthetic(" ", text.pos[m.start()])])
     text = text.edit(
         HTML_BREAK_TAG, "html", removed, keep=lambda m: [Mapped.synthetic("\n", text.pos[m.start()])]
     )

@@ -25,10 +25,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.taxonomy import BOUNDS, CATEGORIES, LABELS
+from pipeline.taxonomy import BOUNDS, CATEGORIES, ISO_DURATION_PATTERN, LABELS
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
-ISO_DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
+ISO_DURATION = re.compile(ISO_DURATION_PATTERN)
 
 
 class MarkupError(ValueError):

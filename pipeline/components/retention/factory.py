@@ -1,0 +1,17 @@
+"""Registers ``privacy_retention`` (entry point in ``pyproject.toml``)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from pipeline.components.retention.component import Retention
+
+
+@Language.factory(
+    "privacy_retention",
+    assigns=["doc.spans", "span._.retention"],
+    default_config={"heading_window": 40, "heading_max_chars": 80},
+    default_score_weights={"duration_f": 1.0},
+)
+def make_retention(nlp: Language, name: str, heading_window: int, heading_max_chars: int) -> Retention:
+    return Retention(nlp, name, heading_window=heading_window, heading_max_chars=heading_max_chars)
