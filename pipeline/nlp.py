@@ -13,6 +13,8 @@ from pipeline.config import BuildParams, project_path
 COMPONENTS: tuple[tuple[str, dict], ...] = (
     ("privacy_layout", {"before": "parser"}),
     ("privacy_retention", {"last": True}),
+    ("privacy_recipients", {"last": True}),
+    ("privacy_data_categories", {"last": True}),
 )
 
 
@@ -21,6 +23,8 @@ def assemble(params: BuildParams | None = None) -> Language:
     params = params or BuildParams()
     import pipeline.components.layout.factory  # noqa: F401  (registers the factories in this process)
     import pipeline.components.retention.factory  # noqa: F401
+    import pipeline.components.recipients.factory  # noqa: F401
+    import pipeline.components.data_categories.factory  # noqa: F401
 
     nlp = spacy.load(params.base_model, exclude=list(params.disable))
     for factory, where in COMPONENTS:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components import SPAN_KEY
 from pipeline.components.retention import patterns as P
 from pipeline.components.retention.models import RetentionPeriod
+from pipeline.components.syntax import sentence_around
 
 FLAGS = re.IGNORECASE
 
@@ -35,7 +36,6 @@ DELETION = re.compile(P.deletion_before(), FLAGS)
 CHOICE = re.compile(P.choice_kept(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
 ALTERNATIVE = re.compile(r"\s*(?:ou|\+|,\s*ou)\s*", FLAGS)  # ``3 ans ou jusqu’à ...``: both or neither
-SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 DETERMINER = re.compile(r"^(?:la|le|les|l['’]|du|des|de\s+la|de\s+l['’])\s*", FLAGS)
 
 
@@ -126,20 +126,6 @@ def event_candidates(text: str) -> list[Candidate]:
             period = RetentionPeriod(iso=None, bound=bound, after=_after(m.group("event")))
             out.append(Candidate(m.start(), m.end(), period, False, bool(OPENS_FIELD.search(text[line_start : m.start()]))))
     return out
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding ``text[start:end]``, cut at ``. ! ?`` and line breaks.
-
-    Punctuation rather than the parser: a list item or a table cell is one
-    line, and the parser may split a sentence inside a name (``Google
-    Analytics``).
-    """
-    left = 0
-    for m in SENTENCE_END.finditer(text, max(0, start - 600), start):
-        left = m.end()
-    right = SENTENCE_END.search(text, end)
-    return text[left : right.end() if right else len(text)]
 
 
 class Retention:

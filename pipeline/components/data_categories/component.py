@@ -1,0 +1,151 @@
+"""``privacy_data_categories``: kinds of personal data as ``DATA`` spans with a category."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.components import SPAN_KEY
+from pipeline.components.data_categories import patterns as P
+from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
+from pipeline.components.syntax import conjuncts, negated, phrase, sentence_around
+
+LEXICON = Path(__file__).with_name("lexicon.yaml")
+CUE = P.processing_cue()
+HEADING = P.data_heading()
+RELATIVE = P.relative_data()
+RIGHTS = P.rights_clause()
+NEGATED = P.negated_processing()
+OWN_CONTACT = P.own_contact_after()
+
+
+def _base(word: str) -> str:
+    """``données`` -> ``donnée``, ``informations`` -> ``information``: generic words in any number."""
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+class DataCategories:
+    """Mark the kinds of personal data a notice says are processed.
+
+    Three sources, the longest span winning where they overlap: the lexicon
+    of data kinds (``lexicon.yaml``), the noun phrases that processing verbs
+    take as object or passive subject (``nous enregistrons les écrans que
+    vous partagez``), and the items coordinated with a found one. Generic
+    mentions, negated collection and data that belong to the organisation or
+    its staff (``notre adresse``, ``leur adresse électronique``) are left out.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, lexicon: str = "", list_window: int = 8) -> None:
+        self.name = name
+        self.list_window = list_window
+        self.lexicon_path = lexicon or str(LEXICON)
+        self.table = by_category(load_yaml(self.lexicon_path))
+        self.matcher = phrase_matcher(nlp, self.table)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label="DATA")
+            span._.category = doc.vocab.strings[match_id]
+            found.append(span)
+        lexical = [s for s in found if len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X")]
+        found = list(lexical) + self._by_pattern(doc, HEADING) + self._by_pattern(doc, RELATIVE)
+        if doc.has_annotation("DEP"):
+            found += self._objects(doc)
+            found += self._coordinated(lexical)
+        kept = [s for s in filter_spans(found) if self._keep(s)]
+        for span in kept:
+            span._.category = self._category(span, lexical)
+        if kept:
+            doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + kept
+        return doc
+
+    def _by_pattern(self, doc: Doc, pattern) -> list[Span]:
+        """Spans named by a regex group ``name``: data headings and relative clauses."""
+        out = []
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start("name"), m.end("name"), label="DATA", alignment_mode="contract")
+            if span is not None and len(span):
+                out.append(span)
+        return out
+
+    def _objects(self, doc: Doc) -> list[Span]:
+        """Objects and passive subjects of processing verbs: ``nous pouvons enregistrer la conversation``."""
+        out = []
+        for token in doc:
+            if token.pos_ != "VERB" or token.lemma_ not in P.PROCESSING_VERBS:
+                continue
+            if any(c.dep_ == "nsubj" and c.lower_ in P.PERSON_SUBJECTS for c in token.children):
+                continue
+            for child in token.children:
+                if child.dep_ in ("obj", "nsubj:pass") and child.pos_ in ("NOUN", "PROPN"):
+                    for head in [child, *conjuncts(child)]:
+                        out.append(phrase(head, "DATA"))
+                    # ``le nom de votre société et votre fonction``: the parser may hang the second
+                    # item on the complement
+                    for nmod in (c for c in child.children if c.dep_ == "nmod"):
+                        out.extend(phrase(head, "DATA") for head in conjuncts(nmod))
+        return out
+
+    def _coordinated(self, lexical: list[Span]) -> list[Span]:
+        """Items coordinated with a lexicon match: ``vos appréciations, vos évaluations``."""
+        out = []
+        for span in lexical:
+            for head in conjuncts(span.root):
+                out.append(phrase(head, "DATA"))
+        return out
+
+    def _keep(self, span: Span) -> bool:
+        if not span.text.strip() or span.root.pos_ == "PRON":
+            return False
+        if self._generic(span):
+            return False
+        doc = span.doc
+        before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+        if before and before[-1] in P.FOREIGN_POSSESSIVES:
+            return False
+        if any(w in P.CHANNEL_BEFORE for w in before):
+            return False  # ``par téléphone``, ``via le chat``: a channel, not data
+        if OWN_CONTACT.match(doc.text[span.end_char : span.end_char + 20]):
+            return False
+        if doc.has_annotation("DEP") and negated(span.root):
+            return False
+        sentence = sentence_around(doc.text, span.start_char, span.end_char)
+        if RIGHTS.search(sentence) or NEGATED.search(sentence):
+            return False
+        return bool(CUE.search(sentence)) or self._in_data_list(doc.text, span.start_char)
+
+    def _in_data_list(self, text: str, char: int) -> bool:
+        """A list item under an introduction about data: ``Nous traitons différents types de données :``."""
+        line_start = text.rfind("\n", 0, char) + 1
+        lines = text[max(0, line_start - 3000) : line_start].split("\n")[-self.list_window - 1 :]
+        return any(line.rstrip().endswith(":") and CUE.search(line) for line in lines)
+
+    def _generic(self, span: Span) -> bool:
+        """``données personnelles``, ``vos données``, ``informations complémentaires``."""
+        if span.text.lower() in self.table:
+            return False
+        root = span.root
+        if not {_base(root.lemma_), _base(root.text)} & P.GENERIC_HEADS:
+            return False
+        others = [t for t in span if t.i != root.i and not t.is_punct and t.pos_ not in ("ADP", "DET")]
+        vague = P.GENERIC_MODIFIERS | P.GENERIC_HEADS  # ``différents types de données``
+        return all({_base(t.lemma_), _base(t.text), t.lower_} & vague for t in others)
+
+    def _category(self, span: Span, lexical: list[Span]) -> str:
+        """The lexicon's category for the whole phrase, else the phrase's most specific keyword,
+        else the category of the lexicon match inside it, else ``other``."""
+        text = " ".join(span.text.lower().split())
+        if text in self.table:
+            return self.table[text]
+        for pattern, category in P.KEYWORD_CATEGORIES:
+            if pattern.search(text):
+                return category
+        inside = [s for s in lexical if s.start >= span.start and s.end <= span.end]
+        if inside:
+            return max(inside, key=len)._.category
+        return self.table.get(span.root.lemma_.lower(), "other")

@@ -1,0 +1,111 @@
+"""Cues of the DATA component: which verbs collect, which heads say nothing, which words mark exclusions."""
+
+from __future__ import annotations
+
+import re
+
+#: lemmas of verbs whose object (or passive subject) is data being processed:
+#: ``nous collectons votre adresse IP``, ``les conversations peuvent être enregistrées``
+PROCESSING_VERBS = frozenset(
+    """collecter recueillir récolter traiter enregistrer conserver sauvegarder stocker archiver
+    exploiter analyser partager transmettre communiquer transférer divulguer""".split()
+)
+
+#: subjects that make the person, not the organisation, the one acting: ``vous pouvez utiliser le Chat``
+PERSON_SUBJECTS = frozenset({"vous", "tu", "je", "utilisateur", "client"})
+
+#: words before a data word that make it a channel or the organisation's own: ``par téléphone``, ``via le chat``
+CHANNEL_BEFORE = frozenset({"par", "via"})
+
+#: heads that name no kind of data by themselves: ``données personnelles``, ``vos données``, ``ces informations``
+GENERIC_HEADS = frozenset(
+    """donnée information renseignement élément chose ceci cela celle celui ceux tout type catégorie
+    ensemble partie aucun autre fichier document demande requête""".split()
+)
+
+#: modifiers that leave a generic head generic: ``données personnelles``, ``informations nécessaires``
+GENERIC_MODIFIERS = frozenset(
+    """personnel personnelle caractère suivant suivante nécessaire collecté collectée traité traitée
+    complémentaire supplémentaire pertinent pertinente autre même certain certaine concerné concernée
+    vous concernant relatif relative vôtre votre vos différent différente divers diverse""".split()
+)
+
+#: possessives that make the data the organisation's or a third party's, not the person's
+FOREIGN_POSSESSIVES = frozenset({"notre", "nos", "leur", "leurs"})
+
+
+def rights_clause() -> re.Pattern[str]:
+    """A sentence about the person's rights, where data kinds are named but not collected:
+    ``vous pouvez consulter votre police et modifier vos données``."""
+    return re.compile(
+        r"(?<![\w])(?:droits?\s+(?:d['’]|de|à)|vous\s+pouvez|vous\s+avez\s+(?:la\s+possibilité|le\s+droit)"
+        r"|exercer|retirer\s+votre\s+consentement)",
+        re.IGNORECASE,
+    )
+
+
+def own_contact_after() -> re.Pattern[str]:
+    """A contact word followed by the organisation's own value: ``téléphone : +32 2 545``,
+    ``l’adresse ci-dessous``, ``adresse suivante``."""
+    return re.compile(r"^\s*(?::\s*[+\d(]|ci-dessous|ci-après|suivante|indiquée?\s+ci)", re.IGNORECASE)
+
+
+def processing_cue() -> re.Pattern[str]:
+    """A sentence about processing data: ``collectons``, ``traitées``, ``données``, ``informations``."""
+    return re.compile(
+        r"(?<![\w])(?:collect\w*|recueil\w*|trait\w*|conserv\w*|enregistr\w*|stock\w*|sauvegard\w*|utilis\w*"
+        r"|partag\w*|transm\w*|communiqu\w*|fourni\w*|demand\w*|obten\w*|reç\w*|recev\w*|données|informations"
+        r"|catégories|accès|accéd\w*|analys\w*|exploit\w*|archiv\w*|garde\w*|déduire|déduit\w*)",
+        re.IGNORECASE,
+    )
+
+
+def data_heading() -> re.Pattern[str]:
+    """A line that opens with a category of data and a colon: ``Données d’identification :``,
+    ``Informations relatives à la sécurité :``, ``Informations concernant votre entreprise :``."""
+    return re.compile(
+        r"^(?:(?:les|des|la|le|l['’]|vos|votre)\s+)?(?P<name>(?:données|informations|renseignements|coordonnées|"
+        r"identifiants|caractéristiques)\b[^:;.\n]{0,70}?)\s*:",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def relative_data() -> re.Pattern[str]:
+    """Data named by what the person does with them: ``écrans que vous partagez``,
+    ``pages que vous avez consultées``, ``documents que vous téléchargez``."""
+    return re.compile(
+        r"(?<![\w])(?:les|des|vos|la|le|l['’])\s+(?P<name>[a-zéèêàâîôûç][\w’'\- ]{2,40}?\s+qu['’e]\s*(?:vous|le\s+client|l['’]utilisateur)"
+        r"(?:\s+(?:nous|ou\s+votre\s+entreprise))?(?:\s+(?:avez|pouvez|avez\s+pu))?\s+[a-zéèêàâîôûç]+)(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+#: words that give the category of a phrase the lexicon does not hold whole, most specific first:
+#: ``Informations relatives à la sécurité`` -> security, ``nom de votre société`` -> professional
+KEYWORD_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx, re.IGNORECASE), category)
+    for rx, category in (
+        (r"santé|médical|biométri|génétique|religi|politique|syndica|sexuel|ethnique|pénal|infraction", "sensitive"),
+        (r"sécurité|connexion|journa[lu]x?|\blogs?\b|mot de passe|authentif", "security"),
+        (r"entreprise|société|organisation|professionnel|employeur|\bposte\b|\bfonction\b|chiffre d.affaires", "professional"),
+        (r"\bavis\b|appréciation|évaluation|réponse|réaction|préférence|intérêt|satisfaction|souhait|opinion", "preferences"),
+        (r"appel|conversation|message|courriel|écran|enregistrement|réclamation|échange|correspondance|entretien|question", "communications"),
+        (r"navigation|consult|visit|utilisation|\bclics?\b|comportement|historique|pages?\b", "usage"),
+        (r"géolocalisation|localisation|position|\bgps\b", "location"),
+        (r"bancaire|paiement|factur|\biban\b|financi|revenu|crédit|solde", "financial"),
+        (r"appareil|\bip\b|navigateur|technique|terminal|cookie", "technical"),
+        (r"produit|contrat|police|commande|abonnement|sinistre|dossier", "contract"),
+        (r"adresse|téléphone|e-?mail|coordonnées", "contact"),
+        (r"\bnom\b|prénom|naissance|identité|identification|\bsexe\b|civilité", "identity"),
+    )
+)
+
+
+def negated_processing() -> re.Pattern[str]:
+    """A sentence that denies processing: ``Nous ne collectons pas``, ``ne vous sera jamais demandé``."""
+    return re.compile(
+        r"(?<![\w])(?:ne|n['’])\s*[^.;:]{0,40}?(?<![\w])(?:pas|jamais|aucune?|plus)(?![\w])[^.;:]{0,30}?"
+        r"(?:collect|recueil|demand|trait|conserv|enregistr|stock|utilis|partag|transm|vend|cèd|céd|communiqu)\w*"
+        r"|(?<![\w])(?:ne|n['’])\s*(?:\w+\s+){0,2}?(?:collect|recueil|demand|trait|conserv|enregistr|stock|utilis|partag|transm|vend|communiqu)\w*\s+(?:pas|jamais|aucune?)",
+        re.IGNORECASE,
+    )

@@ -1,0 +1,183 @@
+"""``privacy_recipients``: parties that receive data, as ``RECIPIENT`` spans with a category."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.components import SPAN_KEY
+from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
+from pipeline.components.recipients import patterns as P
+from pipeline.clean.rules import is_heading
+from pipeline.components.syntax import line_of, phrase_tokens, sentence_around, sentence_bounds
+
+LEXICON = Path(__file__).with_name("lexicon.yaml")
+SHARING = P.sharing_cue()
+HEADING = P.recipient_heading()
+SOURCE = P.source_before()
+SHARING_VERB = P.sharing_verb()
+VAGUE_AFTER = frozenset({"suivant", "suivants", "suivante", "suivantes", "mentionné", "mentionnés", "ci-dessous", "ci-après", "précités"})
+GIVING_VERBS = frozenset("transmettre communiquer partager transférer fournir divulguer vendre céder envoyer confier utiliser recourir faire".split())
+PROVIDER = P.provider_cue()
+COMPANY_APPOSITION = re.compile(r"^\s*,\s*(?:une?|le|la)\s+(?:société|entreprise|prestataire|agence|cabinet|organisme|start-up)", re.IGNORECASE)
+NAMED = re.compile(r"^[A-Z0-9][\w&.\-’' ]{1,40}$")
+
+
+def _capitalised(span: Span) -> bool:
+    """A name, not a phrase: every word starts with a capital or a digit (``Google Analytics``, ``MyForce``)."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("de", "du", "des", "&", "et")]
+    return bool(words) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words)
+
+
+class Recipients:
+    """Mark the parties to which a notice says data is disclosed.
+
+    Party kinds come from the lexicon (``sous-traitants``, ``autorités``,
+    ``sociétés du groupe``...), named organisations from the statistical NER
+    (``ORG``, and ``MISC``/``PER`` inside a list of providers), from a
+    gazetteer of well-known providers, and from the leading names of list
+    items under a recipient heading (``Tobania et MyForce, qui ...``). A
+    candidate counts in a sentence that shares data or under a recipient
+    heading; sources of data (``auprès de``, ``provenant de``), the
+    organisation itself and its staff never count.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, lexicon: str = "", heading_window: int = 25) -> None:
+        self.name = name
+        self.lexicon_path = lexicon or str(LEXICON)
+        data = load_yaml(self.lexicon_path)
+        self.kinds = by_category(data.get("kinds", {}))
+        self.orgs = by_category(data.get("organisations", {}), lower=False)
+        self.never = {t.lower() for t in data.get("never", [])}
+        self.kind_matcher = phrase_matcher(nlp, self.kinds, "LOWER")
+        self.org_matcher = phrase_matcher(nlp, self.orgs, "ORTH")
+        self.heading_window = heading_window
+
+    def __call__(self, doc: Doc) -> Doc:
+        own = self._own_names(doc)
+        candidates: list[tuple[Span, str, str]] = []  # span, category, source
+        for match_id, start, end in self.kind_matcher(doc):
+            candidates.append((self._extend(Span(doc, start, end, label="RECIPIENT")), doc.vocab.strings[match_id], "kind"))
+        for match_id, start, end in self.org_matcher(doc):
+            candidates.append((Span(doc, start, end, label="RECIPIENT"), doc.vocab.strings[match_id], "name"))
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "MISC", "PER"):
+                candidates.append((Span(doc, ent.start, ent.end, label="RECIPIENT"), "", ent.label_))
+        candidates += self._list_items(doc)
+        kept = []
+        for span, category, source in candidates:
+            if self._keep(doc, span, source, own):
+                span._.category = category or self._category(span)
+                kept.append(span)
+        kept = filter_spans(kept)
+        if kept:
+            doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + kept
+        return doc
+
+    def _extend(self, span: Span) -> Span:
+        """A party kind with its own qualifier: ``sous-traitants tiers``, ``autorités gouvernementales``."""
+        if not span.doc.has_annotation("DEP"):
+            return span
+        start, end = phrase_tokens(span.root, max_right=6)
+        start, end = min(start, span.start), max(end, span.end)
+        while end > span.end and span.doc[end - 1].lower_ in VAGUE_AFTER:
+            end -= 1  # ``sous-traitants suivants``
+        if start > 0 and span.doc[start - 1].lower_ in ("autre", "autres") and span.doc[start].lower_ not in ("autre", "autres"):
+            start -= 1
+        return Span(span.doc, start, end, label="RECIPIENT")
+
+    def _list_items(self, doc: Doc) -> list[tuple[Span, str, str]]:
+        """Leading names of list items under a recipient heading: ``Tobania et MyForce, qui ...``."""
+        out = []
+        offset = 0
+        for line in doc.text.split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            lead = P.LIST_ITEM_STOP.split(line, maxsplit=1)[0].strip()
+            if not lead or not lead[0].isupper() or len(lead.split()) > 6 or lead == line.strip():
+                continue
+            for part in re.split(r"\s+et\s+|\s*,\s*", lead):
+                part = part.strip()
+                if not NAMED.match(part) or not any(c.isupper() for c in part[1:] + part[0]):
+                    continue
+                char = start + line.index(part)
+                span = doc.char_span(char, char + len(part), label="RECIPIENT", alignment_mode="contract")
+                if span is not None and len(span) <= 4 and not any(t.pos_ in ("VERB", "AUX", "DET") for t in span):
+                    out.append((span, "", "item"))
+        return out
+
+    def _own_names(self, doc: Doc) -> set[str]:
+        """The organisation's own names: the two proper nouns that recur most (``Harmony``, ``KBC``,
+        ``Belfius``, ``Isabel``), when they recur at all."""
+        counts = Counter(t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper() and len(t.text) > 1)
+        return {name for name, n in counts.most_common(2) if n >= 4}
+
+    def _keep(self, doc: Doc, span: Span, source: str, own: set[str]) -> bool:
+        text = span.text.strip()
+        if not text or text.lower() in self.never or (len(span) == 1 and span.root.lemma_.lower() in self.never):
+            return False
+        if text.lower() in P.NOT_A_PARTY:
+            return False
+        first, last = sentence_bounds(doc.text, span.start_char, span.end_char)
+        sentence, left = doc.text[first:last], doc.text[first : span.start_char]
+        sources = list(SOURCE.finditer(left))
+        if sources and not SHARING_VERB.search(left[sources[-1].end() :]):
+            return False  # ``demander les données auprès de prestataires comme Worldline``
+        if self._in_heading(doc, span):
+            return False
+        previous = doc[span.start - 1] if span.start else None
+        if previous is not None and previous.text in own:
+            return False  # ``Belfius Banque``: part of the organisation's name
+        root = span.root
+        if root.dep_ == "nsubj" and root.head.lemma_ in GIVING_VERBS:
+            return False  # ``La mutuelle fait appel à ...``: the one who gives the data
+        if source == "kind":
+            if span.root.lower_ in ("tiers",) and len(span) == 1 and not self._bare_third_party(span):
+                return False
+            return bool(SHARING.search(sentence)) or self._under_heading(doc, span.start_char)
+        if span[0].text in own and not text.lower().startswith("groupe"):
+            return False
+        if source == "name":  # a well-known provider, where the sentence uses or feeds it
+            return bool(SHARING.search(sentence) or PROVIDER.search(sentence)) or self._under_heading(doc, span.start_char)
+        if source in ("ORG", "MISC") and _capitalised(span) and SHARING.search(sentence):
+            return True
+        if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(doc.text[span.end_char :]):
+            return True  # ``réalisées par Focus Feedback, une société de recherche``
+        # MISC, PER and list items: only as the lead names of items under a recipient heading
+        return source == "item" and self._under_heading(doc, span.start_char) and _capitalised(span)
+
+    def _bare_third_party(self, span: Span) -> bool:
+        """``à des tiers``, ``avec des tiers``: data go to them; not ``ces tiers`` (a back-reference),
+        ``produits de tiers`` (theirs) or a rights clause (``transférer vos données à un tiers``)."""
+        before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
+        sentence = sentence_around(span.doc.text, span.start_char, span.end_char).lower()
+        if before and before[-1] in ("ces", "ce", "de", "d'", "d’") or "droit" in sentence:
+            return False
+        return any(w in ("à", "aux", "avec", "par", "entre") for w in before) or span.start == 0
+
+    def _in_heading(self, doc: Doc, span: Span) -> bool:
+        """``5 PARTAGE ET TRANSFERT DE VOS DONNÉES``, ``Transmission à des tiers``: a heading names a section."""
+        start, end = line_of(doc, span.start_char)
+        line = doc.text[start:end]
+        return is_heading(line) or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6 and line.strip() != span.text.strip())
+
+    def _under_heading(self, doc: Doc, char: int) -> bool:
+        line_start = doc.text.rfind("\n", 0, char) + 1
+        lines = doc.text[max(0, line_start - 5000) : line_start].split("\n")[-self.heading_window - 1 :]
+        return any(len(line) <= 200 and HEADING.search(line) for line in lines if line.strip())
+
+    def _category(self, span: Span) -> str:
+        """The gazetteer's or lexicon's category, ``group`` for ``Groupe ...``, else ``processor``."""
+        key = span.text
+        if key in self.orgs:
+            return self.orgs[key]
+        for k in (span.text.lower(), span.root.lower_):
+            if k in self.kinds:
+                return self.kinds[k]
+        if span.text.lower().startswith("groupe"):
+            return "group"
+        return "processor"

@@ -1,0 +1,62 @@
+"""Cues of the RECIPIENT component: sharing words, sections about recipients, sources of data."""
+
+from __future__ import annotations
+
+import re
+
+
+def sharing_cue() -> re.Pattern[str]:
+    """A sentence that gives data to someone: ``transmettre``, ``partager``, ``faire appel à``,
+    ``destinataires``, ``sous-traitants``, ``hébergé par``, ``fournir ... à``."""
+    return re.compile(
+        r"(?<![\w])(?:transm\w*|communiqu\w*|partag\w*|transf[eé]r\w*|divulg\w*|destinataire\w*|accès|accéd\w*"
+        r"|fourni\w*|faire\s+appel|fai\w+\s+appel|recours|sous-trait\w*|prestataire\w*|héberg\w*|confi\w*"
+        r"|céd\w*|cession|vend\w*|disposition|envoy\w*|reçoi\w*|recev\w*|traitée?s?\s+par|gérée?s?\s+par"
+        r"|réalisée?s?\s+par|fournisseur\w*)",
+        re.IGNORECASE,
+    )
+
+
+def sharing_verb() -> re.Pattern[str]:
+    """A verb that hands data over, for telling a source from a recipient in one sentence."""
+    return re.compile(
+        r"(?<![\w])(?:transm\w*|communiqu\w*|partag\w*|transf[eé]r\w*|divulg\w*|fourni\w*|envoy\w*|confi\w*|céd\w*)",
+        re.IGNORECASE,
+    )
+
+
+def provider_cue() -> re.Pattern[str]:
+    """A sentence where a named provider is used: sharing, or ``via``, ``utilise``, ``hébergé``, ``stocké``."""
+    return re.compile(r"(?<![\w])(?:via|utilis\w*|recour\w*|stock\w*|héberg\w*|trait\w*|outil\w*|solution\w*|service\w*)", re.IGNORECASE)
+
+
+#: legal forms and places that the statistical NER takes for organisations
+NOT_A_PARTY = frozenset(
+    "sa sas sasu sarl srl nv bv gmbh ltd inc llc plc asbl vzw eee ue union européenne espace économique européen "
+    "europe belgique france".split()
+) | {"espace économique européen", "union européenne"}
+
+
+def recipient_heading() -> re.Pattern[str]:
+    """A heading that opens a list of recipients: ``Destinataires``, ``Sous-traitants``,
+    ``Transmission à des tiers``, ``Partage et transfert de vos données``."""
+    return re.compile(
+        r"(?:destinataire|sous-traitan|partage|transmission|transfert|tiers|qui\s+a\s+accès|communication\s+de"
+        r"|prestataires|partenaires|à\s+qui)",
+        re.IGNORECASE,
+    )
+
+
+def source_before() -> re.Pattern[str]:
+    """What makes a party a source of data, not a recipient: ``auprès de``, ``provenant de``,
+    ``émaner de``, ``de la part de``, ``obtient d’un``, ``reçues de``."""
+    return re.compile(
+        r"(?:auprès\s+(?:de|du|des|d['’])|provenant\s+(?:de|du|des|d['’])|émaner\s+(?:de|du|des|d['’])"
+        r"|émanant\s+(?:de|du|des|d['’])|de\s+la\s+part\s+(?:de|du|des|d['’])|obtien\w*\s+(?:de|du|des|d['’])"
+        r"|reçue?s?\s+(?:de|du|des|d['’])|issue?s?\s+(?:de|du|des|d['’])|fournie?s?\s+par)",
+        re.IGNORECASE,
+    )
+
+
+#: lead words of a list item that name no party (``Les sous-traitants`` is found by the lexicon)
+LIST_ITEM_STOP = re.compile(r",|\(|:|;|\s+qui\s|\s+-\s|\s+–\s|\s+pour\s|\s+dont\s|\s+afin\s")

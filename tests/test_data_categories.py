@@ -1,0 +1,122 @@
+"""``privacy_data_categories``: fresh sentences in the gold markup, positives and every exclusion."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components import SPAN_KEY
+from pipeline.components.lexicon import by_category, load_yaml, plural, variants
+from pipeline.config import Params
+from pipeline.extract import extract
+from pipeline.gold.markup import parse
+from pipeline.notices import Notice
+from pipeline.taxonomy import DATA_CATEGORIES
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return [(s.start_char, s.end_char, s._.category) for s in doc.spans.get(SPAN_KEY, []) if s.label_ == "DATA"]
+
+
+def expected(markup):
+    text, spans = parse(markup)
+    return text, [(s["start"], s["end"], s["category"]) for s in spans if s["label"] == "DATA"]
+
+
+POSITIVE = [
+    # a list split into items, possessives and determiners left out
+    "Nous collectons votre ⟦DATA identity|nom⟧, votre ⟦DATA identity|prénom⟧ et votre ⟦DATA contact|adresse e-mail⟧.",
+    "Nous traitons différents types de données :\nLes ⟦DATA contact|coordonnées⟧, telles que l’⟦DATA contact|adresse postale⟧ et le ⟦DATA contact|numéro de téléphone⟧ ;",
+    # a data heading and the items under it
+    "Lorsque vous ouvrez un compte, nous recueillons les informations suivantes :\n"
+    "⟦DATA identity|Données d’identification⟧ : votre ⟦DATA identity|nom⟧ et votre ⟦DATA identity|date de naissance⟧ ;\n"
+    "⟦DATA security|Informations relatives à la sécurité⟧ : votre ⟦DATA technical|adresse IP⟧ ;",
+    # objects of processing verbs, lexicon or not
+    "Nous enregistrons les ⟦DATA communications|conversations téléphoniques⟧ avec notre service client.",
+    "Le magasin conserve les ⟦DATA financial|numéros de carte bancaire⟧ de manière chiffrée.",
+    "Nous pouvons stocker les ⟦DATA communications|écrans que vous partagez⟧ pendant la session.",
+    "Nous analysons votre ⟦DATA usage|historique de navigation⟧ pour adapter nos offres.",
+    "Les ⟦DATA sensitive|données de santé⟧ sont hébergées chez un hébergeur agréé.",
+    "L’application collecte votre ⟦DATA location|position GPS⟧ lorsque vous l’utilisez.",
+    "Nous traitons le ⟦DATA professional|nom de votre société⟧ et votre ⟦DATA professional|fonction⟧.",
+]
+
+NEGATIVE = [
+    # a list item with no introduction about data: nothing says it is collected
+    "Les coordonnées, telles que l’adresse postale et le numéro de téléphone ;",
+    # generic mentions with no kind
+    "Nous traitons vos données personnelles avec soin.",
+    "Ces informations sont conservées de manière sécurisée.",
+    "Nous collectons des données à caractère personnel vous concernant.",
+    # negated collection
+    "Nous ne collectons pas votre numéro de téléphone.",
+    "Votre code PIN ne vous sera jamais demandé.",
+    # the organisation's own data and a channel
+    "Vous pouvez nous écrire à l’adresse ci-dessous.",
+    "Contactez-nous par téléphone ou par e-mail pour toute question sur nos traitements.",
+    "Notre adresse électronique est indiquée sur le site.",
+    # data of staff
+    "Les collaborateurs utilisent leur adresse électronique professionnelle pour traiter les demandes.",
+    # the rights section names data without collecting them
+    "Vous pouvez à tout moment consulter et modifier votre adresse e-mail dans votre espace.",
+]
+
+
+@pytest.mark.parametrize("markup", POSITIVE)
+def test_data_categories_marks_kinds_with_their_category(nlp, markup):
+    text, spans = expected(markup)
+    assert found(nlp, text) == spans
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_data_categories_leaves_exclusions(nlp, text):
+    assert found(nlp, text) == []
+
+
+def test_data_categories_span_across_a_pdf_line_break(nlp):
+    raw = (
+        "a. Données d’identification : votre nom, votre adresse e-mail, votre préférence linguistique et votre\n"
+        "numéro de téléphone, nous vous attribuerons également, à vous ou à votre entreprise, un numéro de\n"
+        "client ;\n"
+        "b. Les informations que vous nous fournissez concernant la façon dont vous avez connu notre\n"
+        "service et les journaux de connexion de votre appareil.\n"
+    )
+    (record,) = extract(nlp, [Notice("wrapped", raw, "wrapped.txt")], Params(), pytest.fail)
+    texts = [s["text"] for s in record["spans"] if s["label"] == "DATA"]
+    assert "numéro de téléphone" in texts
+    assert "numéro de\nclient" in texts
+    assert all(raw[s["start"] : s["end"]] == s["text"] for s in record["spans"])
+
+
+def test_data_categories_lexicon_is_broad_and_valid():
+    from pipeline.components.data_categories.component import LEXICON
+
+    entries = load_yaml(str(LEXICON))
+    assert set(entries) == set(DATA_CATEGORIES)
+    assert sum(len(v) for v in entries.values()) >= 400
+    assert all(len(v) >= 20 for v in entries.values())
+    generic = {"données", "données personnelles", "informations", "cookies"}
+    assert not generic & set(by_category(entries))
+
+
+@pytest.mark.parametrize(
+    "term, form",
+    [("adresse électronique", "adresses électroniques"), ("numéro de téléphone", "numéros de téléphone"),
+     ("journal de connexion", "journaux de connexion"), ("prix", "prix"), ("réseau social", "réseaux sociaux"),
+     ("partenaire commercial", "partenaires commerciaux"), ("IBAN", "IBAN")],
+)
+def test_data_categories_lexicon_plurals(term, form):
+    assert plural(term) == form
+
+
+def test_data_categories_lexicon_apostrophes():
+    assert {"numéro d'identification", "numéro d’identification"} <= variants("numéro d'identification")
+
+
+def test_data_categories_save_and_load_round_trip(nlp, tmp_path):
+    import spacy
+
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    text = "Nous collectons votre adresse IP et votre date de naissance."
+    assert found(loaded, text) == found(nlp, text) != []

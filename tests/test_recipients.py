@@ -1,0 +1,97 @@
+"""``privacy_recipients``: fresh sentences in the gold markup, positives and every exclusion."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components import SPAN_KEY
+from pipeline.components.lexicon import load_yaml
+from pipeline.components.recipients.component import LEXICON
+from pipeline.config import Params
+from pipeline.extract import extract
+from pipeline.gold.markup import parse
+from pipeline.notices import Notice
+from pipeline.taxonomy import RECIPIENT_CATEGORIES
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return [(s.start_char, s.end_char, s._.category) for s in doc.spans.get(SPAN_KEY, []) if s.label_ == "RECIPIENT"]
+
+
+def expected(markup):
+    text, spans = parse(markup)
+    return text, [(s["start"], s["end"], s["category"]) for s in spans if s["label"] == "RECIPIENT"]
+
+
+POSITIVE = [
+    # party kinds with their own qualifier, objects of sharing verbs
+    "Vos données peuvent être transmises à nos ⟦RECIPIENT processor|sous-traitants techniques⟧.",
+    "Nous partageons certaines informations avec les ⟦RECIPIENT group|autres sociétés du groupe⟧.",
+    "Les données peuvent être communiquées aux ⟦RECIPIENT authority|autorités judiciaires⟧ et aux ⟦RECIPIENT authority|régulateurs⟧ sur demande.",
+    "Nous transférons les données nécessaires à nos ⟦RECIPIENT insurer|réassureurs⟧.",
+    "La mutuelle fait appel à des ⟦RECIPIENT processor|prestataires informatiques⟧ pour héberger le service.",
+    # named organisations: NER in a sharing sentence, a gazetteer provider
+    "Les paiements sont traités par ⟦RECIPIENT processor|Stripe⟧, qui reçoit votre numéro de carte.",
+    "Nous utilisons ⟦RECIPIENT processor|Google Analytics⟧ pour mesurer l’audience du site.",
+    # a list under a recipient heading: each named company its own span
+    "⟦RECIPIENT processor|Sous-traitants⟧\nNous faisons appel aux ⟦RECIPIENT processor|sous-traitants⟧ suivants :\n"
+    "⟦RECIPIENT processor|Mailjet⟧ et ⟦RECIPIENT processor|Brevo⟧, qui envoient nos lettres d’information.\n"
+    "⟦RECIPIENT processor|Scaleway⟧, qui héberge nos serveurs en France.",
+]
+
+NEGATIVE = [
+    # the organisation itself and its staff
+    "Seuls nos collaborateurs habilités ont accès à vos données.",
+    "Les employés du service client peuvent consulter votre dossier.",
+    # sources of data, not recipients
+    "Nous obtenons des informations sur votre solvabilité auprès de prestataires spécialisés.",
+    "Les réclamations peuvent émaner de tiers, comme une association de consommateurs.",
+    # a back-reference, a rights clause, a heading
+    "Nous veillons à ce que ces tiers protègent vos données.",
+    "Vous avez le droit de demander que vos données soient transférées à un tiers.",
+    "Transmission à des tiers",
+    # a social network as a contact channel only
+    "Vous pouvez nous joindre par téléphone ou sur Facebook.",
+]
+
+
+@pytest.mark.parametrize("markup", POSITIVE)
+def test_recipients_marks_parties_with_their_category(nlp, markup):
+    text, spans = expected(markup)
+    assert found(nlp, text) == spans
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_recipients_leaves_exclusions(nlp, text):
+    assert found(nlp, text) == []
+
+
+def test_recipients_own_organisation_is_not_a_recipient(nlp):
+    text = (
+        "Acmea Assurances traite vos données. Acmea conserve vos contrats. Acmea protège vos données. "
+        "Acmea peut transmettre vos données à ses réassureurs. Acmea Mobile vous envoie des notifications."
+    )
+    assert [text[s:e] for s, e, _ in found(nlp, text)] == ["réassureurs"]
+
+
+def test_recipients_span_across_a_pdf_line_break(nlp):
+    raw = (
+        "5 PARTAGE DE VOS DONNÉES\n"
+        "Afin de vous fournir nos services et aux fins mentionnées ci-dessus, nous partageons vos données\n"
+        "personnelles avec les autres sociétés du\n"
+        "groupe et avec des prestataires de services de recouvrement de créances qui agissent selon nos\n"
+        "instructions et qui sont soumis à des clauses de confidentialité appropriées.\n"
+    )
+    (record,) = extract(nlp, [Notice("wrapped", raw, "wrapped.txt")], Params(), pytest.fail)
+    texts = [s["text"] for s in record["spans"] if s["label"] == "RECIPIENT"]
+    assert "autres sociétés du\ngroupe" in texts
+    assert all(raw[s["start"] : s["end"]] == s["text"] for s in record["spans"])
+
+
+def test_recipients_lexicon_is_broad_and_valid():
+    data = load_yaml(str(LEXICON))
+    assert set(data["kinds"]) == set(RECIPIENT_CATEGORIES)
+    assert sum(len(v) for v in data["kinds"].values()) >= 200
+    assert set(data["organisations"]) <= set(RECIPIENT_CATEGORIES)
+    assert {"collaborateur", "employé"} <= set(data["never"])
