@@ -15,6 +15,7 @@ COMPONENTS: tuple[tuple[str, dict], ...] = (
     ("privacy_retention", {"last": True}),
     ("privacy_recipients", {"last": True}),
     ("privacy_data_categories", {"last": True}),
+    ("privacy_purposes", {"last": True}),
 )
 
 
@@ -25,6 +26,7 @@ def assemble(params: BuildParams | None = None) -> Language:
     import pipeline.components.retention.factory  # noqa: F401
     import pipeline.components.recipients.factory  # noqa: F401
     import pipeline.components.data_categories.factory  # noqa: F401
+    import pipeline.components.purposes.factory  # noqa: F401
 
     nlp = spacy.load(params.base_model, exclude=list(params.disable))
     for factory, where in COMPONENTS:

@@ -1,0 +1,181 @@
+"""``privacy_purposes``: why data is processed, as ``PURPOSE`` spans with a category."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.clean.rules import is_heading
+from pipeline.components import SPAN_KEY
+from pipeline.components.purposes import patterns as P
+from pipeline.components.syntax import sentence_bounds
+
+FLAGS = re.IGNORECASE
+MARKER = re.compile(P.marker(), FLAGS)
+ADJECTIVE = re.compile(P.adjective_purpose(), FLAGS)
+NOT_A_GOAL = re.compile(P.not_a_goal(), FLAGS)
+GOAL_END = re.compile(P.goal_end(), FLAGS)
+COORDINATION = re.compile(P.coordination(), FLAGS)
+PERSON_GOAL = re.compile(P.person_goal(), FLAGS)
+CUE = re.compile(P.processing_cue(), FLAGS)
+INTRO = re.compile(P.purpose_intro(), FLAGS)
+SECTION = re.compile(P.purpose_section())
+CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
+LEADING = re.compile(r"^(?:(?:la|le|les|l['’]|de\s+la|de\s+l['’]|du|des|de|d['’])\s*)", FLAGS)
+ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
+CLITIC = frozenset("vous nous les le la l' l’ leur lui se s' s’ en y me m' m’".split())
+
+
+def category(text: str) -> str:
+    """The purpose category from the goal's words, most specific first; ``service`` when none."""
+    for pattern, name in CATEGORIES:
+        if pattern.search(text):
+            return name
+    return P.DEFAULT_CATEGORY
+
+
+class Purposes:
+    """Mark the purposes of processing.
+
+    Goals after a purpose marker (``afin de``, ``pour``, ``à des fins de``,
+    ``dans le cadre de``...), ``fins`` + adjective, the items of a list after
+    a purpose introduction (``aux fins suivantes :``) and the short headings
+    of a purpose section (``À quoi servent vos données ?``). A goal ends at
+    punctuation or before a trailing condition or means (``lorsque``, ``si``,
+    ``via``); goals coordinated with their own verb or noun are split.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, list_window: int = 12, max_chars: int = 160) -> None:
+        self.name = name
+        self.list_window = list_window
+        self.max_chars = max_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        pieces: list[tuple[int, int]] = []
+        for m in MARKER.finditer(text):
+            if NOT_A_GOAL.match(text[m.end("lead") :].lstrip()):
+                continue
+            if m.group("article") and not ACTION_NOUN.match(text[m.end() :]):
+                continue  # ``pour les données``: a noun phrase that names no action
+            if not self._about_processing(text, m.start()):
+                continue
+            pieces += self._goals(doc, m.end())
+        for m in ADJECTIVE.finditer(text):
+            pieces.append((m.start("span"), m.end("span")))
+        pieces += self._list_items(doc)
+        pieces += self._section_headings(text)
+        spans = []
+        for start, end in pieces:
+            span = doc.char_span(start, end, label="PURPOSE", alignment_mode="contract")
+            if span is not None and len(span) and any(t.is_alpha for t in span):
+                spans.append(span)
+        spans = filter_spans(spans)
+        for span in spans:
+            span._.category = category(span.text)
+        if spans:
+            doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + spans
+        return doc
+
+    def _about_processing(self, text: str, char: int) -> bool:
+        first, last = sentence_bounds(text, char, char + 1)
+        sentence = text[first:last]
+        if PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
+            return False
+        opens_line = not text[text.rfind("\n", 0, char) + 1 : char].strip()  # ``Pour vous contacter ...``
+        return bool(CUE.search(sentence)) or opens_line or self._after_intro(text, char)
+
+    def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:
+        """The goal starting at ``start``, split where a coordinated goal of its own begins."""
+        text = doc.text
+        stop = GOAL_END.search(text, start)
+        end = min(stop.start() if stop else len(text), start + self.max_chars)
+        out, begin = [], start
+        for m in COORDINATION.finditer(text, start, end):
+            # ``former et coacher nos collaborateurs``: a lone verb shares the next one's complement
+            if len(text[begin : m.start()].split()) >= 2 and self._starts_goal(doc, m.end()):
+                out.append((begin, m.start()))
+                begin = m.end()
+        out.append((begin, end))
+        trimmed = []
+        for s, e in out:
+            lead = LEADING.match(text, s)
+            s = lead.end() if lead and lead.end() < e else s
+            while e > s and not text[e - 1].isalnum() and text[e - 1] not in ")’'":
+                e -= 1
+            if e - s >= 3:
+                trimmed.append((s, e))
+        return trimmed
+
+    def _starts_goal(self, doc: Doc, char: int, clitic: bool = False) -> bool:
+        """An infinitive (after a pronoun too when ``clitic``: ``vous fournir``), or ``de la``/``du`` + noun."""
+        span = doc.char_span(char, min(len(doc.text), char + 40), alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tokens = [t for t in span if not t.is_space][:3]
+        if not tokens:
+            return False
+        if tokens[0].lower_ in ("de", "du", "d'", "d’"):
+            return True
+        i = 1 if clitic and tokens[0].lower_ in CLITIC and len(tokens) > 1 else 0
+        return tokens[i].pos_ in ("VERB", "AUX") and "Inf" in tokens[i].morph.get("VerbForm")
+
+    def _opens_goal(self, doc: Doc, start: int, line: str) -> bool:
+        """A list item states a goal when it opens with an infinitive (``exécuter votre contrat``)
+        or an action noun (``la gestion des sinistres``), not a condition or a clause."""
+        rest = LEADING.sub("", line.strip(), count=1)
+        if ACTION_NOUN.match(rest):
+            return True
+        return self._starts_goal(doc, start + len(line) - len(line.lstrip()), clitic=True)
+
+    def _after_intro(self, text: str, char: int) -> bool:
+        line_start = text.rfind("\n", 0, char) + 1
+        lines = text[max(0, line_start - 4000) : line_start].split("\n")[-self.list_window - 1 :]
+        return any(INTRO.search(line) for line in lines)
+
+    def _list_items(self, doc: Doc) -> list[tuple[int, int]]:
+        """Items of a list after a purpose introduction, when they do not start with a marker."""
+        text = doc.text
+        out, offset, open_list, items = [], 0, 0, 0
+        for line in text.split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            if INTRO.search(line):
+                open_list, items = self.list_window, 0
+                continue
+            if not line.strip():
+                if items:
+                    open_list = 0  # a blank line ends the list, not one just after its introduction
+                continue
+            if is_heading(line):
+                open_list = 0
+                continue
+            if open_list <= 0:
+                continue
+            open_list, items = open_list - 1, items + 1
+            if MARKER.match(line) or not self._opens_goal(doc, start, line):
+                continue
+            out += self._goals(doc, start)
+        return out
+
+    def _section_headings(self, text: str) -> list[tuple[int, int]]:
+        """Short headings inside a purpose section: ``Évaluation et traitement de votre demande``."""
+        out, offset, inside = [], 0, False
+        for line in text.split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if SECTION.search(stripped) and len(stripped) < 90:
+                inside = True
+                continue
+            if stripped.endswith("?") or (is_heading(stripped) and stripped.isupper()):
+                inside = False
+                continue
+            if inside and len(stripped) <= 70 and not re.search(r"[.;:!]$", stripped) and len(stripped.split()) >= 2 and stripped[0].isupper():
+                lead = MARKER.match(stripped)
+                s = start + (lead.end() if lead else 0) + (len(line) - len(line.lstrip()))
+                out.append((s, start + len(line.rstrip())))
+        return out

@@ -1,0 +1,109 @@
+"""Patterns of French purpose statements, as small named regex builders."""
+
+from __future__ import annotations
+
+import re
+
+D = r"(?:de|d['’])"
+
+
+def marker() -> str:
+    """Purpose markers, the span starting after them (and after a bare ``pouvoir``).
+
+    ``afin de pouvoir exécuter le contrat``, ``pour répondre à vos questions``,
+    ``dans le but d’améliorer``, ``en vue de``, ``aux fins de``, ``à des fins de marketing direct``,
+    ``dans le cadre de la gestion de votre compte``, ``ayant pour finalité de``.
+    """
+    return (
+        rf"(?<![\w])(?P<lead>afin\s+{D}|dans\s+le\s+but\s+{D}|en\s+vue\s+{D}|aux\s+fins\s+{D}|à\s+des\s+fins\s+{D}"
+        rf"|dans\s+le\s+cadre\s+(?:de\s+la|de\s+l['’]|du|des)|ayant\s+pour\s+(?:finalité|objet|but)\s+{D}?|pour(?![\w]))\s*"
+        rf"(?:(?:pouvoir|nous\s+permettre\s+{D}|permettre\s+à\s+\w+\s+{D})\s*)?"
+        rf"(?P<article>(?:la|le|les|l['’])\s*)?"
+    )
+
+
+def adjective_purpose() -> str:
+    """``à des fins statistiques``, ``fins commerciales``: the span keeps ``fins``."""
+    return r"(?<![\w])(?:à\s+des|aux|à\s+ces)\s+(?P<span>fins\s+(?!de\b|d['’])[a-zéèêàç]+(?:ques|les|ires|ives|elles|ales|aux|ers|ères))(?![\w])"
+
+
+def not_a_goal() -> str:
+    """What after ``pour`` introduces no goal: ``pour vous et pour nous``, ``pour une durée de 3 ans``,
+    ``pour le compte de``, ``pour autant que``, ``pour toute question``, ``pour lesquelles``."""
+    return (
+        r"^(?:vous\s+et\s+pour\s+nous|une\s+(?:durée|période)|(?:une|la)\s+durée|le\s+compte|autant|toutes?\s+questions?"
+        r"|plus\s+d|ce\s+faire|cela|ceci|lesquel|laquelle|lequel|quelles?|quoi|en\s+savoir|chaque|tous\b|toutes?\b|\d"
+        r"|vous\b(?!\s+[a-zéè]+er\b)|nous\b(?!\s+[a-zéè]+(?:er|re|ir)\b)|un\s+maximum|au\s+moins|partie|certain|rappel|mémoire|info"
+        r"|que\b|qu['’]|ces\b|ce\b|cette\b|des\s+raisons|des\s+questions|les\s+données|des\s+données|vos\s+données|l['’]instant)"
+    )
+
+
+def goal_end() -> str:
+    """Where a goal stops: punctuation, a trailing condition or means, another marker.
+
+    ``répondre à vos questions lorsque vous nous contactez`` -> ``répondre à vos questions``.
+    """
+    return (
+        r"[.;:!?()\[\]\n]|,\s|\s+(?:lorsqu|si\s|s['’]il|sauf|via|grâce\s+à|par\s+le\s+biais|en\s+utilisant|en\s+identifiant"
+        r"|conformément|dans\s+la\s+mesure|à\s+condition|tels?\s+que|telles?\s+que|notamment|y\s+compris|basée?s?\s+sur"
+        r"|afin\s+d|pour\s|ainsi\s+que|auprès\s|à\s+votre\s+demande|à\s+tout\s+moment|en\s+tant\s+que|dont\s|qui\s+(?:sont|est)"
+        r"|(?:sont|est|seront|sera|peuvent|peut|doivent|restent)\s)"
+    )
+
+
+def coordination() -> str:
+    """Where one goal gives way to the next: ``améliorer nos services et développer ...``."""
+    return r"\s+(?:et|ou|et/ou)\s+(?=(?:de\s+la|de\s+l['’]|du)\s*\w)|\s+(?:et|ou|et/ou)\s+"
+
+
+def person_goal() -> str:
+    """A goal of the person, not of the processing: ``Pour obtenir des conseils, vous pouvez ...``."""
+    return r"(?<![\w])vous\s+(?:pouvez|devez|pourrez|souhaitez|avez\s+la\s+possibilité)"
+
+
+def processing_cue() -> str:
+    """A sentence about processing data."""
+    return (
+        r"(?<![\w])(?:donnée|information|traite|traitons|traité|trait[eé]|utilis|collect|recueil|conserv|enregistr|stock"
+        r"|partag|transm|communiqu|cookie|analys|sauvegard|fins|finalité)"
+    )
+
+
+def purpose_intro() -> str:
+    """A line that opens a list of purposes: ``aux fins suivantes :``, ``afin de :``, ``processus suivants :``,
+    ``Nous utilisons vos données pour :``, ``dans le cadre :``."""
+    return (
+        r"(?:(?:fins|finalités?|objectifs?|raisons|buts?|processus)(?:\s+suivant\w*)?|afin\s+d[e'’]?|pour|dans\s+le\s+cadre"
+        r"|servent|utilis\w*\s+\w+\s+données\s+pour)\s*:\s*$"
+    )
+
+
+def purpose_section() -> str:
+    """A heading that opens a section of purposes: ``À quoi servent vos données ?``, ``Finalités``."""
+    return r"(?i)(?:à\s+quoi\s+servent|finalités?|pourquoi\s+(?:traitons|collectons|utilisons)|pour\s+quelles?\s+(?:raisons|finalités)|objectifs?\s+du\s+traitement)"
+
+
+#: keywords that give a purpose its category, most specific first
+CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
+    (r"fraude|sécurité|sécuris|abus|usurpation|intrusion|protéger", "security"),
+    (r"obligation|légal|\bloi\b|réglementa|fiscal|conformer|autorités|déclaration|signalement|comptab", "legal"),
+    (r"preuve|probatoire|litige|contentieux|défendre|justice|réécouter", "evidence"),
+    (r"\bformer\b|\bformation|\bcoach|entraîner|qualité|\bcontrôle", "training"),
+    (r"statisti|audience|mesure|\banalyse|analytique|\bétudes?\b|\bbi\b|informations\s+non\s+nominatives", "analytics"),
+    (r"personnalis|profil|adapter|recommand|centres?\s+d.intérêt", "personalisation"),
+    (r"amélior|développ|optimis|innov|nouveaux?\s+produits|enquêtes?|feedback|réactions|satisfaction|appréciation|organiser", "improvement"),
+    (r"marketing|publicit|prospect|commercia|promotion|offres|newsletter|lettres?\s+d.information|mailing|fidélis|jeux|concours|sollicit", "marketing"),
+    (r"répondre|questions|assistance|assister|support|soutien|contact|aider|réclamation|rendez-vous|informer|informé|rappeler|correspondance|réunion|conseils|communications\s+importantes", "support"),
+)
+
+#: the category of a goal none of the keywords name: most purposes serve the service itself
+DEFAULT_CATEGORY = "service"
+
+
+def action_noun() -> str:
+    """A noun that names an action, so that ``pour la gestion de ...`` states a goal and
+    ``pour les données`` does not: ``gestion``, ``formation``, ``traitement``, ``envoi``, ``lutte``."""
+    return (
+        r"^(?!utilisation|usage)(?:[a-zéèêàç’'-]+(?:tion|sion|ment|age|ance|ence|ure|ise|isation)s?|envoi|suivi|lutte|gestion|besoins?"
+        r"|contrôle|réponse|recherche|analyse|preuve|défense|respect|marketing|prospection|publicité|promotion)(?![\w])"
+    )

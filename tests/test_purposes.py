@@ -1,0 +1,86 @@
+"""``privacy_purposes``: fresh sentences in the gold markup, positives and the markers that state no goal."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components import SPAN_KEY
+from pipeline.components.purposes.component import category
+from pipeline.gold.markup import parse
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return [(s.start_char, s.end_char, s._.category) for s in doc.spans.get(SPAN_KEY, []) if s.label_ == "PURPOSE"]
+
+
+def expected(markup):
+    text, spans = parse(markup)
+    return text, [(s["start"], s["end"], s["category"]) for s in spans if s["label"] == "PURPOSE"]
+
+
+POSITIVE = [
+    # markers followed by an infinitive clause, the marker and a bare « pouvoir » left out
+    "Nous utilisons votre adresse afin de ⟦PURPOSE service|livrer vos commandes⟧.",
+    "Vos données sont traitées afin de pouvoir ⟦PURPOSE service|gérer votre abonnement⟧.",
+    "Nous conservons ces données dans le but de ⟦PURPOSE evidence|défendre nos droits en justice⟧.",
+    "Les journaux sont analysés en vue de ⟦PURPOSE security|détecter les tentatives de fraude⟧.",
+    "Les données collectées aux fins de ⟦PURPOSE marketing|prospection commerciale⟧ sont conservées trois ans.",
+    # « à des fins » + adjective keeps « fins »
+    "Vos données peuvent être traitées de manière anonyme à des ⟦PURPOSE analytics|fins statistiques⟧.",
+    "Nous utilisons vos données à des fins de ⟦PURPOSE marketing|marketing direct⟧.",
+    # a trailing condition is left out
+    "Nous traitons vos données pour ⟦PURPOSE support|répondre à vos questions⟧ lorsque vous nous écrivez.",
+    # coordinated goals with their own verb and complement are split; a shared complement is not
+    "Nous utilisons ces informations pour ⟦PURPOSE improvement|améliorer nos services⟧ et ⟦PURPOSE improvement|développer de nouvelles offres⟧.",
+    "Les appels sont enregistrés pour ⟦PURPOSE training|former et coacher nos conseillers⟧.",
+    # a nominal purpose after « pour la »
+    "Les données sont traitées pour la ⟦PURPOSE service|gestion de votre contrat⟧.",
+    # a list under a purpose introduction
+    "Nous traitons vos données aux fins suivantes :\n"
+    "⟦PURPOSE service|exécuter votre contrat⟧ ;\n"
+    "⟦PURPOSE legal|respecter nos obligations légales⟧ ;\n"
+    "⟦PURPOSE security|prévenir la fraude⟧.",
+]
+
+NEGATIVE = [
+    # markers that introduce no goal
+    "La protection de votre vie privée est importante, pour vous et pour nous.",
+    "Vos données sont conservées pour une durée de 3 ans.",
+    "Nos prestataires agissent pour le compte de la société.",
+    "Nous ne pourrons pas toujours donner suite à votre demande.",
+    # the person's own goal
+    "Pour obtenir un devis, vous pouvez remplir le formulaire en ligne.",
+]
+
+
+@pytest.mark.parametrize("markup", POSITIVE)
+def test_purposes_marks_goals_with_their_category(nlp, markup):
+    text, spans = expected(markup)
+    assert found(nlp, text) == spans
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_purposes_leaves_markers_without_a_goal(nlp, text):
+    assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "goal, expected_category",
+    [("vous envoyer notre lettre d’information", "marketing"), ("lutter contre la fraude", "security"),
+     ("réaliser des statistiques de fréquentation", "analytics"), ("respecter nos obligations légales", "legal"),
+     ("personnaliser votre expérience", "personalisation"), ("former nos conseillers", "training"),
+     ("conserver la preuve de votre consentement", "evidence"), ("améliorer notre application", "improvement"),
+     ("répondre à vos demandes d’assistance", "support"), ("vous envoyer des informations sur votre commande", "service")],
+)
+def test_purposes_category_keywords(goal, expected_category):
+    assert category(goal) == expected_category
+
+
+def test_purposes_save_and_load_round_trip(nlp, tmp_path):
+    import spacy
+
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    text = "Nous utilisons votre adresse afin de livrer vos commandes."
+    assert found(loaded, text) == found(nlp, text) != []
