@@ -16,7 +16,7 @@ SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "ni"})
 
 
-COMPLEMENT_CASES = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux"})
+COMPLEMENT_CASES = frozenset({"de", "du", "des", "d'", "d’"})  # ``à nos partenaires`` names a recipient, not the thing
 STOP_DEPS = frozenset({"conj", "cc", "punct", "acl:relcl", "appos", "acl", "advcl", "parataxis"})
 
 

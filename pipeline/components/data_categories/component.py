@@ -11,7 +11,8 @@ from spacy.util import filter_spans
 from pipeline.components import SPAN_KEY
 from pipeline.components.data_categories import patterns as P
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
-from pipeline.components.syntax import conjuncts, negated, phrase, sentence_around
+from pipeline.clean.rules import is_heading
+from pipeline.components.syntax import conjuncts, line_of, negated, phrase, sentence_around
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 CUE = P.processing_cue()
@@ -112,6 +113,11 @@ class DataCategories:
             return False  # ``par téléphone``, ``via le chat``: a channel, not data
         if OWN_CONTACT.match(doc.text[span.end_char : span.end_char + 20]):
             return False
+        if span.text.lower() in P.DEVICE_WORDS and before and before[-1] in P.ARTICLES:
+            return False  # ``le téléphone de l’utilisateur``: the device, not the number
+        start, end = line_of(doc, span.start_char)
+        if is_heading(doc.text[start:end]) and not doc.text[span.end_char : end].lstrip().startswith(":"):
+            return False  # ``8. INFORMATIONS DE CONTACT``: a section title
         if doc.has_annotation("DEP") and negated(span.root):
             return False
         sentence = sentence_around(doc.text, span.start_char, span.end_char)
@@ -132,7 +138,9 @@ class DataCategories:
         root = span.root
         if not {_base(root.lemma_), _base(root.text)} & P.GENERIC_HEADS:
             return False
-        others = [t for t in span if t.i != root.i and not t.is_punct and t.pos_ not in ("ADP", "DET")]
+        words = list(span)
+        cut = next((i for i, t in enumerate(words) if t.lower_ in ("que", "qu'", "qu’", "qui")), len(words))
+        others = [t for t in words[:cut] if t.i != root.i and not t.is_punct and t.pos_ not in ("ADP", "DET")]
         vague = P.GENERIC_MODIFIERS | P.GENERIC_HEADS  # ``différents types de données``
         return all({_base(t.lemma_), _base(t.text), t.lower_} & vague for t in others)
 

@@ -17,17 +17,22 @@ PERSON_SUBJECTS = frozenset({"vous", "tu", "je", "utilisateur", "client"})
 #: words before a data word that make it a channel or the organisation's own: ``par téléphone``, ``via le chat``
 CHANNEL_BEFORE = frozenset({"par", "via"})
 
+#: data words that, after an article rather than a possessive, name a thing: ``le téléphone de l’utilisateur``
+DEVICE_WORDS = frozenset({"téléphone", "téléphones", "mobile", "mobiles"})
+ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "un", "une", "ce", "ces", "chaque"})
+
 #: heads that name no kind of data by themselves: ``données personnelles``, ``vos données``, ``ces informations``
 GENERIC_HEADS = frozenset(
     """donnée information renseignement élément chose ceci cela celle celui ceux tout type catégorie
-    ensemble partie aucun autre fichier document demande requête""".split()
+    ensemble partie aucun autre fichier document demande requête cookie traceur balise pixel""".split()
 )
 
 #: modifiers that leave a generic head generic: ``données personnelles``, ``informations nécessaires``
 GENERIC_MODIFIERS = frozenset(
     """personnel personnelle caractère suivant suivante nécessaire collecté collectée traité traitée
     complémentaire supplémentaire pertinent pertinente autre même certain certaine concerné concernée
-    vous concernant relatif relative vôtre votre vos différent différente divers diverse""".split()
+    vous concernant relatif relative vôtre votre vos différent différente divers diverse
+    issu issue issus issues provenant obtenu obtenue obtenus obtenues adéquat adéquate""".split()
 )
 
 #: possessives that make the data the organisation's or a third party's, not the person's

@@ -111,9 +111,12 @@ class Recipients:
         return out
 
     def _own_names(self, doc: Doc) -> set[str]:
-        """The organisation's own names: the two proper nouns that recur most (``Harmony``, ``KBC``,
-        ``Belfius``, ``Isabel``), when they recur at all."""
-        counts = Counter(t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper() and len(t.text) > 1)
+        """The organisation's own names: the two capitalised words that recur most inside sentences
+        (``Harmony``, ``KBC``, ``Belfius``, ``Isabel``, ``Commission``), when they recur at all."""
+        counts = Counter(
+            t.text for t in doc
+            if t.text[:1].isupper() and len(t.text) > 2 and not t.is_sent_start and not t.is_stop and t.is_alpha
+        )
         return {name for name, n in counts.most_common(2) if n >= 4}
 
     def _keep(self, doc: Doc, span: Span, source: str, own: set[str]) -> bool:
@@ -141,14 +144,25 @@ class Recipients:
             return bool(SHARING.search(sentence)) or self._under_heading(doc, span.start_char)
         if span[0].text in own and not text.lower().startswith("groupe"):
             return False
-        if source == "name":  # a well-known provider, where the sentence uses or feeds it
-            return bool(SHARING.search(sentence) or PROVIDER.search(sentence)) or self._under_heading(doc, span.start_char)
+        if source == "name":  # a well-known provider, where the notice uses or feeds it
+            return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence))
         if source in ("ORG", "MISC") and _capitalised(span) and SHARING.search(sentence):
-            return True
+            return span.root.pos_ in ("PROPN", "X") and self._named_as_party(span)
         if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(doc.text[span.end_char :]):
             return True  # ``réalisées par Focus Feedback, une société de recherche``
         # MISC, PER and list items: only as the lead names of items under a recipient heading
         return source == "item" and self._under_heading(doc, span.start_char) and _capitalised(span)
+
+    def _named_as_party(self, span: Span) -> bool:
+        """A name where recipients stand: after ``à``, ``avec``, ``par``, ``chez``, ``via``, ``comme``...,
+        at the head of a line, in a list of names, or after a verb of use or sharing."""
+        doc = span.doc
+        before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct]
+        if not before or doc.text[doc.text.rfind("\n", 0, span.start_char) + 1 : span.start_char].strip() == "":
+            return True
+        if before[-1].lower_ in P.RECIPIENT_PREPOSITIONS or before[-1].lower_ in ("et", "ou") or doc[span.start - 1].text == ",":
+            return True
+        return any(t.lemma_ in P.USING_VERBS for t in doc[max(0, span.start - 6) : span.start])
 
     def _bare_third_party(self, span: Span) -> bool:
         """``à des tiers``, ``avec des tiers``: data go to them; not ``ces tiers`` (a back-reference),

@@ -30,11 +30,19 @@ def provider_cue() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:via|utilis\w*|recour\w*|stock\w*|héberg\w*|trait\w*|outil\w*|solution\w*|service\w*)", re.IGNORECASE)
 
 
-#: legal forms and places that the statistical NER takes for organisations
+#: legal forms, places, laws and technical words that the statistical NER takes for organisations
 NOT_A_PARTY = frozenset(
-    "sa sas sasu sarl srl nv bv gmbh ltd inc llc plc asbl vzw eee ue union européenne espace économique européen "
-    "europe belgique france".split()
-) | {"espace économique européen", "union européenne"}
+    "sa sas sasu sarl srl nv bv gmbh ltd inc llc plc asbl vzw eee ue europe belgique france "
+    "rgpd gdpr dpd dpo rcs siret siren tva http https acme api id ip url web internet bluetooth wifi wi-fi "
+    "covid-19 covid sms gps ios android pdf html cookie cookies".split()
+) | {"espace économique européen", "union européenne", "règlement général sur la protection des données"}
+
+#: words just before a name that make it a party data goes to: ``à Stripe``, ``avec Mailchimp``,
+#: ``par Focus Feedback``, ``chez OVH``, ``via Microsoft Teams``, ``comme Google``
+RECIPIENT_PREPOSITIONS = frozenset("à au aux avec par chez via vers comme notamment que".split())
+
+#: verbs after which a named provider is one the organisation uses or feeds: ``nous utilisons Matomo``
+USING_VERBS = frozenset("utiliser recourir faire confier héberger transmettre partager communiquer envoyer transférer".split())
 
 
 def recipient_heading() -> re.Pattern[str]:
