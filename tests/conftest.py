@@ -29,3 +29,30 @@ def nlp(params):
 
 def seed_text(name: str) -> str:
     return project_path(default_params().corpus.dir).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+
+
+def found(nlp, text: str, label: str) -> list[tuple]:
+    """The ``label`` spans the pipeline finds in ``text``: (start, end, value, bound) for DURATION,
+    (start, end, category) for the other labels."""
+    from pipeline.components import SPAN_KEY
+
+    doc = nlp(text)  # a span group needs its Doc alive
+    rows = []
+    for span in doc.spans.get(SPAN_KEY, []):
+        if span.label_ == label:
+            value = (span._.retention.iso, span._.retention.bound) if label == "DURATION" else (span._.category,)
+            rows.append((span.start_char, span.end_char, *value))
+    return rows
+
+
+def expected(markup: str, label: str) -> tuple[str, list[tuple]]:
+    """A sentence written in the gold markup: its plain text and its ``label`` spans, shaped as :func:`found`."""
+    from pipeline.gold.markup import parse
+
+    text, spans = parse(markup)
+    rows = [
+        (s["start"], s["end"], *((s["value"], s["bound"]) if label == "DURATION" else (s["category"],)))
+        for s in spans
+        if s["label"] == label
+    ]
+    return text, rows

@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.components import SPAN_KEY
 from pipeline.components.lexicon import by_category, load_yaml, plural, variants
 from pipeline.config import Params
 from pipeline.extract import extract
-from pipeline.gold.markup import parse
 from pipeline.notices import Notice
 from pipeline.taxonomy import DATA_CATEGORIES
 
-
-def found(nlp, text):
-    doc = nlp(text)
-    return [(s.start_char, s.end_char, s._.category) for s in doc.spans.get(SPAN_KEY, []) if s.label_ == "DATA"]
-
-
-def expected(markup):
-    text, spans = parse(markup)
-    return text, [(s["start"], s["end"], s["category"]) for s in spans if s["label"] == "DATA"]
+from conftest import expected, found
 
 
 POSITIVE = [
@@ -64,13 +54,13 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("markup", POSITIVE)
 def test_data_categories_marks_kinds_with_their_category(nlp, markup):
-    text, spans = expected(markup)
-    assert found(nlp, text) == spans
+    text, spans = expected(markup, "DATA")
+    assert found(nlp, text, "DATA") == spans
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_data_categories_leaves_exclusions(nlp, text):
-    assert found(nlp, text) == []
+    assert found(nlp, text, "DATA") == []
 
 
 def test_data_categories_span_across_a_pdf_line_break(nlp):
@@ -119,4 +109,4 @@ def test_data_categories_save_and_load_round_trip(nlp, tmp_path):
     nlp.to_disk(tmp_path / "model")
     loaded = spacy.load(tmp_path / "model")
     text = "Nous collectons votre adresse IP et votre date de naissance."
-    assert found(loaded, text) == found(nlp, text) != []
+    assert found(loaded, text, "DATA") == found(nlp, text, "DATA") != []

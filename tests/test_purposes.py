@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.components import SPAN_KEY
 from pipeline.components.purposes.component import category
-from pipeline.gold.markup import parse
 
-
-def found(nlp, text):
-    doc = nlp(text)
-    return [(s.start_char, s.end_char, s._.category) for s in doc.spans.get(SPAN_KEY, []) if s.label_ == "PURPOSE"]
-
-
-def expected(markup):
-    text, spans = parse(markup)
-    return text, [(s["start"], s["end"], s["category"]) for s in spans if s["label"] == "PURPOSE"]
+from conftest import expected, found
 
 
 POSITIVE = [
@@ -56,13 +46,13 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("markup", POSITIVE)
 def test_purposes_marks_goals_with_their_category(nlp, markup):
-    text, spans = expected(markup)
-    assert found(nlp, text) == spans
+    text, spans = expected(markup, "PURPOSE")
+    assert found(nlp, text, "PURPOSE") == spans
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_purposes_leaves_markers_without_a_goal(nlp, text):
-    assert found(nlp, text) == []
+    assert found(nlp, text, "PURPOSE") == []
 
 
 @pytest.mark.parametrize(
@@ -83,4 +73,4 @@ def test_purposes_save_and_load_round_trip(nlp, tmp_path):
     nlp.to_disk(tmp_path / "model")
     loaded = spacy.load(tmp_path / "model")
     text = "Nous utilisons votre adresse afin de livrer vos commandes."
-    assert found(loaded, text) == found(nlp, text) != []
+    assert found(loaded, text, "PURPOSE") == found(nlp, text, "PURPOSE") != []

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.components import SPAN_KEY
 from pipeline.components.lexicon import load_yaml
 from pipeline.components.recipients.component import LEXICON
 from pipeline.config import Params
 from pipeline.extract import extract
-from pipeline.gold.markup import parse
 from pipeline.notices import Notice
 from pipeline.taxonomy import RECIPIENT_CATEGORIES
 
-
-def found(nlp, text):
-    doc = nlp(text)
-    return [(s.start_char, s.end_char, s._.category) for s in doc.spans.get(SPAN_KEY, []) if s.label_ == "RECIPIENT"]
-
-
-def expected(markup):
-    text, spans = parse(markup)
-    return text, [(s["start"], s["end"], s["category"]) for s in spans if s["label"] == "RECIPIENT"]
+from conftest import expected, found
 
 
 POSITIVE = [
@@ -58,13 +48,13 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("markup", POSITIVE)
 def test_recipients_marks_parties_with_their_category(nlp, markup):
-    text, spans = expected(markup)
-    assert found(nlp, text) == spans
+    text, spans = expected(markup, "RECIPIENT")
+    assert found(nlp, text, "RECIPIENT") == spans
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_recipients_leaves_exclusions(nlp, text):
-    assert found(nlp, text) == []
+    assert found(nlp, text, "RECIPIENT") == []
 
 
 def test_recipients_own_organisation_is_not_a_recipient(nlp):
@@ -72,7 +62,7 @@ def test_recipients_own_organisation_is_not_a_recipient(nlp):
         "Acmea Assurances traite vos données. Acmea conserve vos contrats. Acmea protège vos données. "
         "Acmea peut transmettre vos données à ses réassureurs. Acmea Mobile vous envoie des notifications."
     )
-    assert [text[s:e] for s, e, _ in found(nlp, text)] == ["réassureurs"]
+    assert [text[s:e] for s, e, _ in found(nlp, text, "RECIPIENT")] == ["réassureurs"]
 
 
 def test_recipients_span_across_a_pdf_line_break(nlp):

@@ -16,8 +16,9 @@ from pipeline.components.retention.models import RetentionPeriod
 from pipeline.components.retention.patterns import NUMBER_WORDS, parse_number
 from pipeline.config import Params
 from pipeline.extract import extract
-from pipeline.gold.markup import parse
 from pipeline.notices import Notice
+
+from conftest import expected, found
 
 
 @pytest.fixture(scope="module")
@@ -27,20 +28,6 @@ def rules():
     nlp = spacy.blank("fr")
     nlp.add_pipe("privacy_retention")
     return nlp
-
-
-def found(nlp, text):
-    doc = nlp(text)
-    return [
-        (s.start_char, s.end_char, s._.retention.iso, s._.retention.bound)
-        for s in doc.spans.get(SPAN_KEY, [])
-        if s.label_ == "DURATION"
-    ]
-
-
-def expected(markup):
-    text, spans = parse(markup)
-    return text, [(s["start"], s["end"], s["value"], s["bound"]) for s in spans]
 
 
 POSITIVE = [
@@ -112,13 +99,13 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("markup", POSITIVE)
 def test_retention_marks_the_period_and_its_value(rules, markup):
-    text, spans = expected(markup)
-    assert found(rules, text) == spans
+    text, spans = expected(markup, "DURATION")
+    assert found(rules, text, "DURATION") == spans
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_retention_leaves_what_is_not_retention(rules, text):
-    assert found(rules, text) == []
+    assert found(rules, text, "DURATION") == []
 
 
 def test_retention_after_is_the_event_without_its_article(rules):
@@ -186,7 +173,7 @@ def test_retention_save_and_load_round_trip(rules, tmp_path):
     rules.to_disk(tmp_path / "model")
     loaded = spacy.load(tmp_path / "model")
     text = "Vos données sont conservées pendant 5 ans."
-    assert found(loaded, text) == found(rules, text) == [(36, 41, "P5Y", "exact")]
+    assert found(loaded, text, "DURATION") == found(rules, text, "DURATION") == [(36, 41, "P5Y", "exact")]
 
 
 def test_retention_with_the_full_model(nlp):
