@@ -9,7 +9,17 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+def find_project_root(start: Path | None = None) -> Path:
+    """The project a command runs in: the nearest folder, from the working directory up, that
+    holds ``params.yaml`` and ``dvc.yaml``; else the folder the package was installed from."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "params.yaml").is_file() and (folder / "dvc.yaml").is_file():
+            return folder
+    return Path(__file__).resolve().parent.parent
+
+
+PROJECT_ROOT = find_project_root()
 PARAMS_FILE = PROJECT_ROOT / "params.yaml"
 
 

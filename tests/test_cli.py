@@ -206,3 +206,14 @@ def test_cli_report_fails_below_a_floor(tmp_path):
     scores.write_text(json.dumps({"seeds": dict(labels, notices=1), "extra": dict(labels, notices=1)}), encoding="utf-8")
     extra = run("report", "--scores", scores, "--params", params)
     assert extra.exit_code == 1 and "extra: DATA.overlap_f1 = 0.5" in extra.stderr
+
+
+def test_cli_project_root_is_found_from_the_working_directory(tmp_path, root):
+    from pipeline.config import find_project_root
+
+    assert find_project_root(root / "pipeline" / "clean") == root
+    other = tmp_path / "other-project"
+    (other / "sub").mkdir(parents=True)
+    (other / "params.yaml").write_text("corpus:\n  dir: notices\n")
+    (other / "dvc.yaml").write_text("stages: {}\n")
+    assert find_project_root(other / "sub") == other.resolve()
