@@ -24,6 +24,8 @@ POSITIVE = [
     # coordinated goals with their own verb and complement are split; a shared complement is not
     "Nous utilisons ces informations pour ⟦PURPOSE improvement|améliorer nos services⟧ et ⟦PURPOSE improvement|développer de nouvelles offres⟧.",
     "Les appels sont enregistrés pour ⟦PURPOSE training|former et coacher nos conseillers⟧.",
+    # a list item that opens with a marker, a pronoun before the infinitive, a goal nested in it
+    "Pour ⟦PURPOSE service|vous fournir votre facture⟧.\nPour ⟦PURPOSE service|permettre l’examen des appels⟧ pour la ⟦PURPOSE training|formation des agents⟧.",
     # a nominal purpose after « pour la »
     "Les données sont traitées pour la ⟦PURPOSE service|gestion de votre contrat⟧.",
     # a list under a purpose introduction

@@ -85,7 +85,8 @@ class Purposes:
         sentence = text[first:last]
         if PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
             return False
-        opens_line = not text[text.rfind("\n", 0, char) + 1 : char].strip()  # ``Pour vous contacter ...``
+        line_start = text.rfind("\n", 0, char) + 1
+        opens_line = bool(MARKER.match(text, line_start))  # ``Pour vous contacter ...`` and goals nested in it
         return bool(CUE.search(sentence)) or opens_line or self._after_intro(text, char)
 
     def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:

@@ -33,7 +33,7 @@ def not_a_goal() -> str:
     return (
         r"^(?:vous\s+et\s+pour\s+nous|une\s+(?:durée|période)|(?:une|la)\s+durée|le\s+compte|autant|toutes?\s+questions?"
         r"|plus\s+d|ce\s+faire|cela|ceci|lesquel|laquelle|lequel|quelles?|quoi|en\s+savoir|chaque|tous\b|toutes?\b|\d"
-        r"|vous\b(?!\s+[a-zéè]+er\b)|nous\b(?!\s+[a-zéè]+(?:er|re|ir)\b)|un\s+maximum|au\s+moins|partie|certain|rappel|mémoire|info"
+        r"|vous\b(?!\s+[a-zéèêîôç]+(?:er|ir|re|oir)\b)|nous\b(?!\s+[a-zéèêîôç]+(?:er|ir|re|oir)\b)|un\s+maximum|au\s+moins|partie|certain|rappel|mémoire|info"
         r"|que\b|qu['’]|ces\b|ce\b|cette\b|des\s+raisons|des\s+questions|les\s+données|des\s+données|vos\s+données|l['’]instant)"
     )
 
