@@ -29,6 +29,8 @@ POSITIVE = [
     "Les ⟦DATA sensitive|données de santé⟧ sont hébergées chez un hébergeur agréé.",
     "L’application collecte votre ⟦DATA location|position GPS⟧ lorsque vous l’utilisez.",
     "Nous traitons le ⟦DATA professional|nom de votre société⟧ et votre ⟦DATA professional|fonction⟧.",
+    # a generic head whose complement names the kind
+    "Nous conservons les ⟦DATA financial|informations relatives à la facturation⟧ pendant dix ans.",
 ]
 
 NEGATIVE = [
@@ -45,6 +47,8 @@ NEGATIVE = [
     "Vous pouvez nous écrire à l’adresse ci-dessous.",
     "Contactez-nous par téléphone ou par e-mail pour toute question sur nos traitements.",
     "Notre adresse électronique est indiquée sur le site.",
+    # a generic head whose complement is the organisation's own
+    "Vous pouvez recevoir des informations sur nos services par courrier.",
     # data of staff
     "Les collaborateurs utilisent leur adresse électronique professionnelle pour traiter les demandes.",
     # the rights section names data without collecting them

@@ -18,6 +18,7 @@ LEXICON = Path(__file__).with_name("lexicon.yaml")
 CUE = P.processing_cue()
 HEADING = P.data_heading()
 RELATIVE = P.relative_data()
+QUALIFIED = P.qualified_generic()
 RIGHTS = P.rights_clause()
 NEGATED = P.negated_processing()
 OWN_CONTACT = P.own_contact_after()
@@ -54,7 +55,7 @@ class DataCategories:
             span._.category = doc.vocab.strings[match_id]
             found.append(span)
         lexical = [s for s in found if len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X")]
-        found = list(lexical) + self._by_pattern(doc, HEADING) + self._by_pattern(doc, RELATIVE)
+        found = list(lexical) + [s for rx in (HEADING, RELATIVE, QUALIFIED) for s in self._by_pattern(doc, rx)]
         if doc.has_annotation("DEP"):
             found += self._objects(doc)
             found += self._coordinated(lexical)

@@ -114,3 +114,15 @@ def negated_processing() -> re.Pattern[str]:
         r"|(?<![\w])(?:ne|n['’])\s*(?:\w+\s+){0,2}?(?:collect|recueil|demand|trait|conserv|enregistr|stock|utilis|partag|transm|vend|communiqu)\w*\s+(?:pas|jamais|aucune?)",
         re.IGNORECASE,
     )
+
+
+def qualified_generic() -> re.Pattern[str]:
+    """A generic head whose complement names the kind: ``informations relatives à la facturation``,
+    ``données relatives aux produits``, ``informations concernant votre entreprise``; not
+    ``informations sur nos services`` (the organisation's own)."""
+    return re.compile(
+        r"(?<![\w])(?P<name>(?:données|informations|renseignements|infos)\s+(?:relatives?|concernant|liées?|portant\s+sur|sur)"
+        r"\s+(?:à\s+|aux\s+|au\s+)?(?:(?:la|le|les|l['’]|votre|vos|son|sa|ses|leur|leurs|du|des)\s*)?"
+        r"(?!nos\b|notre\b)[a-zéèêàâîôûç][\w’'-]+(?:\s+(?:d['’]|de\s+|du\s+)[a-zéèêàâîôûç][\w’'-]+)?)",
+        re.IGNORECASE,
+    )
