@@ -8,7 +8,6 @@ finds ``numéro d’identification``.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,5 +76,3 @@ def phrase_matcher(nlp: Language, table: dict[str, str], attr: str = "LOWER") ->
         matcher.add(category, [nlp.make_doc(form) for form in sorted(forms)])
     return matcher
 
-
-WORD = re.compile(r"\w+")

@@ -11,7 +11,6 @@ DETERMINER_WORDS = frozenset(
     "votre vos leur leurs certain certaine certains certaines tout toute tous toutes quelques plusieurs".split()
 )
 LEFT_DEPS = frozenset({"amod", "compound", "nummod", "flat:name", "flat:foreign", "fixed", "advmod"})
-RIGHT_DEPS = frozenset({"amod", "nmod", "compound", "flat:name", "flat:foreign", "fixed", "case", "det", "nummod"})
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "ni"})
 
@@ -68,14 +67,6 @@ def phrase(head: Token, label: str, max_right: int = 8) -> Span:
     return Span(head.doc, start, end, label=label)
 
 
-def strip_determiners(span: Span) -> Span:
-    """``les données de connexion`` -> ``données de connexion``."""
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in DETERMINER_WORDS:
-        start += 1
-    return Span(span.doc, start, span.end, label=span.label)
-
-
 def conjuncts(token: Token) -> list[Token]:
     """All the heads coordinated with ``token`` (``nom, prénom et adresse``)."""
     return [t for t in token.conjuncts if t.pos_ in ("NOUN", "PROPN", "X")]
@@ -87,6 +78,13 @@ def negated(token: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Token objects are not unique
         verb = verb.head
     return any(child.lower_ in NEGATIONS for child in verb.children)
+
+
+def lines_above(text: str, char: int, count: int, max_chars: int) -> list[str]:
+    """The ``count`` lines before the one holding ``char`` (and the part of the first one that fits),
+    looking back ``max_chars`` characters at most: the context of a list item or a table cell."""
+    line_start = text.rfind("\n", 0, char) + 1
+    return text[max(0, line_start - max_chars) : line_start].split("\n")[-count - 1 :]
 
 
 def line_of(doc: Doc, char: int) -> tuple[int, int]:

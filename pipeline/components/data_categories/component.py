@@ -12,7 +12,7 @@ from pipeline.components import SPAN_KEY
 from pipeline.components.data_categories import patterns as P
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import conjuncts, line_of, negated, phrase, sentence_around
+from pipeline.components.syntax import conjuncts, line_of, lines_above, negated, phrase, sentence_around
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 CUE = P.processing_cue()
@@ -128,8 +128,7 @@ class DataCategories:
 
     def _in_data_list(self, text: str, char: int) -> bool:
         """A list item under an introduction about data: ``Nous traitons différents types de données :``."""
-        line_start = text.rfind("\n", 0, char) + 1
-        lines = text[max(0, line_start - 3000) : line_start].split("\n")[-self.list_window - 1 :]
+        lines = lines_above(text, char, self.list_window, 3000)
         return any(line.rstrip().endswith(":") and CUE.search(line) for line in lines)
 
     def _generic(self, span: Span) -> bool:

@@ -28,8 +28,6 @@ class Layout:
             if after_break and not token.is_space:
                 token.is_sent_start = True
                 after_break = False
-            elif token.i > 0 and token.is_sent_start is None:
-                pass
         return doc
 
 

@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 from pipeline.clean.rules import is_heading
 from pipeline.components import SPAN_KEY
 from pipeline.components.purposes import patterns as P
-from pipeline.components.syntax import sentence_bounds
+from pipeline.components.syntax import lines_above, sentence_bounds
 
 FLAGS = re.IGNORECASE
 MARKER = re.compile(P.marker(), FLAGS)
@@ -133,8 +133,7 @@ class Purposes:
         return self._starts_goal(doc, start + len(line) - len(line.lstrip()), clitic=True)
 
     def _after_intro(self, text: str, char: int) -> bool:
-        line_start = text.rfind("\n", 0, char) + 1
-        lines = text[max(0, line_start - 4000) : line_start].split("\n")[-self.list_window - 1 :]
+        lines = lines_above(text, char, self.list_window, 4000)
         return any(INTRO.search(line) for line in lines)
 
     def _list_items(self, doc: Doc) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from pipeline.components import SPAN_KEY
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.components.recipients import patterns as P
 from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import line_of, phrase_tokens, sentence_around, sentence_bounds
+from pipeline.components.syntax import line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 SHARING = P.sharing_cue()
@@ -180,8 +180,7 @@ class Recipients:
         return is_heading(line) or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6 and line.strip() != span.text.strip())
 
     def _under_heading(self, doc: Doc, char: int) -> bool:
-        line_start = doc.text.rfind("\n", 0, char) + 1
-        lines = doc.text[max(0, line_start - 5000) : line_start].split("\n")[-self.heading_window - 1 :]
+        lines = lines_above(doc.text, char, self.heading_window, 5000)
         return any(len(line) <= 200 and HEADING.search(line) for line in lines if line.strip())
 
     def _category(self, span: Span) -> str:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components import SPAN_KEY
 from pipeline.components.retention import patterns as P
 from pipeline.components.retention.models import RetentionPeriod
-from pipeline.components.syntax import sentence_around
+from pipeline.components.syntax import lines_above, sentence_around
 
 FLAGS = re.IGNORECASE
 
@@ -175,6 +175,5 @@ class Retention:
         return (cand.numeric or cand.starts_line) and self._under_retention_heading(doc.text, span.start_char)
 
     def _under_retention_heading(self, text: str, offset: int) -> bool:
-        line_start = text.rfind("\n", 0, offset) + 1
-        lines = text[max(0, line_start - 4000) : line_start].split("\n")[-self.heading_window - 1 :]
+        lines = lines_above(text, offset, self.heading_window, 4000)
         return any(len(line) <= self.heading_max_chars and HEADING.search(line) for line in lines if line.strip())
