@@ -32,7 +32,8 @@ def _fresh_dir(path: Path) -> Path:
     return path
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` whole or not at all: to a temporary file, then renamed over ``path``."""
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
@@ -48,7 +49,7 @@ def stage_clean(params: Params) -> dict:
         folder = out if group == "corpus" else out / group
         folder.mkdir(exist_ok=True)
         raw = path.read_text(encoding="utf-8")
-        _write_atomic(folder / path.name, clean(raw, params.clean).text + "\n")
+        write_atomic(folder / path.name, clean(raw, params.clean).text + "\n")
         counts[group] += 1
     return counts
 
@@ -76,7 +77,7 @@ def stage_extract(params: Params) -> dict:
         group = groups[record["id"]]
         folder = out if group == "corpus" else out / group
         folder.mkdir(exist_ok=True)
-        _write_atomic(folder / f"{record['id']}.json", json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+        write_atomic(folder / f"{record['id']}.json", json.dumps(record, ensure_ascii=False, indent=1) + "\n")
         per_label = counts.setdefault(record["id"], {})
         for span in record["spans"]:
             per_label[span["label"]] = per_label.get(span["label"], 0) + 1
@@ -131,5 +132,5 @@ def stage_evaluate(params: Params) -> dict:
     ):
         target = project_path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(target, text)
+        write_atomic(target, text)
     return results

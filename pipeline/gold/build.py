@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline.config import PROJECT_ROOT, Params, default_params, project_path
 from pipeline.gold.io import GoldError, read_gold, sha256
 from pipeline.gold.markup import MarkupError, check, render
+from pipeline.stages import write_atomic
 
 SUFFIX = ".ann.txt"
 
@@ -26,9 +27,7 @@ def _relative(path: Path) -> str:
 
 
 def _write_jsonl(path: Path, records: list[dict]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
 
 
 def _raw_for(name: str, folders: list[Path]) -> Path:
