@@ -12,6 +12,7 @@ DETERMINER_WORDS = frozenset(
 )
 LEFT_DEPS = frozenset({"amod", "compound", "nummod", "flat:name", "flat:foreign", "fixed", "advmod"})
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+TEXT_KEY = "privex.text"
 NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "ni"})
 
 
@@ -80,6 +81,14 @@ def negated(token: Token) -> bool:
     return any(child.lower_ in NEGATIONS for child in verb.children)
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token again on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def lines_above(text: str, char: int, count: int, max_chars: int) -> list[str]:
     """The ``count`` lines before the one holding ``char`` (and the part of the first one that fits),
     looking back ``max_chars`` characters at most: the context of a list item or a table cell."""
@@ -88,9 +97,10 @@ def lines_above(text: str, char: int, count: int, max_chars: int) -> list[str]:
 
 
 def line_of(doc: Doc, char: int) -> tuple[int, int]:
-    start = doc.text.rfind("\n", 0, char) + 1
-    end = doc.text.find("\n", char)
-    return start, len(doc.text) if end < 0 else end
+    text = text_of(doc)
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return start, len(text) if end < 0 else end
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from pipeline.components import SPAN_KEY
 from pipeline.components.data_categories import patterns as P
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import conjuncts, line_of, lines_above, negated, phrase, sentence_around
+from pipeline.components.syntax import text_of, conjuncts, line_of, lines_above, negated, phrase, sentence_around
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 CUE = P.processing_cue()
@@ -69,7 +69,7 @@ class DataCategories:
     def _by_pattern(self, doc: Doc, pattern) -> list[Span]:
         """Spans named by a regex group ``name``: data headings and relative clauses."""
         out = []
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text_of(doc)):
             span = doc.char_span(m.start("name"), m.end("name"), label="DATA", alignment_mode="contract")
             if span is not None and len(span):
                 out.append(span)
@@ -112,19 +112,19 @@ class DataCategories:
             return False
         if any(w in P.CHANNEL_BEFORE for w in before):
             return False  # ``par téléphone``, ``via le chat``: a channel, not data
-        if OWN_CONTACT.match(doc.text[span.end_char : span.end_char + 20]):
+        if OWN_CONTACT.match(text_of(doc)[span.end_char : span.end_char + 20]):
             return False
         if span.text.lower() in P.DEVICE_WORDS and before and before[-1] in P.ARTICLES:
             return False  # ``le téléphone de l’utilisateur``: the device, not the number
         start, end = line_of(doc, span.start_char)
-        if is_heading(doc.text[start:end]) and not doc.text[span.end_char : end].lstrip().startswith(":"):
+        if is_heading(text_of(doc)[start:end]) and not text_of(doc)[span.end_char : end].lstrip().startswith(":"):
             return False  # ``8. INFORMATIONS DE CONTACT``: a section title
         if doc.has_annotation("DEP") and negated(span.root):
             return False
-        sentence = sentence_around(doc.text, span.start_char, span.end_char)
+        sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
         if RIGHTS.search(sentence) or NEGATED.search(sentence):
             return False
-        return bool(CUE.search(sentence)) or self._in_data_list(doc.text, span.start_char)
+        return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char)
 
     def _in_data_list(self, text: str, char: int) -> bool:
         """A list item under an introduction about data: ``Nous traitons différents types de données :``."""

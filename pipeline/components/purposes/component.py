@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 from pipeline.clean.rules import is_heading
 from pipeline.components import SPAN_KEY
 from pipeline.components.purposes import patterns as P
-from pipeline.components.syntax import lines_above, sentence_bounds
+from pipeline.components.syntax import text_of, lines_above, sentence_bounds
 
 FLAGS = re.IGNORECASE
 MARKER = re.compile(P.marker(), FLAGS)
@@ -54,7 +54,7 @@ class Purposes:
         self.max_chars = max_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         pieces: list[tuple[int, int]] = []
         for m in MARKER.finditer(text):
             if NOT_A_GOAL.match(text[m.end("lead") :].lstrip()):
@@ -91,7 +91,7 @@ class Purposes:
 
     def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:
         """The goal starting at ``start``, split where a coordinated goal of its own begins."""
-        text = doc.text
+        text = text_of(doc)
         stop = GOAL_END.search(text, start)
         end = min(stop.start() if stop else len(text), start + self.max_chars)
         out, begin = [], start
@@ -113,7 +113,7 @@ class Purposes:
 
     def _starts_goal(self, doc: Doc, char: int, clitic: bool = False) -> bool:
         """An infinitive (after a pronoun too when ``clitic``: ``vous fournir``), or ``de la``/``du`` + noun."""
-        span = doc.char_span(char, min(len(doc.text), char + 40), alignment_mode="expand")
+        span = doc.char_span(char, min(len(text_of(doc)), char + 40), alignment_mode="expand")
         if span is None or not len(span):
             return False
         tokens = [t for t in span if not t.is_space][:3]
@@ -138,7 +138,7 @@ class Purposes:
 
     def _list_items(self, doc: Doc) -> list[tuple[int, int]]:
         """Items of a list after a purpose introduction, when they do not start with a marker."""
-        text = doc.text
+        text = text_of(doc)
         out, offset, open_list, items = [], 0, 0, 0
         for line in text.split("\n"):
             start, offset = offset, offset + len(line) + 1

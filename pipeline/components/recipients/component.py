@@ -14,7 +14,7 @@ from pipeline.components import SPAN_KEY
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.components.recipients import patterns as P
 from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
+from pipeline.components.syntax import text_of, line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 SHARING = P.sharing_cue()
@@ -95,7 +95,7 @@ class Recipients:
         """Leading names of list items under a recipient heading: ``Tobania et MyForce, qui ...``."""
         out = []
         offset = 0
-        for line in doc.text.split("\n"):
+        for line in text_of(doc).split("\n"):
             start, offset = offset, offset + len(line) + 1
             lead = P.LIST_ITEM_STOP.split(line, maxsplit=1)[0].strip()
             if not lead or not lead[0].isupper() or len(lead.split()) > 6 or lead == line.strip():
@@ -125,8 +125,8 @@ class Recipients:
             return False
         if text.lower() in P.NOT_A_PARTY:
             return False
-        first, last = sentence_bounds(doc.text, span.start_char, span.end_char)
-        sentence, left = doc.text[first:last], doc.text[first : span.start_char]
+        first, last = sentence_bounds(text_of(doc), span.start_char, span.end_char)
+        sentence, left = text_of(doc)[first:last], text_of(doc)[first : span.start_char]
         sources = list(SOURCE.finditer(left))
         if sources and not SHARING_VERB.search(left[sources[-1].end() :]):
             return False  # ``demander les données auprès de prestataires comme Worldline``
@@ -148,7 +148,7 @@ class Recipients:
             return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence))
         if source in ("ORG", "MISC") and _capitalised(span) and SHARING.search(sentence):
             return span.root.pos_ in ("PROPN", "X") and self._named_as_party(span)
-        if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(doc.text[span.end_char :]):
+        if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(text_of(doc)[span.end_char :]):
             return True  # ``réalisées par Focus Feedback, une société de recherche``
         # MISC, PER and list items: only as the lead names of items under a recipient heading
         return source == "item" and self._under_heading(doc, span.start_char) and _capitalised(span)
@@ -158,7 +158,7 @@ class Recipients:
         at the head of a line, in a list of names, or after a verb of use or sharing."""
         doc = span.doc
         before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct]
-        if not before or doc.text[doc.text.rfind("\n", 0, span.start_char) + 1 : span.start_char].strip() == "":
+        if not before or text_of(doc)[text_of(doc).rfind("\n", 0, span.start_char) + 1 : span.start_char].strip() == "":
             return True
         if before[-1].lower_ in P.RECIPIENT_PREPOSITIONS or before[-1].lower_ in ("et", "ou") or doc[span.start - 1].text == ",":
             return True
@@ -168,7 +168,7 @@ class Recipients:
         """``à des tiers``, ``avec des tiers``: data go to them; not ``ces tiers`` (a back-reference),
         ``produits de tiers`` (theirs) or a rights clause (``transférer vos données à un tiers``)."""
         before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
-        sentence = sentence_around(span.doc.text, span.start_char, span.end_char).lower()
+        sentence = sentence_around(text_of(span.doc), span.start_char, span.end_char).lower()
         if before and before[-1] in ("ces", "ce", "de", "d'", "d’") or "droit" in sentence:
             return False
         return any(w in ("à", "aux", "avec", "par", "entre") for w in before) or span.start == 0
@@ -176,11 +176,11 @@ class Recipients:
     def _in_heading(self, doc: Doc, span: Span) -> bool:
         """``5 PARTAGE ET TRANSFERT DE VOS DONNÉES``, ``Transmission à des tiers``: a heading names a section."""
         start, end = line_of(doc, span.start_char)
-        line = doc.text[start:end]
+        line = text_of(doc)[start:end]
         return is_heading(line) or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6 and line.strip() != span.text.strip())
 
     def _under_heading(self, doc: Doc, char: int) -> bool:
-        lines = lines_above(doc.text, char, self.heading_window, 5000)
+        lines = lines_above(text_of(doc), char, self.heading_window, 5000)
         return any(len(line) <= 200 and HEADING.search(line) for line in lines if line.strip())
 
     def _category(self, span: Span) -> str:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components import SPAN_KEY
 from pipeline.components.retention import patterns as P
 from pipeline.components.retention.models import RetentionPeriod
-from pipeline.components.syntax import lines_above, sentence_around
+from pipeline.components.syntax import text_of, lines_above, sentence_around
 
 FLAGS = re.IGNORECASE
 
@@ -144,7 +144,7 @@ class Retention:
         self.heading_max_chars = heading_max_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         candidates = sorted(
             numeric_candidates(text) + event_candidates(text), key=lambda c: (c.start, -(c.end - c.start), not c.numeric)
         )
@@ -167,12 +167,12 @@ class Retention:
         return doc
 
     def _about_retention(self, doc: Doc, span: Span, cand: Candidate) -> bool:
-        sentence = sentence_around(doc.text, span.start_char, span.end_char)
+        sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
         if CHOICE.search(sentence):
             return False
         if CUE.search(sentence):
             return True
-        return (cand.numeric or cand.starts_line) and self._under_retention_heading(doc.text, span.start_char)
+        return (cand.numeric or cand.starts_line) and self._under_retention_heading(text_of(doc), span.start_char)
 
     def _under_retention_heading(self, text: str, offset: int) -> bool:
         lines = lines_above(text, offset, self.heading_window, 4000)
