@@ -55,11 +55,7 @@ def _params(path: Path):
 
 def read_notices(paths: list[str], max_bytes: int, warn: Callable[[str], None]) -> Iterator[Notice | NoticeError]:
     """Every notice the arguments name, or the error that stops it."""
-    for name, path in expand(paths):
-        try:
-            yield read(name, path, max_bytes, warn)
-        except NoticeError as err:
-            yield err
+    return _read_each(expand(paths), max_bytes, warn)
 
 
 @app.command("clean")
@@ -83,11 +79,17 @@ def extract_command(
     paths: Annotated[list[str], typer.Argument(help="Notices: files, folders (their *.txt) or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     model: Annotated[Optional[Path], typer.Option(help="A built model folder (default: the one in models/).")] = None,
+    processes: Annotated[
+        Optional[int], typer.Option("--processes", "-j", min=1, help="Worker processes (default: extract.n_process).")
+    ] = None,
+    cache: Annotated[
+        Optional[Path], typer.Option(help="Keep each notice's spans here and reuse them for the same text and model.")
+    ] = None,
     params_file: ParamsOption = PARAMS_FILE,
 ) -> None:
     """Extract DATA, PURPOSE, DURATION and RECIPIENT spans, with raw offsets."""
     params = _params(params_file)
-    failures = run_extract(paths, format, sys.stdout, params, model=model, on_error=_err)
+    failures = run_extract(paths, format, sys.stdout, params, model=model, processes=processes, cache_dir=cache)
     if failures:
         raise typer.Exit(1)
 
@@ -100,10 +102,18 @@ def run_extract(
     *,
     model: Path | None = None,
     on_error: Callable[[str], None] = _err,
+    processes: int | None = None,
+    cache_dir: Path | None = None,
 ) -> int:
-    """Extract every notice the paths name and write them to ``out``; return how many failed."""
-    from pipeline.extract import extract
-    from pipeline.nlp import load
+    """Extract every notice the paths name and write them to ``out``, streamed; return how many failed.
+
+    The model is loaded only when a notice needs it (not for bad input only,
+    nor for notices all in the cache).
+    """
+    from functools import partial
+
+    from pipeline.extract import extract_parallel
+    from pipeline.nlp import ModelError, load_or_fail
 
     failures = 0
 
@@ -112,24 +122,36 @@ def run_extract(
         failures += 1
         on_error(str(err))
 
-    notices = list(read_notices(paths, params.extract.max_bytes, on_error))
-    readable = sum(isinstance(n, Notice) for n in notices)
+    items = list(expand(paths))
+    readable = sum(not isinstance(path, NoticeError) for _, path in items)
+    cache = None
+    if cache_dir is not None:
+        from pipeline.cache import SpanCache, fingerprint
+        from pipeline.config import project_path
+
+        cache = SpanCache(cache_dir, fingerprint(params, model or project_path(params.build.model_dir)))
+    records = extract_parallel(
+        partial(load_or_fail, model, params.build),
+        _read_each(items, params.extract.max_bytes, on_error),
+        params,
+        fail,
+        processes=processes or params.extract.n_process,
+        cache=cache,
+    )
     try:
-        nlp = load(model, params.build) if readable else None
-    except (OSError, ValueError) as err:
-        on_error(f"cannot load the model: {err}")
-        return len(notices)
-    records = extract(nlp, notices, params, fail) if nlp else _only_errors(notices, fail)
-    records = _progress(records, readable)
-    write_records(records, format, out)
+        write_records(_progress(records, readable), format, out)
+    except ModelError as err:
+        on_error(str(err))
+        return failures + 1
     return failures
 
 
-def _only_errors(notices, fail) -> Iterator[dict]:
-    for notice in notices:
-        if isinstance(notice, NoticeError):
-            fail(notice)
-    return iter(())
+def _read_each(items, max_bytes: int, warn: Callable[[str], None]) -> Iterator[Notice | NoticeError]:
+    for name, path in items:
+        try:
+            yield read(name, path, max_bytes, warn)
+        except NoticeError as err:
+            yield err
 
 
 def _progress(records: Iterator[dict], total: int) -> Iterator[dict]:
@@ -149,10 +171,11 @@ def write_records(records: Iterator[dict], format: Format, out: TextIO) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()
     elif format is Format.json:
-        out.write("[")
-        for i, record in enumerate(records):
-            out.write(("," if i else "") + "\n" + json.dumps(record, ensure_ascii=False, indent=1))
-        out.write("\n]\n")
+        count = 0
+        for record in records:  # the bracket once a record is there: a failed model load leaves no half array
+            out.write(("[" if not count else ",") + "\n" + json.dumps(record, ensure_ascii=False, indent=1))
+            count += 1
+        out.write("\n]\n" if count else "[]\n")
     else:
         from pipeline.report import notice_table
 
@@ -262,9 +285,14 @@ def stage_evaluate_command(params_file: ParamsOption = PARAMS_FILE) -> None:
 @stage_app.command("extract")
 def stage_extract_command(params_file: ParamsOption = PARAMS_FILE) -> None:
     """Extract every corpus notice into data/extract/, one JSON each."""
+    from pipeline.nlp import ModelError
     from pipeline.stages import stage_extract
 
-    counts = stage_extract(_params(params_file))
+    try:
+        counts = stage_extract(_params(params_file))
+    except ModelError as err:
+        _err(str(err))
+        raise typer.Exit(1) from None
     for notice, labels in counts.items():
         typer.echo(f"{notice}: " + (" ".join(f"{k}={v}" for k, v in sorted(labels.items())) or "no span"))
 

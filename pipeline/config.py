@@ -81,6 +81,8 @@ class ExtractParams(_Strict):
     out_dir: str = "data/extract"
     chunk_chars: int = Field(50_000, gt=1000, description="longest text given to spaCy at once")
     batch_size: int = Field(8, gt=0)
+    n_process: int = Field(1, ge=1, description="worker processes; each holds the model")
+    cache_dir: str = Field("data/cache/extract", description="spans of notices already extracted, by text hash")
     max_bytes: int = Field(20_000_000, gt=0, description="larger files are refused")
     min_french_share: float = Field(
         0.25, ge=0, le=1, description="share of French function words below which a notice is refused"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.cache import SpanCache
 from pipeline.clean import Cleaned, clean
 from pipeline.components import SPAN_KEY
 from pipeline.config import Params
@@ -57,48 +61,166 @@ def span_record(span: Span, cleaned: Cleaned, offset: int) -> dict:
 @dataclass
 class _State:
     notice: Notice
-    cleaned: Cleaned
+    cleaned: Cleaned | None
     left: int
     spans: list[dict] = field(default_factory=list)
+    cached: bool = False
+
+    def sorted_spans(self) -> list[dict]:
+        return sorted(self.spans, key=lambda s: (s["start"], s["end"], LABEL_ORDER.index(s["label"])))
 
     def record(self) -> dict:
-        spans = sorted(self.spans, key=lambda s: (s["start"], s["end"], LABEL_ORDER.index(s["label"])))
-        return {"id": self.notice.id, "text": self.notice.text, "spans": spans}
+        return {"id": self.notice.id, "text": self.notice.text, "spans": self.sorted_spans()}
 
 
 def extract(
-    nlp: Language,
+    nlp: Language | Callable[[], Language],
     notices: Iterable[Notice | NoticeError],
     params: Params,
     on_error: Callable[[NoticeError], None],
+    *,
+    cache: SpanCache | None = None,
 ) -> Iterator[dict]:
-    """One record per readable notice, in order, streamed; errors go to ``on_error``."""
+    """One record per readable notice, in order, streamed; errors go to ``on_error``.
+
+    ``nlp`` is the pipeline, or a function that loads it, called only when a
+    notice is not in ``cache``. Pieces of several notices share the batches
+    of ``nlp.pipe``.
+    """
     size = params.extract.chunk_chars
+    order: deque[_State] = deque()  # notices read and not yet given out, in their order
 
     def pieces() -> Iterator[tuple[str, tuple[_State, int]]]:
         for notice in notices:
             if isinstance(notice, NoticeError):
                 on_error(notice)
                 continue
+            spans = cache.get(notice.text) if cache is not None else None
+            if spans is not None:
+                order.append(_State(notice, None, 0, spans, cached=True))
+                continue
             try:
-                check_text(notice.text, notice.source, params.extract.min_french_share)
-                cleaned = clean(notice.text, params.clean)
-                if not cleaned.text.strip():
-                    raise NoticeError(f"{notice.source}: nothing left to read once cleaned")
+                cleaned = prepare(notice, params)
             except NoticeError as err:
                 on_error(err)
                 continue
             parts = list(chunks(cleaned.text, size))
             state = _State(notice, cleaned, len(parts))
+            order.append(state)
             for offset, text in parts:
                 yield text, (state, offset)
 
-    for doc, (state, offset) in nlp.pipe(pieces(), as_tuples=True, batch_size=params.extract.batch_size):
-        state.spans.extend(span_record(span, state.cleaned, offset) for span in doc_spans(doc))
-        state.left -= 1
-        if state.left == 0:
+    def finished() -> Iterator[dict]:
+        while order and order[0].left == 0:
+            state = order.popleft()
+            if cache is not None and not state.cached:
+                cache.put(state.notice.text, state.sorted_spans())
             yield state.record()
+
+    stream = pieces()
+    first = next(stream, None)
+    if first is not None:
+        model = nlp if isinstance(nlp, Language) else nlp()
+        batches = model.pipe(chain([first], stream), as_tuples=True, batch_size=params.extract.batch_size)
+        for doc, (state, offset) in batches:
+            state.spans.extend(span_record(span, state.cleaned, offset) for span in doc_spans(doc))
+            state.left -= 1
+            yield from finished()
+    yield from finished()
+
+
+def prepare(notice: Notice, params: Params) -> Cleaned:
+    """The clean text of a notice the pipeline can read; a ``NoticeError`` for one it cannot."""
+    check_text(notice.text, notice.source, params.extract.min_french_share)
+    cleaned = clean(notice.text, params.clean)
+    if not cleaned.text.strip():
+        raise NoticeError(f"{notice.source}: nothing left to read once cleaned")
+    return cleaned
 
 
 def doc_spans(doc: Doc) -> Iterable[Span]:
     return doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else ()
+
+
+# --- several processes -----------------------------------------------------------------------
+
+_WORKER: dict = {}  # the pipeline and params of a worker process
+
+
+def _start_worker(load_nlp: Callable[[], Language], params: Params) -> None:
+    if "nlp" not in _WORKER:  # forked from a parent that loaded it already
+        _WORKER["nlp"] = load_nlp()
+    _WORKER["params"] = params
+
+
+def _extract_one(notice: Notice) -> tuple[dict | None, str | None]:
+    errors: list[NoticeError] = []
+    records = list(extract(_WORKER["nlp"], [notice], _WORKER["params"], errors.append))
+    return (records[0] if records else None), (str(errors[0]) if errors else None)
+
+
+def extract_parallel(
+    load_nlp: Callable[[], Language],
+    notices: Iterable[Notice | NoticeError],
+    params: Params,
+    on_error: Callable[[NoticeError], None],
+    *,
+    processes: int,
+    cache: SpanCache | None = None,
+) -> Iterator[dict]:
+    """``extract`` with notices spread over ``processes`` worker processes; the same records, in
+    order, streamed: at most a few notices per process wait in memory."""
+    if processes <= 1:
+        yield from extract(load_nlp, notices, params, on_error, cache=cache)
+        return
+    pool = None
+    waiting: deque = deque()  # records, or the workers' promises of them, in the notices' order
+    limit = 4 * processes
+
+    def ready() -> Iterator[dict]:
+        while waiting and (len(waiting) > limit or isinstance(waiting[0], dict) or waiting[0].ready()):
+            item = waiting.popleft()
+            if isinstance(item, dict):
+                yield item
+                continue
+            record, error = item.get()
+            if error is not None:
+                on_error(NoticeError(error))
+            elif record is not None:
+                if cache is not None:
+                    cache.put(record["text"], record["spans"])
+                yield record
+
+    try:
+        for notice in notices:
+            if isinstance(notice, NoticeError):
+                on_error(notice)
+                continue
+            spans = cache.get(notice.text) if cache is not None else None
+            if spans is not None:
+                waiting.append({"id": notice.id, "text": notice.text, "spans": spans})
+            else:
+                if pool is None:
+                    pool = _pool(load_nlp, params, processes)
+                waiting.append(pool.apply_async(_extract_one, (notice,)))
+            yield from ready()
+        while waiting:
+            if not isinstance(waiting[0], dict):
+                waiting[0].wait()
+            yield from ready()
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def _pool(load_nlp: Callable[[], Language], params: Params, processes: int):
+    """Worker processes; forked where the system can, so that they share the model loaded once here."""
+    try:
+        context = multiprocessing.get_context("fork")
+        _WORKER["nlp"] = load_nlp()
+    except ValueError:  # no fork on this system: each worker loads the model
+        context = multiprocessing.get_context("spawn")
+    try:
+        return context.Pool(processes, initializer=_start_worker, initargs=(load_nlp, params))
+    finally:
+        _WORKER.pop("nlp", None)

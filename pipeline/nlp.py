@@ -48,6 +48,18 @@ def build(params: BuildParams | None = None, out: Path | None = None) -> Path:
     return out
 
 
+class ModelError(Exception):
+    """The model cannot be loaded; the message is one line for the user."""
+
+
+def load_or_fail(model: Path | None, params: BuildParams) -> Language:
+    """``load``, with any failure as a ``ModelError``."""
+    try:
+        return load(model, params)
+    except (OSError, ValueError, ImportError) as err:
+        raise ModelError(f"cannot load the model: {err}") from None
+
+
 def load(model: Path | None = None, params: BuildParams | None = None) -> Language:
     """The built model in ``models/`` when there is one, else one assembled in memory."""
     params = params or BuildParams()

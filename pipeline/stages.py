@@ -61,19 +61,40 @@ def stage_build(params: Params) -> Path:
 
 
 def stage_extract(params: Params) -> dict:
-    """One JSON per notice, in the contract's format, offsets into the raw text."""
-    from pipeline.extract import extract
-    from pipeline.nlp import load
-    from pipeline.notices import Notice
+    """One JSON per notice, in the contract's format, offsets into the raw text.
+
+    Notices whose raw text is in the per-notice cache (same model, code and
+    params) are not extracted again. Each output is written whole as soon
+    as its notice is done: a run that is stopped leaves only finished
+    notices, and the next run takes them from the cache.
+    """
+    from functools import partial
+
+    from pipeline.cache import SpanCache, fingerprint
+    from pipeline.extract import extract_parallel
+    from pipeline.nlp import load_or_fail
+    from pipeline.notices import NoticeError, read
 
     out = _fresh_dir(project_path(params.extract.out_dir))
     files = corpus_files(params)
-    notices = [Notice(p.stem, p.read_text(encoding="utf-8"), str(p)) for _, p in files]
     groups = {p.stem: g for g, p in files}
-    nlp = load(None, params.build)
     errors: list[str] = []
+
+    def notices():
+        for _, path in files:
+            try:
+                yield read(str(path), path, params.extract.max_bytes, lambda w: print(f"privex: {w}", file=sys.stderr))
+            except NoticeError as err:
+                yield err
+
+    model_dir = project_path(params.build.model_dir)
+    cache = SpanCache(project_path(params.extract.cache_dir), fingerprint(params, model_dir))
+    load_nlp = partial(load_or_fail, None, params.build)
     counts: dict[str, dict[str, int]] = {}
-    for record in extract(nlp, notices, params, lambda e: errors.append(str(e))):
+    records = extract_parallel(
+        load_nlp, notices(), params, lambda e: errors.append(str(e)), processes=params.extract.n_process, cache=cache
+    )
+    for record in records:
         group = groups[record["id"]]
         folder = out if group == "corpus" else out / group
         folder.mkdir(exist_ok=True)
@@ -83,8 +104,10 @@ def stage_extract(params: Params) -> dict:
             per_label[span["label"]] = per_label.get(span["label"], 0) + 1
     for error in errors:
         print(f"privex: {error}", file=sys.stderr)
+    print(f"privex: {cache.misses} notices extracted, {cache.hits} taken from the cache", file=sys.stderr)
     if errors:
         raise SystemExit(1)
+    cache.prune()
     return counts
 
 

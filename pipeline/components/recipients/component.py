@@ -94,8 +94,7 @@ class Recipients:
         regions = [doc.char_span(start, end, alignment_mode="expand") for start, end in self._sharing_sentences(doc)]
         regions = [r for r in regions if r is not None and len(r)]
         found = []
-        parts = (Doc(doc.vocab, words=[t.text for t in r], spaces=[bool(t.whitespace_) for t in r]) for r in regions)
-        for region, part in zip(regions, self.nlp.get_pipe(self.entities).pipe(parts)):
+        for region, part in zip(regions, self.nlp.get_pipe(self.entities).pipe(r.as_doc() for r in regions)):
             found += [Span(doc, region.start + e.start, region.start + e.end, label=e.label_) for e in part.ents]
         return found
 
