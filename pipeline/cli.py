@@ -135,7 +135,7 @@ def run_extract(
         _read_each(items, params.extract.max_bytes, on_error),
         params,
         fail,
-        processes=processes or params.extract.n_process,
+        processes=min(processes or params.extract.n_process, readable),  # no pool for one notice
         cache=cache,
     )
     try:
@@ -249,6 +249,36 @@ def report_command(
     if failures:
         raise typer.Exit(1)
     typer.echo(f"all {len(params.evaluate.floors)} floors of params.yaml met")
+
+
+@app.command("bench")
+def bench_command(
+    throughput_n: Annotated[int, typer.Option("--throughput-n", min=1, help="Notices for the words-per-second runs.")] = 30,
+    rounds: Annotated[int, typer.Option(min=1, help="Alternating rounds of the timed runs; the best is kept.")] = 2,
+    memory_n: Annotated[str, typer.Option("--memory-n", help="Corpus sizes N for peak memory, comma-separated.")] = "100,1000",
+    incremental_n: Annotated[int, typer.Option("--incremental-n", min=2, help="Notices for the incremental stage run.")] = 200,
+    skip: Annotated[Optional[list[str]], typer.Option(help="Leave out: throughput, cold_start, incremental, memory.")] = None,
+    output: Annotated[Path, typer.Option("--json", help="Write the figures here as JSON.")] = Path("metrics/bench.json"),
+    params_file: ParamsOption = PARAMS_FILE,
+) -> None:
+    """Measure speed, memory, incremental runs and cold start on a scaled copy of the corpus."""
+    from pipeline.bench import run, table
+    from pipeline.stages import write_atomic
+
+    try:
+        sizes = sorted({int(n) for n in memory_n.split(",") if n.strip()})
+    except ValueError:
+        _err(f"--memory-n: not a list of numbers: {memory_n}")
+        raise typer.Exit(2) from None
+    unknown = set(skip or ()) - {"throughput", "cold_start", "incremental", "memory"}
+    if unknown:
+        _err(f"--skip: unknown measure {', '.join(sorted(unknown))}")
+        raise typer.Exit(2)
+    results = run(_params(params_file), throughput_n=throughput_n, rounds=rounds, memory_sizes=sizes,
+                  incremental_n=incremental_n, skip=set(skip or ()), say=lambda m: typer.echo(m, err=True))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(output, json.dumps(results, indent=1) + "\n")
+    typer.echo(table(results))
 
 
 stage_app = typer.Typer(no_args_is_help=True, help="The DVC stages (run by `dvc repro`).")

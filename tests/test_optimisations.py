@@ -1,0 +1,49 @@
+"""Every speed-up keeps the accuracy on the gold set, to the third decimal."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import project_path
+from pipeline.evaluate import score
+from pipeline.extract import extract
+from pipeline.gold.io import read_gold
+from pipeline.notices import Notice
+
+pytestmark = pytest.mark.slow
+
+MEASURES = ("exact_f1", "overlap_f1", "category_accuracy", "value_bound_accuracy")
+
+
+def _gold_files(params):
+    files = [project_path(params.gold.seeds)]
+    if any(project_path(d).is_dir() for d in params.corpus.extra_dirs):
+        files.append(project_path(params.gold.extra))
+    return files
+
+
+def _scores(nlp, params, gold_file) -> dict:
+    notices = read_gold(gold_file)
+    records = {r["id"]: r["spans"] for r in extract(nlp, [Notice(n.id, n.text, n.id) for n in notices], params, pytest.fail)}
+    scores, _ = score([(n.id, n.text, n.spans, records[n.id]) for n in notices], 0)
+    return {(label, m): round(v[m], 3) for label, v in scores.items() if isinstance(v, dict) for m in MEASURES if m in v}
+
+
+def test_ner_on_sharing_sentences_scores_as_ner_on_whole_docs(nlp, params):
+    from pipeline.nlp import assemble
+
+    assert params.build.ner == "sharing_sentences" and "ner" in nlp.disabled
+    whole = assemble(params.build.model_copy(update={"ner": "whole_doc"}))
+    assert "ner" in whole.pipe_names
+    for gold_file in _gold_files(params):
+        assert _scores(nlp, params, gold_file) == _scores(whole, params, gold_file), gold_file.name
+
+
+def test_the_saved_model_scores_as_the_one_assembled_in_memory(nlp, params, tmp_path):
+    import spacy
+
+    from pipeline.nlp import build
+
+    saved = spacy.load(build(params.build, tmp_path / "model"))
+    for gold_file in _gold_files(params):
+        assert _scores(nlp, params, gold_file) == _scores(saved, params, gold_file), gold_file.name
