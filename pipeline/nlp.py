@@ -45,6 +45,10 @@ def build(params: BuildParams | None = None, out: Path | None = None) -> Path:
     nlp = assemble(params)
     nlp.meta["name"] = "privex_fr"
     nlp.to_disk(out)
+    if params.prune_strings:
+        # the base vocabulary's strings (some 600,000 words) only turn hashes back into text; tokens,
+        # labels, lemmas and lexicons add the strings they use as they load or are read
+        (Path(out) / "vocab" / "strings.json").write_text("[]", encoding="utf-8")
     return out
 
 

@@ -10,6 +10,8 @@ from pipeline.extract import extract
 from pipeline.gold.io import read_gold
 from pipeline.notices import Notice
 
+from conftest import seed_text
+
 pytestmark = pytest.mark.slow
 
 MEASURES = ("exact_f1", "overlap_f1", "category_accuracy", "value_bound_accuracy")
@@ -44,6 +46,16 @@ def test_the_saved_model_scores_as_the_one_assembled_in_memory(nlp, params, tmp_
 
     from pipeline.nlp import build
 
+    assert params.build.prune_strings
     saved = spacy.load(build(params.build, tmp_path / "model"))
+    assert len(saved.vocab.strings) < len(nlp.vocab.strings) / 10  # the base vocabulary's strings left out
     for gold_file in _gold_files(params):
         assert _scores(nlp, params, gold_file) == _scores(saved, params, gold_file), gold_file.name
+    text = seed_text("belfius-web-commercial")
+    assert _analysis(saved(text)) == _analysis(nlp(text))
+
+
+def _analysis(doc) -> list[tuple]:
+    """Every token's analysis and every span the components found."""
+    tokens = [(t.text, t.norm_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_stop) for t in doc]
+    return tokens + [(s.start, s.end, s.label_, s._.category) for s in doc.spans.get("privacy", [])]
