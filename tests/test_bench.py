@@ -1,0 +1,39 @@
+"""The benchmark's scaled corpus and its report (its timings are not tested: they are measured)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from pipeline.bench import scaled_corpus, table, vary
+
+
+def test_a_varied_copy_names_another_organisation_and_other_numbers():
+    text = ("Chez Belfius, nous conservons vos données 10 ans. Belfius les partage. "
+            "Contactez Belfius au 02 222 11 11 ou écrivez à Belfius.")
+    copy = vary(text, random.Random(1))
+    assert "Belfius" not in copy and copy.count(" nous conservons vos données ") == 1
+    assert len(copy.split()) == len(text.split())
+    before, after = re.findall(r"\d+", text), re.findall(r"\d+", copy)
+    assert [len(n) for n in before] == [len(n) for n in after] and before != after
+
+
+def test_the_scaled_corpus_cycles_over_the_notices_and_no_two_texts_are_alike():
+    notices = scaled_corpus(12, seed=5)
+    assert len(notices) == 12 and len({n.id for n in notices}) == 12
+    assert len({n.text for n in notices}) == 12
+    assert notices[0].id.rsplit("-", 1)[0] == notices[5].id.rsplit("-", 1)[0]  # five corpus notices
+    assert [n.text for n in scaled_corpus(3, seed=5)] == [n.text for n in notices[:3]]
+
+
+def test_the_table_puts_each_figure_beside_its_target():
+    results = {
+        "throughput": {"words_per_second": {"bare": 1000, "extract": 1100, "extract_2_processes": 1900},
+                       "extract_vs_bare": 1.1, "two_vs_one_process": 1.727},
+        "memory": {"100": {"peak_rss_mb": 900}, "1000": {"peak_rss_mb": 950}, "growth": 0.056},
+        "incremental": {"notices": 200, "full_seconds": 100.0, "one_changed_seconds": 5.0, "one_changed_vs_full": 0.05},
+        "cold_start": {"seconds": 2.5, "bare_load_seconds": 2.0},
+    }
+    report = table(results)
+    for expected in ("1.10×", "1.73×", "900 MB / 950 MB (+6%)", "5.0%", "2.5 s", "≥ 1.7×", "< 10%"):
+        assert expected in report
