@@ -28,6 +28,11 @@ POSITIVE = [
     "⟦RECIPIENT processor|Sous-traitants⟧\nNous faisons appel aux ⟦RECIPIENT processor|sous-traitants⟧ suivants :\n"
     "⟦RECIPIENT processor|Mailjet⟧ et ⟦RECIPIENT processor|Brevo⟧, qui envoient nos lettres d’information.\n"
     "⟦RECIPIENT processor|Scaleway⟧, qui héberge nos serveurs en France.",
+    # a bare ``tiers`` named by the relative clause that gives it data
+    "Nous exigeons des ⟦RECIPIENT other|tiers⟧ auxquels nous transmettons des données qu’ils les protègent.",
+    "Nous vérifions que les ⟦RECIPIENT other|tiers⟧ avec lesquels nous partageons vos informations sont fiables.",
+    # supervisors, a kind of authority
+    "Nous communiquons certaines opérations aux ⟦RECIPIENT authority|superviseurs du secteur bancaire⟧.",
 ]
 
 NEGATIVE = [
@@ -39,6 +44,7 @@ NEGATIVE = [
     "Les réclamations peuvent émaner de tiers, comme une association de consommateurs.",
     # a back-reference, a rights clause, a heading
     "Nous veillons à ce que ces tiers protègent vos données.",
+    "Les tiers avec lesquels vous échangez sur le forum voient votre pseudonyme.",
     "Vous avez le droit de demander que vos données soient transférées à un tiers.",
     "Transmission à des tiers",
     # a social network as a contact channel only

@@ -24,6 +24,7 @@ SHARING_VERB = P.sharing_verb()
 VAGUE_AFTER = frozenset({"suivant", "suivants", "suivante", "suivantes", "mentionné", "mentionnés", "ci-dessous", "ci-après", "précités"})
 GIVING_VERBS = frozenset("transmettre communiquer partager transférer fournir divulguer vendre céder envoyer confier utiliser recourir faire".split())
 PROVIDER = P.provider_cue()
+SHARED_WITH = P.shared_with_relative()
 COMPANY_APPOSITION = re.compile(r"^\s*,\s*(?:une?|le|la)\s+(?:société|entreprise|prestataire|agence|cabinet|organisme|start-up)", re.IGNORECASE)
 NAMED = re.compile(r"^[A-Z0-9][\w&.\-’' ]{1,40}$")
 
@@ -205,6 +206,8 @@ class Recipients:
         sentence = sentence_around(text_of(span.doc), span.start_char, span.end_char).lower()
         if before and before[-1] in ("ces", "ce", "de", "d'", "d’") or "droit" in sentence:
             return False
+        if SHARED_WITH.match(text_of(span.doc), span.end_char):
+            return True  # ``les tiers avec lesquels nous partageons vos données``
         return any(w in ("à", "aux", "avec", "par", "entre") for w in before) or span.start == 0
 
     def _in_heading(self, doc: Doc, span: Span) -> bool:

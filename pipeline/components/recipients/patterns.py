@@ -25,6 +25,16 @@ def sharing_verb() -> re.Pattern[str]:
     )
 
 
+def shared_with_relative() -> re.Pattern[str]:
+    """A party's relative clause that gives it data: ``(tiers) avec lesquels nous partageons``,
+    ``auxquels nous transmettons``, ``à qui elles sont communiquées``."""
+    return re.compile(
+        r"\s*(?:avec\s+(?:lesquel(?:le)?s|qui)|auxquel(?:le)?s|à\s+qui|à\s+(?:laquelle|lequel))\s+"
+        r"(?:\w+\s+){0,4}?(?:transm\w*|communiqu\w*|partag\w*|transf[eé]r\w*|divulg\w*|fourni\w*|envoy\w*|confi\w*|céd\w*)",
+        re.IGNORECASE,
+    )
+
+
 def provider_cue() -> re.Pattern[str]:
     """A sentence where a named provider is used: sharing, or ``via``, ``utilise``, ``hébergé``, ``stocké``."""
     return re.compile(r"(?<![\w])(?:via|utilis\w*|recour\w*|stock\w*|héberg\w*|trait\w*|outil\w*|solution\w*|service\w*)", re.IGNORECASE)
