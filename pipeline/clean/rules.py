@@ -182,6 +182,7 @@ def bullet(line: Mapped, removed: list[Removal]) -> tuple[Mapped, bool]:
 
 
 WHITESPACE_CHARS = {0xA0: " ", 0x202F: " ", 0x2007: " ", 0x09: " ", 0x0D: " ", 0x200B: " ", 0xFEFF: " "}
+ODD_SPACE = re.compile("[" + "".join(map(chr, WHITESPACE_CHARS)) + "]")
 EDGE_SPACE = re.compile(r"^\s+|\s+$")
 INNER_SPACE = re.compile(r"(?<=\S)\s{2,}(?=\S)")
 
@@ -191,7 +192,8 @@ def whitespace(line: Mapped, removed: list[Removal]) -> Mapped:
 
     ``Nous traitons\\xa0vos données`` -> ``Nous traitons vos données``
     """
-    line = line.translate(WHITESPACE_CHARS)
+    if ODD_SPACE.search(line.text):
+        line = line.translate(WHITESPACE_CHARS)
     line = line.edit(EDGE_SPACE, "whitespace", removed)
     return line.edit(INNER_SPACE, "whitespace", removed, keep=lambda m: [line[m.start() : m.start() + 1]])
 
@@ -204,10 +206,11 @@ SENTENCE_END = re.compile(r"[.!?:;»)\]]\s*$")
 
 def is_heading(text: str) -> bool:
     """A section heading: ``3.1 RELATION CLIENT``, ``6 SÉCURITÉ ET CONSERVATION DES DONNÉES``."""
-    letters = [c for c in text if c.isalpha()]
     if NUMBERED_HEADING.match(text) and (len(text) < 90 and not SENTENCE_END.search(text)):
         return True
-    return len(letters) >= 4 and all(not c.islower() for c in letters) and len(text) < 120
+    if len(text) >= 120 or any(c.islower() and c.isalpha() for c in text):
+        return False
+    return sum(c.isalpha() for c in text) >= 4
 
 
 def starts_lower(text: str) -> bool:
