@@ -24,13 +24,28 @@ POSITIVE = [
     # objects of processing verbs, lexicon or not
     "Nous enregistrons les ⟦DATA communications|conversations téléphoniques⟧ avec notre service client.",
     "Le magasin conserve les ⟦DATA financial|numéros de carte bancaire⟧ de manière chiffrée.",
-    "Nous pouvons stocker les ⟦DATA communications|écrans que vous partagez⟧ pendant la session.",
+    "Nous pouvons stocker les ⟦DATA communications|écrans que vous partagez⟧ avec nos conseillers.",
     "Nous analysons votre ⟦DATA usage|historique de navigation⟧ pour adapter nos offres.",
     "Les ⟦DATA sensitive|données de santé⟧ sont hébergées chez un hébergeur agréé.",
     "L’application collecte votre ⟦DATA location|position GPS⟧ lorsque vous l’utilisez.",
     "Nous traitons le ⟦DATA professional|nom de votre société⟧ et votre ⟦DATA professional|fonction⟧.",
     # a generic head whose complement names the kind
     "Nous conservons les ⟦DATA financial|informations relatives à la facturation⟧ pendant dix ans.",
+    # a complement holding the person's possessive is part of the name, and takes its category
+    "Nous enregistrons le ⟦DATA contract|numéro IMEI de votre tablette⟧ lors de l’activation.",
+    "Nous collectons :\n⟦DATA professional|Informations professionnelles⟧ : le ⟦DATA professional|nom⟧ et l’⟦DATA professional|adresse de votre société⟧ ;",
+    "Nous collectons :\n⟦DATA identity|Données d’identification⟧ : votre ⟦DATA identity|nom⟧ et votre ⟦DATA identity|prénom⟧ ;",
+    # a complement coordinated inside the name
+    "Nous conservons les ⟦DATA security|journaux d’accès et d’erreurs⟧ pendant six mois.",
+    # a relative clause is part of the name, up to ``avec`` + a party
+    "Nous archivons les ⟦DATA communications|courriels que nous échangeons avec vous⟧.",
+    "Nous collectons le ⟦DATA professional|nom de l’entreprise pour laquelle vous travaillez⟧ ;",
+    "Nous conservons les ⟦DATA communications|conversations que vous avez⟧ avec nos conseillers.",
+    "Nous enregistrons les ⟦DATA contract|produits que vous ou votre société utilisez⟧.",
+    # a prepositional phrase of manner is not
+    "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
+    # a catch-all that says what it holds
+    "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
 ]
 
 NEGATIVE = [
@@ -53,6 +68,15 @@ NEGATIVE = [
     "Les collaborateurs utilisent leur adresse électronique professionnelle pour traiter les demandes.",
     # the rights section names data without collecting them
     "Vous pouvez à tout moment consulter et modifier votre adresse e-mail dans votre espace.",
+    # a catch-all that names nothing
+    "Nous traitons toute information vous concernant avec soin.",
+    # the occasion, not the data
+    "Lors d’un appel vidéo ou d’une conversation avec un conseiller, nous utilisons un outil sécurisé.",
+    "Nous traitons ces données dans le cadre de votre déclaration de sinistre.",
+    # a list of channels
+    "Nous limitons nos envois à un message par semaine, tous canaux confondus (courrier, téléphone, SMS et e-mail).",
+    # the person, not data about them
+    "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]
 
 

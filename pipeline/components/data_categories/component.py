@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.data_categories import patterns as P
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import text_of, conjuncts, line_of, lines_above, negated, phrase, sentence_around
+from pipeline.components.syntax import (
+    text_of, conjuncts, line_of, lines_above, negated, phrase, phrase_tokens, sentence_around,
+)
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 CUE = P.processing_cue()
@@ -22,6 +24,9 @@ QUALIFIED = P.qualified_generic()
 RIGHTS = P.rights_clause()
 NEGATED = P.negated_processing()
 OWN_CONTACT = P.own_contact_after()
+FRAME = P.frame_before()
+CATCH_ALL = P.catch_all()
+CASE_DE = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 def _base(word: str) -> str:
@@ -55,13 +60,15 @@ class DataCategories:
             span._.category = doc.vocab.strings[match_id]
             found.append(span)
         lexical = [s for s in found if len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X")]
-        found = list(lexical) + [s for rx in (HEADING, RELATIVE, QUALIFIED) for s in self._by_pattern(doc, rx)]
+        found = list(lexical) + [s for rx in (HEADING, RELATIVE, QUALIFIED, CATCH_ALL) for s in self._by_pattern(doc, rx)]
         if doc.has_annotation("DEP"):
             found += self._objects(doc)
             found += self._coordinated(lexical)
+            found = [s if self._generic(s) else _extend(s) for s in found]
         kept = [s for s in filter_spans(found) if self._keep(s)]
         for span in kept:
             span._.category = self._category(span, lexical)
+        _company_items(kept)
         if kept:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + kept
         return doc
@@ -116,6 +123,10 @@ class DataCategories:
             return False
         if span.text.lower() in P.DEVICE_WORDS and before and before[-1] in P.ARTICLES:
             return False  # ``le téléphone de l’utilisateur``: the device, not the number
+        if len(span) == 1 and span.root.lemma_.lower() in P.PERSON_NOUNS:
+            return False  # ``les clients``: the person, not data about them
+        if doc.has_annotation("DEP") and self._occasion_or_channel(span):
+            return False
         start, end = line_of(doc, span.start_char)
         if is_heading(text_of(doc)[start:end]) and not text_of(doc)[span.end_char : end].lstrip().startswith(":"):
             return False  # ``8. INFORMATIONS DE CONTACT``: a section title
@@ -126,6 +137,17 @@ class DataCategories:
             return False
         return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char)
 
+    def _occasion_or_channel(self, span: Span) -> bool:
+        """``lors d’un entretien ou d’un chat``: the occasion; ``tous canaux confondus (courrier,
+        téléphone, e-mail)``: channels. Both judged on the first item of the list the span is in."""
+        first = span.root
+        while first.dep_ in ("conj", "appos") and first.head.i < first.i:
+            if first.head.lemma_.lower() in P.CHANNEL_HEADS:
+                return True
+            first = first.head
+        start = min(span.start_char, first.idx)
+        return bool(FRAME.search(text_of(span.doc)[max(0, start - 40) : start]))
+
     def _in_data_list(self, text: str, char: int) -> bool:
         """A list item under an introduction about data: ``Nous traitons différents types de données :``."""
         lines = lines_above(text, char, self.list_window, 3000)
@@ -133,7 +155,7 @@ class DataCategories:
 
     def _generic(self, span: Span) -> bool:
         """``données personnelles``, ``vos données``, ``informations complémentaires``."""
-        if span.text.lower() in self.table:
+        if span.text.lower() in self.table or CATCH_ALL.fullmatch(span.text):
             return False
         root = span.root
         if not {_base(root.lemma_), _base(root.text)} & P.GENERIC_HEADS:
@@ -150,10 +172,100 @@ class DataCategories:
         text = " ".join(span.text.lower().split())
         if text in self.table:
             return self.table[text]
-        for pattern, category in P.KEYWORD_CATEGORIES:
-            if pattern.search(text):
-                return category
+        name = P.RELATIVE_CLAUSE.split(text, 1)[0]  # ``produits que vous ou votre entreprise utilisez``
+        for part in (name, text):
+            for pattern, category in P.KEYWORD_CATEGORIES:
+                if pattern.search(part):
+                    return category
         inside = [s for s in lexical if s.start >= span.start and s.end <= span.end]
         if inside:
             return max(inside, key=len)._.category
         return self.table.get(span.root.lemma_.lower(), "other")
+
+
+def _company_items(spans: list[Span]) -> None:
+    """Under a heading about the company (``Informations professionnelles : le nom``), a name is the
+    company's: ``identity`` items of that line become ``professional``."""
+    headings = {}
+    for span in spans:
+        text = text_of(span.doc)
+        if span._.category == "professional" and text[span.end_char : span.end_char + 3].lstrip().startswith(":"):
+            headings[line_of(span.doc, span.start_char)[0]] = span.end_char
+    for span in spans:
+        after = headings.get(line_of(span.doc, span.start_char)[0])
+        if after is not None and span.start_char > after and span._.category == "identity":
+            span._.category = "professional"
+
+
+def _extend(span: Span) -> Span:
+    """Widen a span over what belongs to the name: a complement holding the person's possessive
+    (``numéro IMEI de votre téléphone``, ``adresse de votre entreprise``), a coordinated
+    complement (``journaux de connexion et d’activité``) and a relative clause (``courriels que
+    nous échangeons avec vous``, ``société pour laquelle vous travaillez``)."""
+    doc = span.doc
+    end = span.end
+    inside = range(span.start, span.end)
+    shared = span.root.head.i if span.root.dep_ == "conj" else -1  # ``le nom et l’adresse de votre entreprise``
+    for token in doc[span.end : min(len(doc), span.end + 3)]:
+        if token.dep_ == "nmod" and token.head.i in (*inside, shared) and token.left_edge.i == end and _owned(token):
+            end = phrase_tokens(token, 12)[1]
+            break
+    for token in doc[end : min(len(doc), end + 3)]:
+        if (token.dep_ == "conj" and token.head.i in range(span.start, end) and token.head.i != span.root.i
+                and token.left_edge.i == end and doc[end].dep_ == "cc" and _case(token) in CASE_DE
+                and not any(c.dep_ == "det" for c in token.children)):
+            end = phrase_tokens(token)[1]
+            break
+    relative = _relative_end(span, end)
+    if relative != end:
+        end = relative
+    elif not CATCH_ALL.fullmatch(span.text):
+        end = _manner_cut(span, end)
+    if end == span.end or "\n" in text_of(doc)[span.end_char : doc[end - 1].idx]:
+        return span
+    return Span(doc, span.start, end, label=span.label)
+
+
+def _manner_cut(span: Span, end: int) -> int:
+    """Stop before a prepositional phrase of manner or place: ``données de connexion`` | ``en toute sécurité``."""
+    doc = span.doc
+    for token in doc[span.root.i + 1 : end - 1]:
+        if token.lower_ in P.MANNER_CASES and doc[token.i + 1].pos_ == "DET":
+            return token.i
+    return end
+
+
+def _case(token: Token) -> str:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+
+
+def _owned(token: Token) -> bool:
+    """``de votre téléphone``: a complement naming the person's thing."""
+    if _case(token) not in CASE_DE:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in P.PERSON_POSSESSIVES for c in token.children)
+
+
+def _relative_end(span: Span, end: int) -> int:
+    """The end of a relative clause that opens at ``end`` or inside the span, leaving out a final
+    ``avec`` + party (``conversations que vous avez`` | ``avec nos conseillers``) and ``qui`` clauses."""
+    doc = span.doc
+    opener = next((t for t in doc[span.start : min(len(doc), end + 1)] if t.lower_ in P.RELATIVE_WORDS), None)
+    if opener is None and end + 1 < len(doc) and doc[end].pos_ == "ADP" and doc[end + 1].lower_ in P.LEQUEL:
+        opener = doc[end + 1]
+    if opener is None or opener.i < span.start + 1 or opener.i > end + 1:
+        return end
+    verb = opener.head
+    while verb.pos_ not in ("VERB", "AUX", "ADJ") and opener.i < verb.i < verb.head.i:
+        verb = verb.head  # ``que vous ou votre société utilisez``: the parser may hang ``que`` on the subject
+    if verb.i <= opener.i or verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i - opener.i > 6:
+        return end
+    stop = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in ("punct", "conj", "cc", "parataxis", "advcl") or child.is_punct:
+            break
+        if _case(child) == "avec" and child.pos_ != "PRON":
+            break
+        stop = child.right_edge.i + 1
+    limit = next((t.i for t in doc[verb.i : stop] if t.is_punct and t.text not in "-’'"), stop)
+    return min(stop, limit, opener.i + 20)

@@ -38,6 +38,29 @@ GENERIC_MODIFIERS = frozenset(
 #: possessives that make the data the organisation's or a third party's, not the person's
 FOREIGN_POSSESSIVES = frozenset({"notre", "nos", "leur", "leurs"})
 
+#: possessives of the person: a ``de`` complement holding one names the thing (``numéro IMEI de votre téléphone``)
+PERSON_POSSESSIVES = frozenset({"votre", "vos", "son", "sa", "ses", "ton", "ta", "tes", "mon", "ma", "mes"})
+
+#: nouns naming the person, not data about them: ``les clients``, ``en tant que client``; as a ``de``
+#: complement they name whose the data is (``centres d’intérêt du client``)
+PERSON_NOUNS = frozenset(
+    """client cliente utilisateur utilisatrice usager visiteur visiteuse personne prospect abonné abonnée
+    membre candidat candidate assuré assurée souscripteur patient patiente consommateur internaute""".split()
+)
+
+#: relative pronouns whose clause is part of a data name: ``écrans que vous partagez``,
+#: ``société pour laquelle vous travaillez``; not ``qui`` (``zones ... qui sont pertinentes``)
+RELATIVE_WORDS = frozenset({"que", "qu'", "qu’", "dont"})
+LEQUEL = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "auquel", "auxquels", "auxquelles", "duquel"})
+#: where a relative clause starts in a span's text: its category comes from the name before it
+RELATIVE_CLAUSE = re.compile(r"\s(?:qu['’]|que\s|dont\s|\w+\s+(?:lequel|laquelle|lesquels|lesquelles)\s)")
+
+#: prepositions that open a phrase of manner or place after a data name: ``en toute sécurité``, ``avec soin``
+MANNER_CASES = frozenset({"en", "avec", "par", "via", "sans", "pour", "dans", "chez"})
+
+#: heads of a list of channels, not of data: ``tous canaux confondus (courrier, téléphone, e-mail)``
+CHANNEL_HEADS = frozenset({"canal", "canaux", "courrier"})
+
 
 def rights_clause() -> re.Pattern[str]:
     """A sentence about the person's rights, where data kinds are named but not collected:
@@ -79,7 +102,8 @@ def relative_data() -> re.Pattern[str]:
     """Data named by what the person does with them: ``écrans que vous partagez``,
     ``pages que vous avez consultées``, ``documents que vous téléchargez``."""
     return re.compile(
-        r"(?<![\w])(?:les|des|vos|la|le|l['’])\s+(?P<name>[a-zéèêàâîôûç][\w’'\- ]{2,40}?\s+qu['’e]\s*(?:vous|le\s+client|l['’]utilisateur)"
+        r"(?<![\w])(?:les|des|vos|la|le|l['’])\s+(?P<name>(?!(?:et|ou)\b)[a-zéèêàâîôûç][\w’'\-]+"
+        r"(?:\s+(?!(?:et|ou|les|des|la|le|vos|votre)\b|l['’])[\w’'\-]+){0,3}?\s+qu['’e]\s*(?:vous|le\s+client|l['’]utilisateur)"
         r"(?:\s+(?:nous|ou\s+votre\s+entreprise))?(?:\s+(?:avez|pouvez|avez\s+pu))?\s+[a-zéèêàâîôûç]+)(?![\w])",
         re.IGNORECASE,
     )
@@ -99,9 +123,9 @@ KEYWORD_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"géolocalisation|localisation|position|\bgps\b", "location"),
         (r"bancaire|paiement|factur|\biban\b|financi|revenu|crédit|solde", "financial"),
         (r"appareil|\bip\b|navigateur|technique|terminal|cookie", "technical"),
-        (r"produit|contrat|police|commande|abonnement|sinistre|dossier", "contract"),
+        (r"produit|contrat|police|commande|abonnement|sinistre|dossier|\bimei\b|numéro de série", "contract"),
         (r"adresse|téléphone|e-?mail|coordonnées", "contact"),
-        (r"\bnom\b|prénom|naissance|identité|identification|\bsexe\b|civilité", "identity"),
+        (r"\bnom\b|prénom|naissance|identité|identification|\bsexe\b|civilité|\btitre\b", "identity"),
     )
 )
 
@@ -112,6 +136,29 @@ def negated_processing() -> re.Pattern[str]:
         r"(?<![\w])(?:ne|n['’])\s*[^.;:]{0,40}?(?<![\w])(?:pas|jamais|aucune?|plus)(?![\w])[^.;:]{0,30}?"
         r"(?:collect|recueil|demand|trait|conserv|enregistr|stock|utilis|partag|transm|vend|cèd|céd|communiqu)\w*"
         r"|(?<![\w])(?:ne|n['’])\s*(?:\w+\s+){0,2}?(?:collect|recueil|demand|trait|conserv|enregistr|stock|utilis|partag|transm|vend|communiqu)\w*\s+(?:pas|jamais|aucune?)",
+        re.IGNORECASE,
+    )
+
+
+def frame_before() -> re.Pattern[str]:
+    """Words that make what follows the occasion, not the data: ``lors de votre déclaration de
+    sinistre``, ``pendant la session``, ``dans le cadre de votre demande``, and the next items of
+    such a list (``lors d’un appel ou d’une conversation``)."""
+    return re.compile(
+        r"(?<![\w])(?:lors|pendant|durant|au\s+cours|dans\s+le\s+cadre)"
+        r"(?:[^.;:()\n]{0,60}?(?:,|\s(?:ou|et))\s*(?=d['’]|de\s|du\s|des\s))?(?:\s*(?:d['’]|de|du|des))?"
+        r"(?:\s*(?:la|le|les|l['’]|un|une|votre|vos|son|sa|ses))?\s*$",
+        re.IGNORECASE,
+    )
+
+
+def catch_all() -> re.Pattern[str]:
+    """A free-text catch-all that says what it holds, to the end of its clause: ``Toute information
+    partagée pendant l’appel``, ``Toute autre information relative à la réunion``."""
+    return re.compile(
+        r"(?<![\w])(?P<name>toute?s?\s+(?:autres?\s+)?(?:informations?|données|donnée|renseignements?)"
+        r"(?:\s+(?:supplémentaires?|complémentaires?))?\s+(?:que\s|qu['’]|(?:partag|fourn|transm|communiqu|échang|envoy)\w*\s"
+        r"|relatives?\s+(?:à|aux?)\s|liée?s?\s+(?:à|aux?)\s|concernant\s)[^.;:()\n]{3,120}?)(?=\s*(?:[.;:()\n]|,?\s+et/ou|$))",
         re.IGNORECASE,
     )
 
