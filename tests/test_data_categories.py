@@ -42,6 +42,9 @@ POSITIVE = [
     "Nous collectons le ⟦DATA professional|nom de l’entreprise pour laquelle vous travaillez⟧ ;",
     "Nous conservons les ⟦DATA communications|conversations que vous avez⟧ avec nos conseillers.",
     "Nous enregistrons les ⟦DATA contract|produits que vous ou votre société utilisez⟧.",
+    "Nous conservons les ⟦DATA other|documents que vous déposez sur votre espace⟧.",
+    # after an occasion, a new clause names data again
+    "Lors de votre inscription, vos ⟦DATA preferences|centres d’intérêt⟧ et votre ⟦DATA identity|date de naissance⟧ sont enregistrés.",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
     # a catch-all that says what it holds

@@ -123,7 +123,7 @@ class DataCategories:
             return False
         if span.text.lower() in P.DEVICE_WORDS and before and before[-1] in P.ARTICLES:
             return False  # ``le téléphone de l’utilisateur``: the device, not the number
-        if len(span) == 1 and span.root.lemma_.lower() in P.PERSON_NOUNS:
+        if span.root.lemma_.lower() in P.PERSON_NOUNS and not any(t.dep_ in ("amod", "nmod") for t in span.root.children if t.i < span.end):
             return False  # ``les clients``: the person, not data about them
         if doc.has_annotation("DEP") and self._occasion_or_channel(span):
             return False
@@ -139,14 +139,15 @@ class DataCategories:
 
     def _occasion_or_channel(self, span: Span) -> bool:
         """``lors d’un entretien ou d’un chat``: the occasion; ``tous canaux confondus (courrier,
-        téléphone, e-mail)``: channels. Both judged on the first item of the list the span is in."""
-        first = span.root
-        while first.dep_ in ("conj", "appos") and first.head.i < first.i:
-            if first.head.lemma_.lower() in P.CHANNEL_HEADS:
+        téléphone, e-mail)``: items of a list of channels."""
+        if FRAME.search(text_of(span.doc)[max(0, span.start_char - 80) : span.start_char]):
+            return True
+        item = span.root
+        while item.dep_ in ("conj", "appos") and item.head.i < item.i:
+            if item.head.lemma_.lower() in P.CHANNEL_HEADS:
                 return True
-            first = first.head
-        start = min(span.start_char, first.idx)
-        return bool(FRAME.search(text_of(span.doc)[max(0, start - 40) : start]))
+            item = item.head
+        return False
 
     def _in_data_list(self, text: str, char: int) -> bool:
         """A list item under an introduction about data: ``Nous traitons différents types de données :``."""
@@ -203,6 +204,8 @@ def _extend(span: Span) -> Span:
     complement (``journaux de connexion et d’activité``) and a relative clause (``courriels que
     nous échangeons avec vous``, ``société pour laquelle vous travaillez``)."""
     doc = span.doc
+    if span.root.lemma_.lower() in P.PERSON_NOUNS:
+        return span  # ``les clients dont les données ...``: the person
     end = span.end
     inside = range(span.start, span.end)
     shared = span.root.head.i if span.root.dep_ == "conj" else -1  # ``le nom et l’adresse de votre entreprise``

@@ -24,7 +24,7 @@ ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux",
 #: heads that name no kind of data by themselves: ``données personnelles``, ``vos données``, ``ces informations``
 GENERIC_HEADS = frozenset(
     """donnée information renseignement élément chose ceci cela celle celui ceux tout type catégorie
-    ensemble partie aucun autre fichier document demande requête cookie traceur balise pixel""".split()
+    ensemble partie aucun autre fichier demande requête cookie traceur balise pixel""".split()
 )
 
 #: modifiers that leave a generic head generic: ``données personnelles``, ``informations nécessaires``
