@@ -45,6 +45,8 @@ POSITIVE = [
     "Nous conservons les ⟦DATA other|documents que vous déposez sur votre espace⟧.",
     # after an occasion, a new clause names data again
     "Lors de votre inscription, vos ⟦DATA preferences|centres d’intérêt⟧ et votre ⟦DATA identity|date de naissance⟧ sont enregistrés.",
+    # channels around a contact form are not data, what is collected is
+    "Si vous nous joignez par téléphone ou par le biais de notre site web, nous recueillons vos ⟦DATA contact|coordonnées⟧.",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
     # a catch-all that says what it holds
@@ -78,6 +80,12 @@ NEGATIVE = [
     "Nous traitons ces données dans le cadre de votre déclaration de sinistre.",
     # a list of channels
     "Nous limitons nos envois à un message par semaine, tous canaux confondus (courrier, téléphone, SMS et e-mail).",
+    # a place, a sentence ending in a colon, a clause of purpose, a copy, a message sent
+    "Les données sur la plateforme sont hébergées en Europe.",
+    "Vos données personnelles sont conservées aux fins suivantes :",
+    "Nous avons pris des mesures pour que vous puissiez utiliser notre site en sécurité.",
+    "Les sauvegardes de données sont conservées trois mois.",
+    "Les demandes sont traitées dès réception d’un courriel à dpo@exemple.fr.",
     # the person, not data about them
     "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]

@@ -104,6 +104,8 @@ class DataCategories:
         """Items coordinated with a lexicon match: ``vos appréciations, vos évaluations``."""
         out = []
         for span in lexical:
+            if span.start and span.doc[span.start - 1].lower_ in P.CHANNEL_BEFORE:
+                continue  # ``par téléphone ou via notre site``: channels
             for head in conjuncts(span.root):
                 out.append(phrase(head, "DATA"))
         return out
@@ -123,6 +125,8 @@ class DataCategories:
             return False
         if span.text.lower() in P.DEVICE_WORDS and before and before[-1] in P.ARTICLES:
             return False  # ``le téléphone de l’utilisateur``: the device, not the number
+        if span.text.lower() in P.SENT_WORDS and before and before[-1] in ("un", "une"):
+            return False  # ``en envoyant un e-mail à``: a message sent
         if span.root.lemma_.lower() in P.PERSON_NOUNS and not any(t.dep_ in ("amod", "nmod") for t in span.root.children if t.i < span.end):
             return False  # ``les clients``: the person, not data about them
         if doc.has_annotation("DEP") and self._occasion_or_channel(span):

@@ -24,7 +24,7 @@ ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux",
 #: heads that name no kind of data by themselves: ``données personnelles``, ``vos données``, ``ces informations``
 GENERIC_HEADS = frozenset(
     """donnée information renseignement élément chose ceci cela celle celui ceux tout type catégorie
-    ensemble partie aucun autre fichier demande requête cookie traceur balise pixel""".split()
+    ensemble partie aucun autre fichier sauvegarde demande requête cookie traceur balise pixel""".split()
 )
 
 #: modifiers that leave a generic head generic: ``données personnelles``, ``informations nécessaires``
@@ -58,6 +58,9 @@ RELATIVE_CLAUSE = re.compile(r"\s(?:qu['’]|que\s|dont\s|\w+\s+(?:lequel|laquel
 #: prepositions that open a phrase of manner or place after a data name: ``en toute sécurité``, ``avec soin``
 MANNER_CASES = frozenset({"en", "avec", "par", "via", "sans", "pour", "dans", "chez"})
 
+#: words that, after ``un``/``une``, name a message sent, not data: ``en envoyant un e-mail à ...``
+SENT_WORDS = frozenset({"e-mail", "email", "mail", "courriel", "sms", "message", "courrier", "appel"})
+
 #: heads of a list of channels, not of data: ``tous canaux confondus (courrier, téléphone, e-mail)``
 CHANNEL_HEADS = frozenset({"canal", "canaux", "courrier"})
 
@@ -90,10 +93,11 @@ def processing_cue() -> re.Pattern[str]:
 
 def data_heading() -> re.Pattern[str]:
     """A line that opens with a category of data and a colon: ``Données d’identification :``,
-    ``Informations relatives à la sécurité :``, ``Informations concernant votre entreprise :``."""
+    ``Informations relatives à la sécurité :``, ``Informations concernant votre entreprise :``; not a
+    sentence (``Vos données sont traitées aux fins suivantes :``)."""
     return re.compile(
         r"^(?:(?:les|des|la|le|l['’]|vos|votre)\s+)?(?P<name>(?:données|informations|renseignements|coordonnées|"
-        r"identifiants|caractéristiques)\b[^:;.\n]{0,70}?)\s*:",
+        r"identifiants|caractéristiques)\b(?:(?!\s(?:sont|est|seront|sera|peuvent|peut)\b)[^:;.\n]){0,70}?)\s*:",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -103,7 +107,7 @@ def relative_data() -> re.Pattern[str]:
     ``pages que vous avez consultées``, ``documents que vous téléchargez``."""
     return re.compile(
         r"(?<![\w])(?:les|des|vos|la|le|l['’])\s+(?P<name>(?!(?:et|ou)\b)[a-zéèêàâîôûç][\w’'\-]+"
-        r"(?:\s+(?!(?:et|ou|les|des|la|le|vos|votre)\b|l['’])[\w’'\-]+){0,3}?\s+qu['’e]\s*(?:vous|le\s+client|l['’]utilisateur)"
+        r"(?:\s+(?!(?:et|ou|les|des|la|le|vos|votre|pour|afin|sans|avant|après|parce|ainsi|alors|bien|dès|tant)\b|l['’])[\w’'\-]+){0,3}?\s+qu['’e]\s*(?:vous|le\s+client|l['’]utilisateur)"
         r"(?:\s+(?:nous|ou\s+votre\s+entreprise))?(?:\s+(?:avez|pouvez|avez\s+pu))?\s+[a-zéèêàâîôûç]+)(?![\w])",
         re.IGNORECASE,
     )
@@ -166,10 +170,11 @@ def catch_all() -> re.Pattern[str]:
 def qualified_generic() -> re.Pattern[str]:
     """A generic head whose complement names the kind: ``informations relatives à la facturation``,
     ``données relatives aux produits``, ``informations concernant votre entreprise``; not
-    ``informations sur nos services`` (the organisation's own)."""
+    ``informations sur nos services`` (the organisation's own) nor ``données sur les sites`` (a place)."""
     return re.compile(
         r"(?<![\w])(?P<name>(?:données|informations|renseignements|infos)\s+(?:relatives?|concernant|liées?|portant\s+sur|sur)"
         r"\s+(?:à\s+|aux\s+|au\s+)?(?:(?:la|le|les|l['’]|votre|vos|son|sa|ses|leur|leurs|du|des)\s*)?"
-        r"(?!nos\b|notre\b)[a-zéèêàâîôûç][\w’'-]+(?:\s+(?:d['’]|de\s+|du\s+)[a-zéèêàâîôûç][\w’'-]+)?)",
+        r"(?!nos\b|notre\b|(?:sites?|applications?|plateformes?|pages?)\b)[a-zéèêàâîôûç][\w’'-]+"
+        r"(?:\s+(?:d['’]|de\s+|du\s+)[a-zéèêàâîôûç][\w’'-]+)?)",
         re.IGNORECASE,
     )
