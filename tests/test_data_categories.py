@@ -29,6 +29,8 @@ POSITIVE = [
     "Les ⟦DATA sensitive|données de santé⟧ sont hébergées chez un hébergeur agréé.",
     "L’application collecte votre ⟦DATA location|position GPS⟧ lorsque vous l’utilisez.",
     "Nous traitons le ⟦DATA professional|nom de votre société⟧ et votre ⟦DATA professional|fonction⟧.",
+    "Nous analysons votre ⟦DATA usage|comportement⟧ afin de personnaliser nos offres.",
+    "Les ⟦DATA communications|entretiens vidéo⟧ avec un conseiller sont enregistrés.",
     # a generic head whose complement names the kind
     "Nous conservons les ⟦DATA financial|informations relatives à la facturation⟧ pendant dix ans.",
     # a complement holding the person's possessive is part of the name, and takes its category
@@ -47,6 +49,8 @@ POSITIVE = [
     "Lors de votre inscription, vos ⟦DATA preferences|centres d’intérêt⟧ et votre ⟦DATA identity|date de naissance⟧ sont enregistrés.",
     # channels around a contact form are not data, what is collected is
     "Si vous nous joignez par téléphone ou par le biais de notre site web, nous recueillons vos ⟦DATA contact|coordonnées⟧.",
+    # every item of an enumeration in a list of data, in or out of the lexicon
+    "Nous traitons les catégories de données suivantes :\nLes ⟦DATA contact|coordonnées⟧, comme l’⟦DATA contact|adresse⟧, le ⟦DATA contact|pays⟧ et le ⟦DATA other|quartier⟧ ;",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
     # a catch-all that says what it holds
@@ -86,6 +90,8 @@ NEGATIVE = [
     "Nous avons pris des mesures pour que vous puissiez utiliser notre site en sécurité.",
     "Les sauvegardes de données sont conservées trois mois.",
     "Les demandes sont traitées dès réception d’un courriel à dpo@exemple.fr.",
+    # an enumeration under an introduction of parties, not of data
+    "Nous communiquons vos données aux destinataires suivants :\nNos prestataires, comme les hébergeurs, les imprimeurs et les transporteurs ;",
     # the person, not data about them
     "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 from spacy.language import Language
@@ -27,6 +28,9 @@ OWN_CONTACT = P.own_contact_after()
 FRAME = P.frame_before()
 CATCH_ALL = P.catch_all()
 CASE_DE = frozenset({"de", "d'", "d’", "du", "des"})
+LIST_INTRO = P.data_list_intro()
+OTHER_INTRO = P.other_list_intro()
+MARKER = P.enumeration_marker()
 
 
 def _base(word: str) -> str:
@@ -64,6 +68,7 @@ class DataCategories:
         if doc.has_annotation("DEP"):
             found += self._objects(doc)
             found += self._coordinated(lexical)
+            found += self._items(doc)
             found = [s if self._generic(s) else _extend(s) for s in found]
         kept = [s for s in filter_spans(found) if self._keep(s)]
         for span in kept:
@@ -99,6 +104,32 @@ class DataCategories:
                     for nmod in (c for c in child.children if c.dep_ == "nmod"):
                         out.extend(phrase(head, "DATA") for head in conjuncts(nmod))
         return out
+
+    def _items(self, doc: Doc) -> list[Span]:
+        """Every item of an enumeration in a list of data, one span each: what follows the colon or
+        ``telles que`` of a line under ``les données suivantes :`` (``l’adresse, la ville, le pays``)."""
+        text, starts, out = text_of(doc), [t.idx for t in doc], []
+        intro, since, offset = False, 0, 0
+        for line in text.split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            if not line.strip():
+                continue
+            if line.rstrip().endswith(":"):
+                intro, since = bool(LIST_INTRO.search(line)) and not OTHER_INTRO.search(line), 0
+                continue
+            since += 1
+            if not intro or since > self.list_window or len(line) > 300 or line.rstrip().endswith("?") or is_heading(line):
+                intro = False
+                continue
+            marker = MARKER.search(line)
+            if marker is None:
+                continue
+            rest = start + marker.end()
+            for m in P.ITEM_SEPARATOR.finditer(text, rest, start + len(line)):
+                out.append(_item(doc, starts, rest, m.start()))
+                rest = m.end()
+            out.append(_item(doc, starts, rest, start + len(line)))
+        return [s for s in out if s is not None]
 
     def _coordinated(self, lexical: list[Span]) -> list[Span]:
         """Items coordinated with a lexicon match: ``vos appréciations, vos évaluations``."""
@@ -186,6 +217,18 @@ class DataCategories:
         if inside:
             return max(inside, key=len)._.category
         return self.table.get(span.root.lemma_.lower(), "other")
+
+
+def _item(doc: Doc, starts: list[int], start: int, end: int) -> Span | None:
+    """The noun phrase that opens ``text[start:end]``, cut at ``end``: one item of a list."""
+    i = bisect_left(starts, start)
+    while i < len(doc) and doc[i].idx < end and (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("DET", "SYM")):
+        i += 1
+    if i >= len(doc) or doc[i].idx >= end or doc[i].pos_ != "NOUN":
+        return None
+    span = phrase(doc[i], "DATA")
+    last = bisect_left(starts, end)
+    return span if span.end <= last else Span(doc, span.start, max(span.start + 1, last), label="DATA")
 
 
 def _company_items(spans: list[Span]) -> None:

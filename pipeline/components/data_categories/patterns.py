@@ -128,7 +128,7 @@ KEYWORD_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"bancaire|paiement|factur|\biban\b|financi|revenu|crédit|solde", "financial"),
         (r"appareil|\bip\b|navigateur|technique|terminal|cookie", "technical"),
         (r"produit|contrat|police|commande|abonnement|sinistre|dossier|\bimei\b|numéro de série", "contract"),
-        (r"adresse|téléphone|e-?mail|coordonnées", "contact"),
+        (r"adresse|téléphone|e-?mail|coordonnées|\bpays\b", "contact"),
         (r"\bnom\b|prénom|naissance|identité|identification|\bsexe\b|civilité|\btitre\b", "identity"),
     )
 )
@@ -178,3 +178,28 @@ def qualified_generic() -> re.Pattern[str]:
         r"(?:\s+(?:d['’]|de\s+|du\s+)[a-zéèêàâîôûç][\w’'-]+)?)",
         re.IGNORECASE,
     )
+
+
+def data_list_intro() -> re.Pattern[str]:
+    """A line that introduces a list of data: ``nous collectons les données suivantes :``."""
+    return re.compile(r"(?<![\w])(?:données|informations|renseignements|catégories)(?![\w])[^\n]*:\s*$", re.IGNORECASE)
+
+
+def other_list_intro() -> re.Pattern[str]:
+    """An introduction about data whose list is not data: purposes (``afin de :``, ``aux fins
+    suivantes :``) or parties (``avec :``, ``les sous-traitants suivants :``)."""
+    return re.compile(
+        r"(?<![\w])(?:pour|afin|fins?|finalités?|objectifs?|buts?|raisons?|destinataires?|avec|auprès|à|tiers"
+        r"|sous-traitants?|prestataires?|partenaires?|fournisseurs?|sociétés?|entreprises?|clauses?)(?![\w])[^\n]{0,40}:\s*$",
+        re.IGNORECASE,
+    )
+
+
+def enumeration_marker() -> re.Pattern[str]:
+    """Where the items of a data line start: after its heading's colon or ``telles que``, ``comme``,
+    ``notamment``, ``y compris``."""
+    return re.compile(r"(?::|\btel(?:le)?s?\s+que\b|\bcomme\b|\bnotamment\b|\by\s+compris\b)\s*", re.IGNORECASE)
+
+
+#: what separates the items of an enumeration
+ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\bet/ou\b|\bainsi\s+que\b|\bet\b|\bou\b)\s*", re.IGNORECASE)
