@@ -51,6 +51,11 @@ POSITIVE = [
     "Si vous nous joignez par téléphone ou par le biais de notre site web, nous recueillons vos ⟦DATA contact|coordonnées⟧.",
     # every item of an enumeration in a list of data, in or out of the lexicon
     "Nous traitons les catégories de données suivantes :\nLes ⟦DATA contact|coordonnées⟧, comme l’⟦DATA contact|adresse⟧, le ⟦DATA contact|pays⟧ et le ⟦DATA other|quartier⟧ ;",
+    # a complement that names data itself is part of the name
+    "Nous conservons un ⟦DATA communications|compte rendu de la conversation⟧ avec le conseiller.",
+    # ``que vous pouvez`` opens a relative clause, not a right of the person
+    "Nous recueillons :\nLes ⟦DATA communications|questions que vous pouvez poser pendant la démonstration⟧ ;",
+    "Nous archivons vos ⟦DATA financial|factures⟧ pendant dix ans.",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
     # a catch-all that says what it holds

@@ -69,7 +69,7 @@ class DataCategories:
             found += self._objects(doc)
             found += self._coordinated(lexical)
             found += self._items(doc)
-            found = [s if self._generic(s) else _extend(s) for s in found]
+            found = [s if self._generic(s) else _extend(s, self.table) for s in found]
         kept = [s for s in filter_spans(found) if self._keep(s)]
         for span in kept:
             span._.category = self._category(span, lexical)
@@ -245,9 +245,10 @@ def _company_items(spans: list[Span]) -> None:
             span._.category = "professional"
 
 
-def _extend(span: Span) -> Span:
+def _extend(span: Span, table: dict[str, str]) -> Span:
     """Widen a span over what belongs to the name: a complement holding the person's possessive
-    (``numéro IMEI de votre téléphone``, ``adresse de votre entreprise``), a coordinated
+    (``numéro IMEI de votre téléphone``, ``adresse de votre entreprise``) or naming data itself
+    (``compte rendu de l’entretien``), a coordinated
     complement (``journaux de connexion et d’activité``) and a relative clause (``courriels que
     nous échangeons avec vous``, ``société pour laquelle vous travaillez``)."""
     doc = span.doc
@@ -257,7 +258,10 @@ def _extend(span: Span) -> Span:
     inside = range(span.start, span.end)
     shared = span.root.head.i if span.root.dep_ == "conj" else -1  # ``le nom et l’adresse de votre entreprise``
     for token in doc[span.end : min(len(doc), span.end + 3)]:
-        if token.dep_ == "nmod" and token.head.i in (*inside, shared) and token.left_edge.i == end and _owned(token):
+        if token.head.i in (*inside, shared) and token.left_edge.i == end and (
+            (token.dep_ == "nmod" and _owned(token))
+            or (token.dep_ in ("nmod", "obl:arg") and _case(token) in CASE_DE and token.lower_ in table)
+        ):
             end = phrase_tokens(token, 12)[1]
             break
     for token in doc[end : min(len(doc), end + 3)]:

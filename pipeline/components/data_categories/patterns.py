@@ -67,9 +67,10 @@ CHANNEL_HEADS = frozenset({"canal", "canaux", "courrier"})
 
 def rights_clause() -> re.Pattern[str]:
     """A sentence about the person's rights, where data kinds are named but not collected:
-    ``vous pouvez consulter votre police et modifier vos données``."""
+    ``vous pouvez consulter votre police et modifier vos données``; not a relative clause
+    (``les questions que vous pouvez envoyer``)."""
     return re.compile(
-        r"(?<![\w])(?:droits?\s+(?:d['’]|de|à)|vous\s+pouvez|vous\s+avez\s+(?:la\s+possibilité|le\s+droit)"
+        r"(?<![\w])(?:droits?\s+(?:d['’]|de|à)|(?<!que\s)vous\s+pouvez|vous\s+avez\s+(?:la\s+possibilité|le\s+droit)"
         r"|exercer|retirer\s+votre\s+consentement)",
         re.IGNORECASE,
     )
