@@ -56,6 +56,9 @@ POSITIVE = [
     # ``que vous pouvez`` opens a relative clause, not a right of the person
     "Nous recueillons :\nLes ⟦DATA communications|questions que vous pouvez poser pendant la démonstration⟧ ;",
     "Nous archivons vos ⟦DATA financial|factures⟧ pendant dix ans.",
+    # a bare past participle qualifies the name, unless it is the processing
+    "Nous analysons les ⟦DATA communications|appels passés⟧.",
+    "Nous analysons les ⟦DATA preferences|avis⟧ collectés.",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
     # a catch-all that says what it holds

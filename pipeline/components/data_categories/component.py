@@ -264,6 +264,8 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
         ):
             end = phrase_tokens(token, 12)[1]
             break
+    if end < len(doc) and _participle(doc[end], range(span.start, end)):
+        end += 1
     for token in doc[end : min(len(doc), end + 3)]:
         if (token.dep_ == "conj" and token.head.i in range(span.start, end) and token.head.i != span.root.i
                 and token.left_edge.i == end and doc[end].dep_ == "cc" and _case(token) in CASE_DE
@@ -278,6 +280,14 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
     if end == span.end or "\n" in text_of(doc)[span.end_char : doc[end - 1].idx]:
         return span
     return Span(doc, span.start, end, label=span.label)
+
+
+def _participle(token: Token, inside: range) -> bool:
+    """``appels passés``: a bare past participle that qualifies the name; not the processing itself
+    (``conversations enregistrées``)."""
+    return (token.dep_ in ("acl", "amod") and token.head.i in inside and "Part" in token.morph.get("VerbForm")
+            and "Past" in token.morph.get("Tense") and token.lemma_.lower() not in P.PROCESSING_VERBS
+            and not list(token.children))
 
 
 def _manner_cut(span: Span, end: int) -> int:
