@@ -100,6 +100,8 @@ NEGATIVE = [
     "Les demandes sont traitées dès réception d’un courriel à dpo@exemple.fr.",
     # an enumeration under an introduction of parties, not of data
     "Nous communiquons vos données aux destinataires suivants :\nNos prestataires, comme les hébergeurs, les imprimeurs et les transporteurs ;",
+    # a bare word after ``de`` that classifies the noun before it
+    "Nous traitons vos données pour mener une enquête de satisfaction.",
     # the person, not data about them
     "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]

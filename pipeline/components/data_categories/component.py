@@ -158,6 +158,8 @@ class DataCategories:
             return False  # ``le téléphone de l’utilisateur``: the device, not the number
         if span.text.lower() in P.SENT_WORDS and before and before[-1] in ("un", "une"):
             return False  # ``en envoyant un e-mail à``: a message sent
+        if self._classifier(span):
+            return False
         if span.root.lemma_.lower() in P.PERSON_NOUNS and not any(t.dep_ in ("amod", "nmod") for t in span.root.children if t.i < span.end):
             return False  # ``les clients``: the person, not data about them
         if doc.has_annotation("DEP") and self._occasion_or_channel(span):
@@ -183,6 +185,13 @@ class DataCategories:
                 return True
             item = item.head
         return False
+
+    def _classifier(self, span: Span) -> bool:
+        """``enquête de satisfaction``, ``fonctions de chat``: a bare word after ``de`` that only
+        classifies the noun before it."""
+        doc = span.doc
+        return (len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_ in ("de", "d'", "d’")
+                and doc[span.start - 2].pos_ == "NOUN" and doc[span.start - 2].lower_ not in self.table)
 
     def _in_data_list(self, text: str, char: int) -> bool:
         """A list item under an introduction about data: ``Nous traitons différents types de données :``."""
