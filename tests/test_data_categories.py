@@ -59,6 +59,8 @@ POSITIVE = [
     # a bare past participle qualifies the name, unless it is the processing
     "Nous analysons les ⟦DATA communications|appels passés⟧.",
     "Nous analysons les ⟦DATA preferences|avis⟧ collectés.",
+    # ``ne ... que`` restricts, it does not deny
+    "Nous n’enregistrons votre ⟦DATA location|position GPS⟧ que lorsque l’application est ouverte.",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
     # a catch-all that says what it holds

@@ -27,6 +27,7 @@ NEGATED = P.negated_processing()
 OWN_CONTACT = P.own_contact_after()
 FRAME = P.frame_before()
 CATCH_ALL = P.catch_all()
+RESTRICTIVE = P.restrictive()
 CASE_DE = frozenset({"de", "d'", "d’", "du", "des"})
 LIST_INTRO = P.data_list_intro()
 OTHER_INTRO = P.other_list_intro()
@@ -167,9 +168,9 @@ class DataCategories:
         start, end = line_of(doc, span.start_char)
         if is_heading(text_of(doc)[start:end]) and not text_of(doc)[span.end_char : end].lstrip().startswith(":"):
             return False  # ``8. INFORMATIONS DE CONTACT``: a section title
-        if doc.has_annotation("DEP") and negated(span.root):
-            return False
         sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
+        if doc.has_annotation("DEP") and negated(span.root) and not RESTRICTIVE.search(sentence):
+            return False
         if RIGHTS.search(sentence) or NEGATED.search(sentence):
             return False
         return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char)
@@ -326,8 +327,10 @@ def _relative_end(span: Span, end: int) -> int:
     opener = next((t for t in doc[span.start : min(len(doc), end + 1)] if t.lower_ in P.RELATIVE_WORDS), None)
     if opener is None and end + 1 < len(doc) and doc[end].pos_ == "ADP" and doc[end + 1].lower_ in P.LEQUEL:
         opener = doc[end + 1]
-    if opener is None or opener.i < span.start + 1 or opener.i > end + 1:
+    if opener is None or opener.i < span.start + 1 or opener.i > end + 1 or opener.i + 1 >= len(doc):
         return end
+    if doc[opener.i + 1].pos_ in ("SCONJ", "ADP"):
+        return end  # ``... que lorsque``: the ``que`` of ``ne ... que``
     verb = opener.head
     while verb.pos_ not in ("VERB", "AUX", "ADJ") and opener.i < verb.i < verb.head.i:
         verb = verb.head  # ``que vous ou votre société utilisez``: the parser may hang ``que`` on the subject

@@ -168,6 +168,15 @@ def catch_all() -> re.Pattern[str]:
     )
 
 
+def restrictive() -> re.Pattern[str]:
+    """``ne ... que`` without ``pas``: a restriction, not a negation (``nous n’enregistrons le
+    comportement que si ...``, ``ne contient que le son``)."""
+    return re.compile(
+        r"(?<![\w])(?:ne|n['’])(?:(?!(?<![\w])(?:pas|jamais|aucune?|plus|rien|ni)(?![\w]))[^.;])*?(?<![\w])qu(?:e(?![\w])|['’])",
+        re.IGNORECASE,
+    )
+
+
 def qualified_generic() -> re.Pattern[str]:
     """A generic head whose complement names the kind: ``informations relatives à la facturation``,
     ``données relatives aux produits``, ``informations concernant votre entreprise``; not
