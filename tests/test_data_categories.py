@@ -61,6 +61,8 @@ POSITIVE = [
     "Nous analysons les ⟦DATA preferences|avis⟧ collectés.",
     # ``ne ... que`` restricts, it does not deny
     "Nous n’enregistrons votre ⟦DATA location|position GPS⟧ que lorsque l’application est ouverte.",
+    # an item excluded by ``pas`` is not collected
+    "L’enregistrement conservé ne contient que votre ⟦DATA communications|voix⟧, pas votre image.",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
     # a catch-all that says what it holds
@@ -104,6 +106,8 @@ NEGATIVE = [
     "Nous communiquons vos données aux destinataires suivants :\nNos prestataires, comme les hébergeurs, les imprimeurs et les transporteurs ;",
     # a bare word after ``de`` that classifies the noun before it
     "Nous traitons vos données pour mener une enquête de satisfaction.",
+    # one occurrence acting, not a kind of data collected
+    "Cette conversation passe par un serveur sécurisé et utilise le chiffrement.",
     # the person, not data about them
     "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]

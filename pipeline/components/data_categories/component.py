@@ -28,6 +28,7 @@ OWN_CONTACT = P.own_contact_after()
 FRAME = P.frame_before()
 CATCH_ALL = P.catch_all()
 RESTRICTIVE = P.restrictive()
+DENIED = P.denied_before()
 CASE_DE = frozenset({"de", "d'", "d’", "du", "des"})
 LIST_INTRO = P.data_list_intro()
 OTHER_INTRO = P.other_list_intro()
@@ -161,6 +162,10 @@ class DataCategories:
             return False  # ``en envoyant un e-mail à``: a message sent
         if self._classifier(span):
             return False
+        if DENIED.search(text_of(doc)[max(0, span.start_char - 20) : max(span.start_char, span.root.idx)]):
+            return False  # ``que le son, pas l’image``
+        if before and before[-1] in P.DEMONSTRATIVES and span.root.dep_ == "nsubj":
+            return False  # ``cette conversation utilise l’image``: one occurrence acting, not a kind collected
         if span.root.lemma_.lower() in P.PERSON_NOUNS and not any(t.dep_ in ("amod", "nmod") for t in span.root.children if t.i < span.end):
             return False  # ``les clients``: the person, not data about them
         if doc.has_annotation("DEP") and self._occasion_or_channel(span):

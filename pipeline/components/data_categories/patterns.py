@@ -58,6 +58,9 @@ RELATIVE_CLAUSE = re.compile(r"\s(?:qu['’]|que\s|dont\s|\w+\s+(?:lequel|laquel
 #: prepositions that open a phrase of manner or place after a data name: ``en toute sécurité``, ``avec soin``
 MANNER_CASES = frozenset({"en", "avec", "par", "via", "sans", "pour", "dans", "chez"})
 
+#: demonstratives: ``cette conversation utilise ...`` speaks of one occurrence, not of a kind of data
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+
 #: words that, after ``un``/``une``, name a message sent, not data: ``en envoyant un e-mail à ...``
 SENT_WORDS = frozenset({"e-mail", "email", "mail", "courriel", "sms", "message", "courrier", "appel"})
 
@@ -174,6 +177,13 @@ def restrictive() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w])(?:ne|n['’])(?:(?!(?<![\w])(?:pas|jamais|aucune?|plus|rien|ni)(?![\w]))[^.;])*?(?<![\w])qu(?:e(?![\w])|['’])",
         re.IGNORECASE,
+    )
+
+
+def denied_before() -> re.Pattern[str]:
+    """A word before a span that denies or excludes it: ``que le son, pas l’image``, ``sans votre nom``."""
+    return re.compile(
+        r"(?<![\w])(?:pas|jamais|sans|ni)\s+(?:(?:de|d['’]|le|la|les|l['’]|votre|vos|son|sa|ses)\s*)?$", re.IGNORECASE
     )
 
 
