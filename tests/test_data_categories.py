@@ -63,6 +63,8 @@ POSITIVE = [
     "Nous n’enregistrons votre ⟦DATA location|position GPS⟧ que lorsque l’application est ouverte.",
     # an item excluded by ``pas`` is not collected
     "L’enregistrement conservé ne contient que votre ⟦DATA communications|voix⟧, pas votre image.",
+    # a record of the data is named with it
+    "L’⟦DATA communications|enregistrement d’une visioconférence⟧ ne contient que la ⟦DATA communications|voix⟧.",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
     # a catch-all that says what it holds

@@ -262,10 +262,10 @@ def _company_items(spans: list[Span]) -> None:
 
 def _extend(span: Span, table: dict[str, str]) -> Span:
     """Widen a span over what belongs to the name: a complement holding the person's possessive
-    (``numéro IMEI de votre téléphone``, ``adresse de votre entreprise``) or naming data itself
-    (``compte rendu de l’entretien``), a coordinated
-    complement (``journaux de connexion et d’activité``) and a relative clause (``courriels que
-    nous échangeons avec vous``, ``société pour laquelle vous travaillez``)."""
+    (``numéro IMEI de votre téléphone``) or naming data itself (``compte rendu de l’entretien``), a
+    bare participle (``appels passés``), a coordinated complement (``journaux de connexion et
+    d’activité``), a relative clause (``courriels que nous échangeons avec vous``) and a record
+    of the data before it (``enregistrement d’un entretien``); cut a phrase of manner."""
     doc = span.doc
     if span.root.lemma_.lower() in P.PERSON_NOUNS:
         return span  # ``les clients dont les données ...``: the person
@@ -292,9 +292,22 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
         end = relative
     elif not CATCH_ALL.fullmatch(span.text):
         end = _manner_cut(span, end)
-    if end == span.end or "\n" in text_of(doc)[span.end_char : doc[end - 1].idx]:
+    start = _record_start(span)
+    text = text_of(doc)
+    if (start, end) == (span.start, span.end) or "\n" in text[doc[start].idx : span.start_char] + text[span.end_char : doc[end - 1].idx]:
         return span
-    return Span(doc, span.start, end, label=span.label)
+    return Span(doc, start, end, label=span.label)
+
+
+def _record_start(span: Span) -> int:
+    """``enregistrement d’un entretien vidéo``, ``copie de votre passeport``: a record of the data
+    is named with it."""
+    head, doc = span.root.head, span.doc
+    between = doc[head.i + 1 : span.start]
+    if (span.start - 3 <= head.i < span.start - 1 and head.lemma_.lower() in P.RECORD_HEADS
+            and _case(span.root) in CASE_DE and all(t.dep_ in ("case", "det") for t in between)):
+        return head.i
+    return span.start
 
 
 def _participle(token: Token, inside: range) -> bool:

@@ -58,6 +58,9 @@ RELATIVE_CLAUSE = re.compile(r"\s(?:qu['’]|que\s|dont\s|\w+\s+(?:lequel|laquel
 #: prepositions that open a phrase of manner or place after a data name: ``en toute sécurité``, ``avec soin``
 MANNER_CASES = frozenset({"en", "avec", "par", "via", "sans", "pour", "dans", "chez"})
 
+#: nouns for a record of data, named with the data: ``enregistrement d’un entretien``, ``copie de votre passeport``
+RECORD_HEADS = frozenset({"enregistrement", "copie", "historique", "transcription", "relevé", "contenu", "trace"})
+
 #: demonstratives: ``cette conversation utilise ...`` speaks of one occurrence, not of a kind of data
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 
