@@ -31,6 +31,8 @@ POSITIVE = [
     "Nous traitons le ⟦DATA professional|nom de votre société⟧ et votre ⟦DATA professional|fonction⟧.",
     "Nous analysons votre ⟦DATA usage|comportement⟧ afin de personnaliser nos offres.",
     "Les ⟦DATA communications|entretiens vidéo⟧ avec un conseiller sont enregistrés.",
+    # how to reach the person at work is contact, what they do is professional
+    "Nous collectons votre ⟦DATA contact|adresse e-mail professionnelle⟧ et votre ⟦DATA professional|intitulé de poste⟧.",
     # a generic head whose complement names the kind
     "Nous conservons les ⟦DATA financial|informations relatives à la facturation⟧ pendant dix ans.",
     # a complement holding the person's possessive is part of the name, and takes its category
