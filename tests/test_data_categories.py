@@ -24,13 +24,53 @@ POSITIVE = [
     # objects of processing verbs, lexicon or not
     "Nous enregistrons les ⟦DATA communications|conversations téléphoniques⟧ avec notre service client.",
     "Le magasin conserve les ⟦DATA financial|numéros de carte bancaire⟧ de manière chiffrée.",
-    "Nous pouvons stocker les ⟦DATA communications|écrans que vous partagez⟧ pendant la session.",
+    "Nous pouvons stocker les ⟦DATA communications|écrans que vous partagez⟧ avec nos conseillers.",
     "Nous analysons votre ⟦DATA usage|historique de navigation⟧ pour adapter nos offres.",
     "Les ⟦DATA sensitive|données de santé⟧ sont hébergées chez un hébergeur agréé.",
     "L’application collecte votre ⟦DATA location|position GPS⟧ lorsque vous l’utilisez.",
     "Nous traitons le ⟦DATA professional|nom de votre société⟧ et votre ⟦DATA professional|fonction⟧.",
+    "Nous analysons votre ⟦DATA usage|comportement⟧ afin de personnaliser nos offres.",
+    "Les ⟦DATA communications|entretiens vidéo⟧ avec un conseiller sont enregistrés.",
+    # how to reach the person at work is contact, what they do is professional
+    "Nous collectons votre ⟦DATA contact|adresse e-mail professionnelle⟧ et votre ⟦DATA professional|intitulé de poste⟧.",
     # a generic head whose complement names the kind
     "Nous conservons les ⟦DATA financial|informations relatives à la facturation⟧ pendant dix ans.",
+    # a complement holding the person's possessive is part of the name, and takes its category
+    "Nous enregistrons le ⟦DATA contract|numéro IMEI de votre tablette⟧ lors de l’activation.",
+    "Nous collectons :\n⟦DATA professional|Informations professionnelles⟧ : le ⟦DATA professional|nom⟧ et l’⟦DATA professional|adresse de votre société⟧ ;",
+    "Nous collectons :\n⟦DATA identity|Données d’identification⟧ : votre ⟦DATA identity|nom⟧ et votre ⟦DATA identity|prénom⟧ ;",
+    # a complement coordinated inside the name
+    "Nous conservons les ⟦DATA security|journaux d’accès et d’erreurs⟧ pendant six mois.",
+    # a relative clause is part of the name, up to ``avec`` + a party
+    "Nous archivons les ⟦DATA communications|courriels que nous échangeons avec vous⟧.",
+    "Nous collectons le ⟦DATA professional|nom de l’entreprise pour laquelle vous travaillez⟧ ;",
+    "Nous conservons les ⟦DATA communications|conversations que vous avez⟧ avec nos conseillers.",
+    "Nous enregistrons les ⟦DATA contract|produits que vous ou votre société utilisez⟧.",
+    "Nous conservons les ⟦DATA other|documents que vous déposez sur votre espace⟧.",
+    # after an occasion, a new clause names data again
+    "Lors de votre inscription, vos ⟦DATA preferences|centres d’intérêt⟧ et votre ⟦DATA identity|date de naissance⟧ sont enregistrés.",
+    # channels around a contact form are not data, what is collected is
+    "Si vous nous joignez par téléphone ou par le biais de notre site web, nous recueillons vos ⟦DATA contact|coordonnées⟧.",
+    # every item of an enumeration in a list of data, in or out of the lexicon
+    "Nous traitons les catégories de données suivantes :\nLes ⟦DATA contact|coordonnées⟧, comme l’⟦DATA contact|adresse⟧, le ⟦DATA contact|pays⟧ et le ⟦DATA other|quartier⟧ ;",
+    # a complement that names data itself is part of the name
+    "Nous conservons un ⟦DATA communications|compte rendu de la conversation⟧ avec le conseiller.",
+    # ``que vous pouvez`` opens a relative clause, not a right of the person
+    "Nous recueillons :\nLes ⟦DATA communications|questions que vous pouvez poser pendant la démonstration⟧ ;",
+    "Nous archivons vos ⟦DATA financial|factures⟧ pendant dix ans.",
+    # a bare past participle qualifies the name, unless it is the processing
+    "Nous analysons les ⟦DATA communications|appels passés⟧.",
+    "Nous analysons les ⟦DATA preferences|avis⟧ collectés.",
+    # ``ne ... que`` restricts, it does not deny
+    "Nous n’enregistrons votre ⟦DATA location|position GPS⟧ que lorsque l’application est ouverte.",
+    # an item excluded by ``pas`` is not collected
+    "L’enregistrement conservé ne contient que votre ⟦DATA communications|voix⟧, pas votre image.",
+    # a record of the data is named with it
+    "L’⟦DATA communications|enregistrement d’une visioconférence⟧ ne contient que la ⟦DATA communications|voix⟧.",
+    # a prepositional phrase of manner is not
+    "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
+    # a catch-all that says what it holds
+    "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
 ]
 
 NEGATIVE = [
@@ -53,6 +93,27 @@ NEGATIVE = [
     "Les collaborateurs utilisent leur adresse électronique professionnelle pour traiter les demandes.",
     # the rights section names data without collecting them
     "Vous pouvez à tout moment consulter et modifier votre adresse e-mail dans votre espace.",
+    # a catch-all that names nothing
+    "Nous traitons toute information vous concernant avec soin.",
+    # the occasion, not the data
+    "Lors d’un appel vidéo ou d’une conversation avec un conseiller, nous utilisons un outil sécurisé.",
+    "Nous traitons ces données dans le cadre de votre déclaration de sinistre.",
+    # a list of channels
+    "Nous limitons nos envois à un message par semaine, tous canaux confondus (courrier, téléphone, SMS et e-mail).",
+    # a place, a sentence ending in a colon, a clause of purpose, a copy, a message sent
+    "Les données sur la plateforme sont hébergées en Europe.",
+    "Vos données personnelles sont conservées aux fins suivantes :",
+    "Nous avons pris des mesures pour que vous puissiez utiliser notre site en sécurité.",
+    "Les sauvegardes de données sont conservées trois mois.",
+    "Les demandes sont traitées dès réception d’un courriel à dpo@exemple.fr.",
+    # an enumeration under an introduction of parties, not of data
+    "Nous communiquons vos données aux destinataires suivants :\nNos prestataires, comme les hébergeurs, les imprimeurs et les transporteurs ;",
+    # a bare word after ``de`` that classifies the noun before it
+    "Nous traitons vos données pour mener une enquête de satisfaction.",
+    # one occurrence acting, not a kind of data collected
+    "Cette conversation passe par un serveur sécurisé et utilise le chiffrement.",
+    # the person, not data about them
+    "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]
 
 

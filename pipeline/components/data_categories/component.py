@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.data_categories import patterns as P
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import text_of, conjuncts, line_of, lines_above, negated, phrase, sentence_around
+from pipeline.components.syntax import (
+    text_of, conjuncts, line_of, lines_above, negated, phrase, phrase_tokens, sentence_around,
+)
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 CUE = P.processing_cue()
@@ -22,6 +25,14 @@ QUALIFIED = P.qualified_generic()
 RIGHTS = P.rights_clause()
 NEGATED = P.negated_processing()
 OWN_CONTACT = P.own_contact_after()
+FRAME = P.frame_before()
+CATCH_ALL = P.catch_all()
+RESTRICTIVE = P.restrictive()
+DENIED = P.denied_before()
+CASE_DE = frozenset({"de", "d'", "d’", "du", "des"})
+LIST_INTRO = P.data_list_intro()
+OTHER_INTRO = P.other_list_intro()
+MARKER = P.enumeration_marker()
 
 
 def _base(word: str) -> str:
@@ -55,13 +66,16 @@ class DataCategories:
             span._.category = doc.vocab.strings[match_id]
             found.append(span)
         lexical = [s for s in found if len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X")]
-        found = list(lexical) + [s for rx in (HEADING, RELATIVE, QUALIFIED) for s in self._by_pattern(doc, rx)]
+        found = list(lexical) + [s for rx in (HEADING, RELATIVE, QUALIFIED, CATCH_ALL) for s in self._by_pattern(doc, rx)]
         if doc.has_annotation("DEP"):
             found += self._objects(doc)
             found += self._coordinated(lexical)
+            found += self._items(doc)
+            found = [s if self._generic(s) else _extend(s, self.table) for s in found]
         kept = [s for s in filter_spans(found) if self._keep(s)]
         for span in kept:
             span._.category = self._category(span, lexical)
+        _company_items(kept)
         if kept:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + kept
         return doc
@@ -93,10 +107,38 @@ class DataCategories:
                         out.extend(phrase(head, "DATA") for head in conjuncts(nmod))
         return out
 
+    def _items(self, doc: Doc) -> list[Span]:
+        """Every item of an enumeration in a list of data, one span each: what follows the colon or
+        ``telles que`` of a line under ``les données suivantes :`` (``l’adresse, la ville, le pays``)."""
+        text, starts, out = text_of(doc), [t.idx for t in doc], []
+        intro, since, offset = False, 0, 0
+        for line in text.split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            if not line.strip():
+                continue
+            if line.rstrip().endswith(":"):
+                intro, since = bool(LIST_INTRO.search(line)) and not OTHER_INTRO.search(line), 0
+                continue
+            since += 1
+            if not intro or since > self.list_window or len(line) > 300 or line.rstrip().endswith("?") or is_heading(line):
+                intro = False
+                continue
+            marker = MARKER.search(line)
+            if marker is None:
+                continue
+            rest = start + marker.end()
+            for m in P.ITEM_SEPARATOR.finditer(text, rest, start + len(line)):
+                out.append(_item(doc, starts, rest, m.start()))
+                rest = m.end()
+            out.append(_item(doc, starts, rest, start + len(line)))
+        return [s for s in out if s is not None]
+
     def _coordinated(self, lexical: list[Span]) -> list[Span]:
         """Items coordinated with a lexicon match: ``vos appréciations, vos évaluations``."""
         out = []
         for span in lexical:
+            if span.start and span.doc[span.start - 1].lower_ in P.CHANNEL_BEFORE:
+                continue  # ``par téléphone ou via notre site``: channels
             for head in conjuncts(span.root):
                 out.append(phrase(head, "DATA"))
         return out
@@ -116,15 +158,46 @@ class DataCategories:
             return False
         if span.text.lower() in P.DEVICE_WORDS and before and before[-1] in P.ARTICLES:
             return False  # ``le téléphone de l’utilisateur``: the device, not the number
+        if span.text.lower() in P.SENT_WORDS and before and before[-1] in ("un", "une"):
+            return False  # ``en envoyant un e-mail à``: a message sent
+        if self._classifier(span):
+            return False
+        if DENIED.search(text_of(doc)[max(0, span.start_char - 20) : max(span.start_char, span.root.idx)]):
+            return False  # ``que le son, pas l’image``
+        if before and before[-1] in P.DEMONSTRATIVES and span.root.dep_ == "nsubj":
+            return False  # ``cette conversation utilise l’image``: one occurrence acting, not a kind collected
+        if span.root.lemma_.lower() in P.PERSON_NOUNS and not any(t.dep_ in ("amod", "nmod") for t in span.root.children if t.i < span.end):
+            return False  # ``les clients``: the person, not data about them
+        if doc.has_annotation("DEP") and self._occasion_or_channel(span):
+            return False
         start, end = line_of(doc, span.start_char)
         if is_heading(text_of(doc)[start:end]) and not text_of(doc)[span.end_char : end].lstrip().startswith(":"):
             return False  # ``8. INFORMATIONS DE CONTACT``: a section title
-        if doc.has_annotation("DEP") and negated(span.root):
-            return False
         sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
+        if doc.has_annotation("DEP") and negated(span.root) and not RESTRICTIVE.search(sentence):
+            return False
         if RIGHTS.search(sentence) or NEGATED.search(sentence):
             return False
         return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char)
+
+    def _occasion_or_channel(self, span: Span) -> bool:
+        """``lors d’un entretien ou d’un chat``: the occasion; ``tous canaux confondus (courrier,
+        téléphone, e-mail)``: items of a list of channels."""
+        if FRAME.search(text_of(span.doc)[max(0, span.start_char - 80) : span.start_char]):
+            return True
+        item = span.root
+        while item.dep_ in ("conj", "appos") and item.head.i < item.i:
+            if item.head.lemma_.lower() in P.CHANNEL_HEADS:
+                return True
+            item = item.head
+        return False
+
+    def _classifier(self, span: Span) -> bool:
+        """``enquête de satisfaction``, ``fonctions de chat``: a bare word after ``de`` that only
+        classifies the noun before it."""
+        doc = span.doc
+        return (len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_ in ("de", "d'", "d’")
+                and doc[span.start - 2].pos_ == "NOUN" and doc[span.start - 2].lower_ not in self.table)
 
     def _in_data_list(self, text: str, char: int) -> bool:
         """A list item under an introduction about data: ``Nous traitons différents types de données :``."""
@@ -133,7 +206,7 @@ class DataCategories:
 
     def _generic(self, span: Span) -> bool:
         """``données personnelles``, ``vos données``, ``informations complémentaires``."""
-        if span.text.lower() in self.table:
+        if span.text.lower() in self.table or CATCH_ALL.fullmatch(span.text):
             return False
         root = span.root
         if not {_base(root.lemma_), _base(root.text)} & P.GENERIC_HEADS:
@@ -150,10 +223,143 @@ class DataCategories:
         text = " ".join(span.text.lower().split())
         if text in self.table:
             return self.table[text]
-        for pattern, category in P.KEYWORD_CATEGORIES:
-            if pattern.search(text):
-                return category
+        name = P.RELATIVE_CLAUSE.split(text, 1)[0]  # ``produits que vous ou votre entreprise utilisez``
+        for part in (name, text):
+            for pattern, category in P.KEYWORD_CATEGORIES:
+                if pattern.search(part):
+                    return category
         inside = [s for s in lexical if s.start >= span.start and s.end <= span.end]
         if inside:
             return max(inside, key=len)._.category
         return self.table.get(span.root.lemma_.lower(), "other")
+
+
+def _item(doc: Doc, starts: list[int], start: int, end: int) -> Span | None:
+    """The noun phrase that opens ``text[start:end]``, cut at ``end``: one item of a list."""
+    i = bisect_left(starts, start)
+    while i < len(doc) and doc[i].idx < end and (doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("DET", "SYM")):
+        i += 1
+    if i >= len(doc) or doc[i].idx >= end or doc[i].pos_ != "NOUN":
+        return None
+    span = phrase(doc[i], "DATA")
+    last = bisect_left(starts, end)
+    return span if span.end <= last else Span(doc, span.start, max(span.start + 1, last), label="DATA")
+
+
+def _company_items(spans: list[Span]) -> None:
+    """Under a heading about the company (``Informations professionnelles : le nom``), a name is the
+    company's: ``identity`` items of that line become ``professional``."""
+    headings = {}
+    for span in spans:
+        text = text_of(span.doc)
+        if span._.category == "professional" and text[span.end_char : span.end_char + 3].lstrip().startswith(":"):
+            headings[line_of(span.doc, span.start_char)[0]] = span.end_char
+    for span in spans:
+        after = headings.get(line_of(span.doc, span.start_char)[0])
+        if after is not None and span.start_char > after and span._.category == "identity":
+            span._.category = "professional"
+
+
+def _extend(span: Span, table: dict[str, str]) -> Span:
+    """Widen a span over what belongs to the name: a complement holding the person's possessive
+    (``numéro IMEI de votre téléphone``) or naming data itself (``compte rendu de l’entretien``), a
+    bare participle (``appels passés``), a coordinated complement (``journaux de connexion et
+    d’activité``), a relative clause (``courriels que nous échangeons avec vous``) and a record
+    of the data before it (``enregistrement d’un entretien``); cut a phrase of manner."""
+    doc = span.doc
+    if span.root.lemma_.lower() in P.PERSON_NOUNS:
+        return span  # ``les clients dont les données ...``: the person
+    end = span.end
+    inside = range(span.start, span.end)
+    shared = span.root.head.i if span.root.dep_ == "conj" else -1  # ``le nom et l’adresse de votre entreprise``
+    for token in doc[span.end : min(len(doc), span.end + 3)]:
+        if token.head.i in (*inside, shared) and token.left_edge.i == end and (
+            (token.dep_ == "nmod" and _owned(token))
+            or (token.dep_ in ("nmod", "obl:arg") and _case(token) in CASE_DE and token.lower_ in table)
+        ):
+            end = phrase_tokens(token, 12)[1]
+            break
+    if end < len(doc) and _participle(doc[end], range(span.start, end)):
+        end += 1
+    for token in doc[end : min(len(doc), end + 3)]:
+        if (token.dep_ == "conj" and token.head.i in range(span.start, end) and token.head.i != span.root.i
+                and token.left_edge.i == end and doc[end].dep_ == "cc" and _case(token) in CASE_DE
+                and not any(c.dep_ == "det" for c in token.children)):
+            end = phrase_tokens(token)[1]
+            break
+    relative = _relative_end(span, end)
+    if relative != end:
+        end = relative
+    elif not CATCH_ALL.fullmatch(span.text):
+        end = _manner_cut(span, end)
+    start = _record_start(span)
+    text = text_of(doc)
+    if (start, end) == (span.start, span.end) or "\n" in text[doc[start].idx : span.start_char] + text[span.end_char : doc[end - 1].idx]:
+        return span
+    return Span(doc, start, end, label=span.label)
+
+
+def _record_start(span: Span) -> int:
+    """``enregistrement d’un entretien vidéo``, ``copie de votre passeport``: a record of the data
+    is named with it."""
+    head, doc = span.root.head, span.doc
+    between = doc[head.i + 1 : span.start]
+    if (span.start - 3 <= head.i < span.start - 1 and head.lemma_.lower() in P.RECORD_HEADS
+            and _case(span.root) in CASE_DE and all(t.dep_ in ("case", "det") for t in between)):
+        return head.i
+    return span.start
+
+
+def _participle(token: Token, inside: range) -> bool:
+    """``appels passés``: a bare past participle that qualifies the name; not the processing itself
+    (``conversations enregistrées``)."""
+    return (token.dep_ in ("acl", "amod") and token.head.i in inside and "Part" in token.morph.get("VerbForm")
+            and "Past" in token.morph.get("Tense") and token.lemma_.lower() not in P.PROCESSING_VERBS
+            and not list(token.children))
+
+
+def _manner_cut(span: Span, end: int) -> int:
+    """Stop before a prepositional phrase of manner or place: ``données de connexion`` | ``en toute sécurité``."""
+    doc = span.doc
+    for token in doc[span.root.i + 1 : end - 1]:
+        if token.lower_ in P.MANNER_CASES and doc[token.i + 1].pos_ == "DET":
+            return token.i
+    return end
+
+
+def _case(token: Token) -> str:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+
+
+def _owned(token: Token) -> bool:
+    """``de votre téléphone``: a complement naming the person's thing."""
+    if _case(token) not in CASE_DE:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in P.PERSON_POSSESSIVES for c in token.children)
+
+
+def _relative_end(span: Span, end: int) -> int:
+    """The end of a relative clause that opens at ``end`` or inside the span, leaving out a final
+    ``avec`` + party (``conversations que vous avez`` | ``avec nos conseillers``) and ``qui`` clauses."""
+    doc = span.doc
+    opener = next((t for t in doc[span.start : min(len(doc), end + 1)] if t.lower_ in P.RELATIVE_WORDS), None)
+    if opener is None and end + 1 < len(doc) and doc[end].pos_ == "ADP" and doc[end + 1].lower_ in P.LEQUEL:
+        opener = doc[end + 1]
+    if opener is None or opener.i < span.start + 1 or opener.i > end + 1 or opener.i + 1 >= len(doc):
+        return end
+    if doc[opener.i + 1].pos_ in ("SCONJ", "ADP"):
+        return end  # ``... que lorsque``: the ``que`` of ``ne ... que``
+    verb = opener.head
+    while verb.pos_ not in ("VERB", "AUX", "ADJ") and opener.i < verb.i < verb.head.i:
+        verb = verb.head  # ``que vous ou votre société utilisez``: the parser may hang ``que`` on the subject
+    if verb.i <= opener.i or verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i - opener.i > 6:
+        return end
+    stop = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in ("punct", "conj", "cc", "parataxis", "advcl") or child.is_punct:
+            break
+        if _case(child) == "avec" and child.pos_ != "PRON":
+            break
+        stop = child.right_edge.i + 1
+    limit = next((t.i for t in doc[verb.i : stop] if t.is_punct and t.text not in "-’'"), stop)
+    return min(stop, limit, opener.i + 20)

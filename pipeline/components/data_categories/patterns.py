@@ -24,7 +24,7 @@ ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux",
 #: heads that name no kind of data by themselves: ``données personnelles``, ``vos données``, ``ces informations``
 GENERIC_HEADS = frozenset(
     """donnée information renseignement élément chose ceci cela celle celui ceux tout type catégorie
-    ensemble partie aucun autre fichier document demande requête cookie traceur balise pixel""".split()
+    ensemble partie aucun autre fichier sauvegarde demande requête cookie traceur balise pixel""".split()
 )
 
 #: modifiers that leave a generic head generic: ``données personnelles``, ``informations nécessaires``
@@ -38,12 +38,45 @@ GENERIC_MODIFIERS = frozenset(
 #: possessives that make the data the organisation's or a third party's, not the person's
 FOREIGN_POSSESSIVES = frozenset({"notre", "nos", "leur", "leurs"})
 
+#: possessives of the person: a ``de`` complement holding one names the thing (``numéro IMEI de votre téléphone``)
+PERSON_POSSESSIVES = frozenset({"votre", "vos", "son", "sa", "ses", "ton", "ta", "tes", "mon", "ma", "mes"})
+
+#: nouns naming the person, not data about them: ``les clients``, ``en tant que client``; as a ``de``
+#: complement they name whose the data is (``centres d’intérêt du client``)
+PERSON_NOUNS = frozenset(
+    """client cliente utilisateur utilisatrice usager visiteur visiteuse personne prospect abonné abonnée
+    membre candidat candidate assuré assurée souscripteur patient patiente consommateur internaute""".split()
+)
+
+#: relative pronouns whose clause is part of a data name: ``écrans que vous partagez``,
+#: ``société pour laquelle vous travaillez``; not ``qui`` (``zones ... qui sont pertinentes``)
+RELATIVE_WORDS = frozenset({"que", "qu'", "qu’", "dont"})
+LEQUEL = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "auquel", "auxquels", "auxquelles", "duquel"})
+#: where a relative clause starts in a span's text: its category comes from the name before it
+RELATIVE_CLAUSE = re.compile(r"\s(?:qu['’]|que\s|dont\s|\w+\s+(?:lequel|laquelle|lesquels|lesquelles)\s)")
+
+#: prepositions that open a phrase of manner or place after a data name: ``en toute sécurité``, ``avec soin``
+MANNER_CASES = frozenset({"en", "avec", "par", "via", "sans", "pour", "dans", "chez"})
+
+#: nouns for a record of data, named with the data: ``enregistrement d’un entretien``, ``copie de votre passeport``
+RECORD_HEADS = frozenset({"enregistrement", "copie", "historique", "transcription", "relevé", "contenu", "trace"})
+
+#: demonstratives: ``cette conversation utilise ...`` speaks of one occurrence, not of a kind of data
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+
+#: words that, after ``un``/``une``, name a message sent, not data: ``en envoyant un e-mail à ...``
+SENT_WORDS = frozenset({"e-mail", "email", "mail", "courriel", "sms", "message", "courrier", "appel"})
+
+#: heads of a list of channels, not of data: ``tous canaux confondus (courrier, téléphone, e-mail)``
+CHANNEL_HEADS = frozenset({"canal", "canaux", "courrier"})
+
 
 def rights_clause() -> re.Pattern[str]:
     """A sentence about the person's rights, where data kinds are named but not collected:
-    ``vous pouvez consulter votre police et modifier vos données``."""
+    ``vous pouvez consulter votre police et modifier vos données``; not a relative clause
+    (``les questions que vous pouvez envoyer``)."""
     return re.compile(
-        r"(?<![\w])(?:droits?\s+(?:d['’]|de|à)|vous\s+pouvez|vous\s+avez\s+(?:la\s+possibilité|le\s+droit)"
+        r"(?<![\w])(?:droits?\s+(?:d['’]|de|à)|(?<!que\s)vous\s+pouvez|vous\s+avez\s+(?:la\s+possibilité|le\s+droit)"
         r"|exercer|retirer\s+votre\s+consentement)",
         re.IGNORECASE,
     )
@@ -67,10 +100,11 @@ def processing_cue() -> re.Pattern[str]:
 
 def data_heading() -> re.Pattern[str]:
     """A line that opens with a category of data and a colon: ``Données d’identification :``,
-    ``Informations relatives à la sécurité :``, ``Informations concernant votre entreprise :``."""
+    ``Informations relatives à la sécurité :``, ``Informations concernant votre entreprise :``; not a
+    sentence (``Vos données sont traitées aux fins suivantes :``)."""
     return re.compile(
         r"^(?:(?:les|des|la|le|l['’]|vos|votre)\s+)?(?P<name>(?:données|informations|renseignements|coordonnées|"
-        r"identifiants|caractéristiques)\b[^:;.\n]{0,70}?)\s*:",
+        r"identifiants|caractéristiques)\b(?:(?!\s(?:sont|est|seront|sera|peuvent|peut)\b)[^:;.\n]){0,70}?)\s*:",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -79,7 +113,8 @@ def relative_data() -> re.Pattern[str]:
     """Data named by what the person does with them: ``écrans que vous partagez``,
     ``pages que vous avez consultées``, ``documents que vous téléchargez``."""
     return re.compile(
-        r"(?<![\w])(?:les|des|vos|la|le|l['’])\s+(?P<name>[a-zéèêàâîôûç][\w’'\- ]{2,40}?\s+qu['’e]\s*(?:vous|le\s+client|l['’]utilisateur)"
+        r"(?<![\w])(?:les|des|vos|la|le|l['’])\s+(?P<name>(?!(?:et|ou)\b)[a-zéèêàâîôûç][\w’'\-]+"
+        r"(?:\s+(?!(?:et|ou|les|des|la|le|vos|votre|pour|afin|sans|avant|après|parce|ainsi|alors|bien|dès|tant)\b|l['’])[\w’'\-]+){0,3}?\s+qu['’e]\s*(?:vous|le\s+client|l['’]utilisateur)"
         r"(?:\s+(?:nous|ou\s+votre\s+entreprise))?(?:\s+(?:avez|pouvez|avez\s+pu))?\s+[a-zéèêàâîôûç]+)(?![\w])",
         re.IGNORECASE,
     )
@@ -99,9 +134,9 @@ KEYWORD_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"géolocalisation|localisation|position|\bgps\b", "location"),
         (r"bancaire|paiement|factur|\biban\b|financi|revenu|crédit|solde", "financial"),
         (r"appareil|\bip\b|navigateur|technique|terminal|cookie", "technical"),
-        (r"produit|contrat|police|commande|abonnement|sinistre|dossier", "contract"),
-        (r"adresse|téléphone|e-?mail|coordonnées", "contact"),
-        (r"\bnom\b|prénom|naissance|identité|identification|\bsexe\b|civilité", "identity"),
+        (r"produit|contrat|police|commande|abonnement|sinistre|dossier|\bimei\b|numéro de série", "contract"),
+        (r"adresse|téléphone|e-?mail|coordonnées|\bpays\b", "contact"),
+        (r"\bnom\b|prénom|naissance|identité|identification|\bsexe\b|civilité|\btitre\b", "identity"),
     )
 )
 
@@ -116,13 +151,78 @@ def negated_processing() -> re.Pattern[str]:
     )
 
 
+def frame_before() -> re.Pattern[str]:
+    """Words that make what follows the occasion, not the data: ``lors de votre déclaration de
+    sinistre``, ``pendant la session``, ``dans le cadre de votre demande``, and the next items of
+    such a list (``lors d’un appel ou d’une conversation``)."""
+    return re.compile(
+        r"(?<![\w])(?:lors|pendant|durant|au\s+cours|dans\s+le\s+cadre)"
+        r"(?:[^.;:()\n]{0,60}?(?:,|\s(?:ou|et))\s*(?=d['’]|de\s|du\s|des\s))?(?:\s*(?:d['’]|de|du|des))?"
+        r"(?:\s*(?:la|le|les|l['’]|un|une|votre|vos|son|sa|ses))?\s*$",
+        re.IGNORECASE,
+    )
+
+
+def catch_all() -> re.Pattern[str]:
+    """A free-text catch-all that says what it holds, to the end of its clause: ``Toute information
+    partagée pendant l’appel``, ``Toute autre information relative à la réunion``."""
+    return re.compile(
+        r"(?<![\w])(?P<name>toute?s?\s+(?:autres?\s+)?(?:informations?|données|donnée|renseignements?)"
+        r"(?:\s+(?:supplémentaires?|complémentaires?))?\s+(?:que\s|qu['’]|(?:partag|fourn|transm|communiqu|échang|envoy)\w*\s"
+        r"|relatives?\s+(?:à|aux?)\s|liée?s?\s+(?:à|aux?)\s|concernant\s)[^.;:()\n]{3,120}?)(?=\s*(?:[.;:()\n]|,?\s+et/ou|$))",
+        re.IGNORECASE,
+    )
+
+
+def restrictive() -> re.Pattern[str]:
+    """``ne ... que`` without ``pas``: a restriction, not a negation (``nous n’enregistrons le
+    comportement que si ...``, ``ne contient que le son``)."""
+    return re.compile(
+        r"(?<![\w])(?:ne|n['’])(?:(?!(?<![\w])(?:pas|jamais|aucune?|plus|rien|ni)(?![\w]))[^.;])*?(?<![\w])qu(?:e(?![\w])|['’])",
+        re.IGNORECASE,
+    )
+
+
+def denied_before() -> re.Pattern[str]:
+    """A word before a span that denies or excludes it: ``que le son, pas l’image``, ``sans votre nom``."""
+    return re.compile(
+        r"(?<![\w])(?:pas|jamais|sans|ni)\s+(?:(?:de|d['’]|le|la|les|l['’]|votre|vos|son|sa|ses)\s*)?$", re.IGNORECASE
+    )
+
+
 def qualified_generic() -> re.Pattern[str]:
     """A generic head whose complement names the kind: ``informations relatives à la facturation``,
     ``données relatives aux produits``, ``informations concernant votre entreprise``; not
-    ``informations sur nos services`` (the organisation's own)."""
+    ``informations sur nos services`` (the organisation's own) nor ``données sur les sites`` (a place)."""
     return re.compile(
         r"(?<![\w])(?P<name>(?:données|informations|renseignements|infos)\s+(?:relatives?|concernant|liées?|portant\s+sur|sur)"
         r"\s+(?:à\s+|aux\s+|au\s+)?(?:(?:la|le|les|l['’]|votre|vos|son|sa|ses|leur|leurs|du|des)\s*)?"
-        r"(?!nos\b|notre\b)[a-zéèêàâîôûç][\w’'-]+(?:\s+(?:d['’]|de\s+|du\s+)[a-zéèêàâîôûç][\w’'-]+)?)",
+        r"(?!nos\b|notre\b|(?:sites?|applications?|plateformes?|pages?)\b)[a-zéèêàâîôûç][\w’'-]+"
+        r"(?:\s+(?:d['’]|de\s+|du\s+)[a-zéèêàâîôûç][\w’'-]+)?)",
         re.IGNORECASE,
     )
+
+
+def data_list_intro() -> re.Pattern[str]:
+    """A line that introduces a list of data: ``nous collectons les données suivantes :``."""
+    return re.compile(r"(?<![\w])(?:données|informations|renseignements|catégories)(?![\w])[^\n]*:\s*$", re.IGNORECASE)
+
+
+def other_list_intro() -> re.Pattern[str]:
+    """An introduction about data whose list is not data: purposes (``afin de :``, ``aux fins
+    suivantes :``) or parties (``avec :``, ``les sous-traitants suivants :``)."""
+    return re.compile(
+        r"(?<![\w])(?:pour|afin|fins?|finalités?|objectifs?|buts?|raisons?|destinataires?|avec|auprès|à|tiers"
+        r"|sous-traitants?|prestataires?|partenaires?|fournisseurs?|sociétés?|entreprises?|clauses?)(?![\w])[^\n]{0,40}:\s*$",
+        re.IGNORECASE,
+    )
+
+
+def enumeration_marker() -> re.Pattern[str]:
+    """Where the items of a data line start: after its heading's colon or ``telles que``, ``comme``,
+    ``notamment``, ``y compris``."""
+    return re.compile(r"(?::|\btel(?:le)?s?\s+que\b|\bcomme\b|\bnotamment\b|\by\s+compris\b)\s*", re.IGNORECASE)
+
+
+#: what separates the items of an enumeration
+ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\bet/ou\b|\bainsi\s+que\b|\bet\b|\bou\b)\s*", re.IGNORECASE)
