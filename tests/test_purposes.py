@@ -26,6 +26,11 @@ POSITIVE = [
     "Les appels sont enregistrés pour ⟦PURPOSE training|former et coacher nos conseillers⟧.",
     # a list item that opens with a marker, a pronoun before the infinitive, a goal nested in it
     "Pour ⟦PURPOSE service|vous fournir votre facture⟧.\nPour ⟦PURPOSE service|permettre l’examen des appels⟧ pour la ⟦PURPOSE training|formation des agents⟧.",
+    # an infinitive that begins like an article (« lancer », « lever ») is not read as « la » + noun
+    "Nous utilisons votre adresse pour ⟦PURPOSE service|lancer la livraison de votre colis⟧.",
+    "Vos coordonnées sont enregistrées pour ⟦PURPOSE service|lever le doute sur votre identité⟧.",
+    # « à des fins de » names a processing purpose, even in a sentence about what the person may do
+    "Vous pouvez refuser l’utilisation de vos données à des fins de ⟦PURPOSE marketing|prospection commerciale⟧.",
     # a nominal purpose after « pour la »
     "Les données sont traitées pour la ⟦PURPOSE service|gestion de votre contrat⟧.",
     # a list under a purpose introduction

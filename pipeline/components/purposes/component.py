@@ -61,7 +61,7 @@ class Purposes:
                 continue
             if m.group("article") and not ACTION_NOUN.match(text[m.end() :]):
                 continue  # ``pour les données``: a noun phrase that names no action
-            if not self._about_processing(text, m.start()):
+            if not self._about_processing(text, m.start(), person_too="fins" not in m.group("lead").lower()):
                 continue
             pieces += self._goals(doc, m.end())
         for m in ADJECTIVE.finditer(text):
@@ -80,10 +80,12 @@ class Purposes:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + spans
         return doc
 
-    def _about_processing(self, text: str, char: int) -> bool:
+    def _about_processing(self, text: str, char: int, person_too: bool = True) -> bool:
+        """The sentence is about processing, and (unless ``aux fins de``, which names a processing purpose)
+        not about what the person may do."""
         first, last = sentence_bounds(text, char, char + 1)
         sentence = text[first:last]
-        if PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
+        if person_too and PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
             return False
         line_start = text.rfind("\n", 0, char) + 1
         opens_line = bool(MARKER.match(text, line_start))  # ``Pour vous contacter ...`` and goals nested in it

@@ -18,7 +18,7 @@ def marker() -> str:
         rf"(?<![\w])(?P<lead>afin\s+{D}|dans\s+le\s+but\s+{D}|en\s+vue\s+{D}|aux\s+fins\s+{D}|à\s+des\s+fins\s+{D}"
         rf"|dans\s+le\s+cadre\s+(?:de\s+la|de\s+l['’]|du|des)|ayant\s+pour\s+(?:finalité|objet|but)\s+{D}?|pour(?![\w]))\s*"
         rf"(?:(?:pouvoir|nous\s+permettre\s+{D}|permettre\s+à\s+\w+\s+{D})\s*)?"
-        rf"(?P<article>(?:la|le|les|l['’])\s*)?"
+        rf"(?P<article>(?:la|le|les)\s+|l['’]\s*)?"
     )
 
 
