@@ -33,6 +33,10 @@ POSITIVE = [
     "Vous pouvez refuser l’utilisation de vos données à des fins de ⟦PURPOSE marketing|prospection commerciale⟧.",
     # a nominal purpose after « pour la »
     "Les données sont traitées pour la ⟦PURPOSE service|gestion de votre contrat⟧.",
+    # nominalised purposes in a list, without their « de la »; a lone noun shares the next one's complement
+    "Vos courriels peuvent être examinés dans le cadre :\n"
+    "de la ⟦PURPOSE security|prévention des abus⟧ ;\n"
+    "de l’⟦PURPOSE improvement|optimisation et de la continuité du service⟧.",
     # a list under a purpose introduction
     "Nous traitons vos données aux fins suivantes :\n"
     "⟦PURPOSE service|exécuter votre contrat⟧ ;\n"
@@ -46,6 +50,8 @@ NEGATIVE = [
     "Vos données sont conservées pour une durée de 3 ans.",
     "Nos prestataires agissent pour le compte de la société.",
     "Nous ne pourrons pas toujours donner suite à votre demande.",
+    # a list item that opens a sublist is no goal, though it opens with an action noun
+    "Vos données sont traitées aux fins suivantes :\nLes réclamations que vous adressez à nos agences peuvent être conservées :",
     # the person's own goal
     "Pour obtenir un devis, vous pouvez remplir le formulaire en ligne.",
 ]

@@ -24,7 +24,7 @@ CUE = re.compile(P.processing_cue(), FLAGS)
 INTRO = re.compile(P.purpose_intro(), FLAGS)
 SECTION = re.compile(P.purpose_section())
 CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
-LEADING = re.compile(r"^(?:(?:la|le|les|l['’]|de\s+la|de\s+l['’]|du|des|de|d['’])\s*)", FLAGS)
+LEADING = re.compile(r"(?:de\s+)?(?:la|les|le)\s+|(?:de\s+)?l['’]\s*|(?:du|des|de)\s+|d['’]\s*", FLAGS)
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
 CLITIC = frozenset("vous nous les le la l' l’ leur lui se s' s’ en y me m' m’".split())
 
@@ -35,6 +35,12 @@ def category(text: str) -> str:
         if pattern.search(text):
             return name
     return P.DEFAULT_CATEGORY
+
+
+def without_article(text: str) -> str:
+    """``de la lutte contre la fraude`` -> ``lutte contre la fraude``."""
+    lead = LEADING.match(text)
+    return text[lead.end() :] if lead else text
 
 
 class Purposes:
@@ -98,8 +104,9 @@ class Purposes:
         end = min(stop.start() if stop else len(text), start + self.max_chars)
         out, begin = [], start
         for m in COORDINATION.finditer(text, start, end):
-            # ``former et coacher nos collaborateurs``: a lone verb shares the next one's complement
-            if len(text[begin : m.start()].split()) >= 2 and self._starts_goal(doc, m.end()):
+            # ``former et coacher nos collaborateurs``, ``de l’optimisation et de la continuité du service``:
+            # a lone verb or noun shares the next one's complement
+            if len(without_article(text[begin : m.start()]).split()) >= 2 and self._starts_goal(doc, m.end()):
                 out.append((begin, m.start()))
                 begin = m.end()
         out.append((begin, end))
@@ -128,11 +135,16 @@ class Purposes:
 
     def _opens_goal(self, doc: Doc, start: int, line: str) -> bool:
         """A list item states a goal when it opens with an infinitive (``exécuter votre contrat``)
-        or an action noun (``la gestion des sinistres``), not a condition or a clause."""
-        rest = LEADING.sub("", line.strip(), count=1)
+        or an action noun (``la gestion des sinistres``), not a condition or a clause
+        (``les conversations peuvent être enregistrées :``: the noun is a subject, the line opens a sublist)."""
+        lead = len(line) - len(line.lstrip())
+        rest = without_article(line.strip())
         if ACTION_NOUN.match(rest):
-            return True
-        return self._starts_goal(doc, start + len(line) - len(line.lstrip()), clitic=True)
+            if rest.endswith(":"):
+                return False
+            noun = doc.char_span(start + lead + len(line.strip()) - len(rest), start + len(line), alignment_mode="expand")
+            return noun is None or not noun[0].dep_.startswith("nsubj")
+        return self._starts_goal(doc, start + lead, clitic=True)
 
     def _after_intro(self, text: str, char: int) -> bool:
         lines = lines_above(text, char, self.list_window, 4000)
