@@ -21,6 +21,15 @@ POSITIVE = [
     "Nous utilisons vos données à des fins de ⟦PURPOSE marketing|marketing direct⟧.",
     # a trailing condition is left out
     "Nous traitons vos données pour ⟦PURPOSE support|répondre à vos questions⟧ lorsque vous nous écrivez.",
+    # a goal stops before « lors de », a finite verb, another « aux fins »; a short aside stays in it
+    "Nous utilisons votre numéro pour ⟦PURPOSE support|vous rappeler⟧ lors d’une panne de réseau.",
+    "Les agents qui travaillent pour la ⟦PURPOSE service|gestion de votre dossier⟧ ont accès à vos données.",
+    "Vos données sont partagées afin de ⟦PURPOSE service|traiter votre commande⟧ et aux fins décrites plus haut.",
+    "Nous enregistrons l’appel pour ⟦PURPOSE service|garder un (court) résumé de l’échange⟧.",
+    "Le robot utilise vos données pour ⟦PURPOSE support|répondre à vos messages sur le Web(chat)⟧.",
+    # « pour » + a possessive goes on with the goal; a conjunction left at its end is dropped
+    "Vos données servent pour ⟦PURPOSE marketing|réaliser des campagnes publicitaires pour nos partenaires⟧.",
+    "Nous traitons vos données pour l’⟦PURPOSE service|exécution du contrat⟧ et, si vous l’acceptez, pour ⟦PURPOSE marketing|vous envoyer des offres⟧.",
     # coordinated goals with their own verb and complement are split; a shared complement is not
     "Nous utilisons ces informations pour ⟦PURPOSE improvement|améliorer nos services⟧ et ⟦PURPOSE improvement|développer de nouvelles offres⟧.",
     "Les appels sont enregistrés pour ⟦PURPOSE training|former et coacher nos conseillers⟧.",
@@ -52,6 +61,9 @@ NEGATIVE = [
     "Nous ne pourrons pas toujours donner suite à votre demande.",
     # a list item that opens a sublist is no goal, though it opens with an action noun
     "Vos données sont traitées aux fins suivantes :\nLes réclamations que vous adressez à nos agences peuvent être conservées :",
+    # a goal that only points back at the purposes named elsewhere
+    "Vos données sont conservées aussi longtemps que nécessaire pour la réalisation des finalités décrites ci-dessus.",
+    "Aucune décision automatisée n’est prise dans le cadre des traitements mentionnés dans cette politique.",
     # the person's own goal
     "Pour obtenir un devis, vous pouvez remplir le formulaire en ligne.",
 ]

@@ -26,6 +26,9 @@ SECTION = re.compile(P.purpose_section())
 CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
 LEADING = re.compile(r"(?:de\s+)?(?:la|les|le)\s+|(?:de\s+)?l['’]\s*|(?:du|des|de)\s+|d['’]\s*", FLAGS)
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
+INNER_ASIDE = re.compile(P.inner_aside())
+TRAILING_CC = re.compile(P.trailing_conjunction(), FLAGS)
+BACK_REFERENCE = re.compile(P.back_reference(), FLAGS)
 CLITIC = frozenset("vous nous les le la l' l’ leur lui se s' s’ en y me m' m’".split())
 
 
@@ -100,8 +103,9 @@ class Purposes:
     def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:
         """The goal starting at ``start``, split where a coordinated goal of its own begins."""
         text = text_of(doc)
-        stop = GOAL_END.search(text, start)
-        end = min(stop.start() if stop else len(text), start + self.max_chars)
+        end = min(self._goal_end(text, start), start + self.max_chars)
+        if BACK_REFERENCE.search(text, start, end):
+            return []
         out, begin = [], start
         for m in COORDINATION.finditer(text, start, end):
             # ``former et coacher nos collaborateurs``, ``de l’optimisation et de la continuité du service``:
@@ -116,9 +120,23 @@ class Purposes:
             s = lead.end() if lead and lead.end() < e else s
             while e > s and not text[e - 1].isalnum() and text[e - 1] not in ")’'":
                 e -= 1
+            cc = TRAILING_CC.search(text, s, e)
+            e = cc.start() if cc else e
             if e - s >= 3:
                 trimmed.append((s, e))
         return trimmed
+
+    @staticmethod
+    def _goal_end(text: str, start: int) -> int:
+        """Where the goal starting at ``start`` stops (see :func:`patterns.goal_end`), reading over a short aside."""
+        while True:
+            stop = GOAL_END.search(text, start)
+            if stop is None:
+                return len(text)
+            aside = INNER_ASIDE.match(text, stop.start()) if stop.group() == "(" else None
+            if aside is None:
+                return stop.start()
+            start = aside.end()
 
     def _starts_goal(self, doc: Doc, char: int, clitic: bool = False) -> bool:
         """An infinitive (after a pronoun too when ``clitic``: ``vous fournir``), or ``de la``/``du`` + noun."""

@@ -44,10 +44,30 @@ def goal_end() -> str:
     ``répondre à vos questions lorsque vous nous contactez`` -> ``répondre à vos questions``.
     """
     return (
-        r"[.;:!?()\[\]\n]|,\s|\s+(?:lorsqu|si\s|s['’]il|sauf|via|grâce\s+à|par\s+le\s+biais|en\s+utilisant|en\s+identifiant"
+        r"[.;:!?()\[\]\n]|,\s|\s+(?:lorsqu|lors\s+d|si\s|s['’]il|sauf|via|grâce\s+à|par\s+le\s+biais|en\s+utilisant|en\s+identifiant"
         r"|conformément|dans\s+la\s+mesure|à\s+condition|tels?\s+que|telles?\s+que|notamment|y\s+compris|basée?s?\s+sur"
-        r"|afin\s+d|pour\s|ainsi\s+que|auprès\s|à\s+votre\s+demande|à\s+tout\s+moment|en\s+tant\s+que|dont\s|qui\s+(?:sont|est)"
-        r"|(?:sont|est|seront|sera|peuvent|peut|doivent|restent)\s)"
+        r"|afin\s+d|pour\s(?!(?:nos|vos|notre|votre|ses|leurs?)\s)|(?:et\s+)?(?:aux|à\s+des)\s+fins|ainsi\s+que|auprès\s"
+        r"|à\s+votre\s+demande|à\s+tout\s+moment|en\s+tant\s+que|dont\s|qui\s+(?:sont|est)"
+        r"|(?:sont|est|seront|sera|peuvent|peut|doivent|restent|ont)\s)"
+    )
+
+
+def inner_aside() -> str:
+    """A short parenthesis inside a goal, kept in it: ``un (bref) compte rendu``, ``Chat(bot)``, ``informé(e)``."""
+    return r"(?<=\w)\([^()\n,;.]{1,20}\)|\([^()\n,;.]{1,20}\)(?=\s+\w)"
+
+
+def trailing_conjunction() -> str:
+    """A conjunction left at a goal's end once the next goal is cut off: ``exécution du contrat ou``."""
+    return r"\s+(?:et|ou|et/ou)$"
+
+
+def back_reference() -> str:
+    """A goal that only points back at other purposes: ``la réalisation des objectifs énumérés ci-dessus``,
+    ``dans le cadre des traitements décrits``."""
+    return (
+        r"(?:objectifs?|finalités?|fins|traitements?|buts?)\s+(?:\w+\s+)?(?:décrit|énuméré|mentionné|susmentionné|précité|visé"
+        r"|indiqué|ci-dessus|ci-dessous|énoncé)"
     )
 
 
