@@ -64,6 +64,10 @@ NEGATIVE = [
     # a goal that only points back at the purposes named elsewhere
     "Vos données sont conservées aussi longtemps que nécessaire pour la réalisation des finalités décrites ci-dessus.",
     "Aucune décision automatisée n’est prise dans le cadre des traitements mentionnés dans cette politique.",
+    # the person's goal inside a condition, security measures, advice to the person
+    "Nous enregistrons votre écran lorsque vous le demandez pour obtenir de l’aide.",
+    "Nous prenons des mesures techniques appropriées pour protéger vos données.",
+    "Afin de sécuriser votre compte, nous vous recommandons de changer souvent votre mot de passe.",
     # the person's own goal
     "Pour obtenir un devis, vous pouvez remplir le formulaire en ligne.",
 ]

@@ -21,6 +21,8 @@ GOAL_END = re.compile(P.goal_end(), FLAGS)
 COORDINATION = re.compile(P.coordination(), FLAGS)
 PERSON_GOAL = re.compile(P.person_goal(), FLAGS)
 CUE = re.compile(P.processing_cue(), FLAGS)
+PERSON_CONDITION = re.compile(P.person_condition(), FLAGS)
+MEASURE_OR_ADVICE = re.compile(P.measure_or_advice(), FLAGS)
 INTRO = re.compile(P.purpose_intro(), FLAGS)
 SECTION = re.compile(P.purpose_section())
 CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
@@ -94,6 +96,8 @@ class Purposes:
         not about what the person may do."""
         first, last = sentence_bounds(text, char, char + 1)
         sentence = text[first:last]
+        if PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence):
+            return False
         if person_too and PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
             return False
         line_start = text.rfind("\n", 0, char) + 1

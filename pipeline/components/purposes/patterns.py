@@ -81,6 +81,20 @@ def person_goal() -> str:
     return r"(?<![\w])vous\s+(?:pouvez|devez|pourrez|souhaitez|avez\s+la\s+possibilité)"
 
 
+def person_condition() -> str:
+    """A condition on the person, whose own goal may follow: ``lorsque vous le demandez pour obtenir une assistance``."""
+    return r"(?<![\w])(?:lorsque|lorsqu['’]|quand|si|dès\s+que)\s+vous\b[^,.;:\n]*$"
+
+
+def measure_or_advice() -> str:
+    """A sentence on security measures or advice to the person, whose goals are no purposes of processing:
+    ``nous prenons les mesures techniques appropriées pour protéger ...``, ``nous vous recommandons de ...``."""
+    return (
+        r"(?<![\w])(?:mesures\s+(?:[\w-]+\s+){0,3}?(?:techniques|organisationnelles|raisonnables|appropriées|de\s+sécurité)"
+        r"|nous\s+vous\s+(?:recommandons|conseillons|invitons))"
+    )
+
+
 def processing_cue() -> str:
     """A sentence about processing data."""
     return (
