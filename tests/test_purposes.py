@@ -33,6 +33,8 @@ POSITIVE = [
     # coordinated goals with their own verb and complement are split; a shared complement is not
     "Nous utilisons ces informations pour ⟦PURPOSE improvement|améliorer nos services⟧ et ⟦PURPOSE improvement|développer de nouvelles offres⟧.",
     "Les appels sont enregistrés pour ⟦PURPOSE training|former et coacher nos conseillers⟧.",
+    # « de » + infinitive coordinated under one verb stays in its goal
+    "Nous utilisons votre adresse pour ⟦PURPOSE service|vous permettre de réserver une table et de commander en ligne⟧.",
     # a list item that opens with a marker, a pronoun before the infinitive, a goal nested in it
     "Pour ⟦PURPOSE service|vous fournir votre facture⟧.\nPour ⟦PURPOSE service|permettre l’examen des appels⟧ pour la ⟦PURPOSE training|formation des agents⟧.",
     # an infinitive that begins like an article (« lancer », « lever ») is not read as « la » + noun

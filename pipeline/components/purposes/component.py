@@ -114,7 +114,11 @@ class Purposes:
         for m in COORDINATION.finditer(text, start, end):
             # ``former et coacher nos collaborateurs``, ``de l’optimisation et de la continuité du service``:
             # a lone verb or noun shares the next one's complement
-            if len(without_article(text[begin : m.start()]).split()) >= 2 and self._starts_goal(doc, m.end()):
+            if (
+                len(without_article(text[begin : m.start()]).split()) >= 2
+                and self._starts_goal(doc, m.end())
+                and not (text[m.end()].lower() == "d" and self._has_de_infinitive(doc, begin, m.start()))
+            ):
                 out.append((begin, m.start()))
                 begin = m.end()
         out.append((begin, end))
@@ -129,6 +133,14 @@ class Purposes:
             if e - s >= 3:
                 trimmed.append((s, e))
         return trimmed
+
+    @staticmethod
+    def _has_de_infinitive(doc: Doc, start: int, end: int) -> bool:
+        """``vous permettre de vous inscrire``: a ``de`` + infinitive that a next ``et de participer`` goes with."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            t.lower_ in ("de", "d'", "d’") and t.head.i > t.i and "Inf" in t.head.morph.get("VerbForm") for t in span
+        )
 
     @staticmethod
     def _goal_end(text: str, start: int) -> int:
