@@ -42,6 +42,9 @@ POSITIVE = [
     "Vos coordonnées sont enregistrées pour ⟦PURPOSE service|lever le doute sur votre identité⟧.",
     # « à des fins de » names a processing purpose, even in a sentence about what the person may do
     "Vous pouvez refuser l’utilisation de vos données à des fins de ⟦PURPOSE marketing|prospection commerciale⟧.",
+    # a sentence on what the organisation does, or that refers back to it
+    "Nous filmons les caisses. Nous le faisons pour ⟦PURPOSE security|prévenir les vols⟧.",
+    "Chaque mois, nous organisons des sondages pour ⟦PURPOSE improvement|recueillir votre appréciation de nos produits⟧.",
     # a nominal purpose after « pour la »
     "Les données sont traitées pour la ⟦PURPOSE service|gestion de votre contrat⟧.",
     # nominalised purposes in a list, without their « de la »; a lone noun shares the next one's complement
@@ -66,6 +69,8 @@ NEGATIVE = [
     # a goal that only points back at the purposes named elsewhere
     "Vos données sont conservées aussi longtemps que nécessaire pour la réalisation des finalités décrites ci-dessus.",
     "Aucune décision automatisée n’est prise dans le cadre des traitements mentionnés dans cette politique.",
+    # no processing, no organisation acting
+    "Le magasin reste ouvert le dimanche pour faciliter les achats de fin d’année.",
     # the person's goal inside a condition, security measures, advice to the person
     "Nous enregistrons votre écran lorsque vous le demandez pour obtenir de l’aide.",
     "Nous prenons des mesures techniques appropriées pour protéger vos données.",

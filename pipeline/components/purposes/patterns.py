@@ -96,10 +96,12 @@ def measure_or_advice() -> str:
 
 
 def processing_cue() -> str:
-    """A sentence about processing data."""
+    """A sentence about processing data, or about what the organisation does: ``nous réalisons des enquêtes``,
+    ``Nous le faisons pour ...`` after a sentence that records data."""
     return (
         r"(?<![\w])(?:donnée|information|traite|traitons|traité|trait[eé]|utilis|collect|recueil|conserv|enregistr|stock"
-        r"|partag|transm|communiqu|cookie|analys|sauvegard|fins|finalité)"
+        r"|partag|transm|communiqu|cookie|analys|sauvegard|fins|finalité"
+        r"|(?:nous|\w+)\s+le\s+(?:faisons|fait|ferons|fera)|nous\s+(?:[\w’']+\s+)?\w+ons(?![\w]))"
     )
 
 
@@ -119,7 +121,7 @@ def purpose_section() -> str:
 
 #: keywords that give a purpose its category, most specific first
 CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
-    (r"fraude|sécurité|sécuris|abus|usurpation|intrusion|protéger", "security"),
+    (r"fraude|sécurité|sécuris|abus|usurpation|intrusion|protéger|\bvols?\b|prévention", "security"),
     (r"obligation|légal|\bloi\b|réglementa|fiscal|conformer|autorités|déclaration|signalement|comptab", "legal"),
     (r"preuve|probatoire|litige|contentieux|défendre|justice|réécouter", "evidence"),
     (r"\bformer\b|\bformation|\bcoach|entraîner|qualité|\bcontrôle", "training"),
