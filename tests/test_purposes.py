@@ -45,6 +45,8 @@ POSITIVE = [
     # a sentence on what the organisation does, or that refers back to it
     "Nous filmons les caisses. Nous le faisons pour ⟦PURPOSE security|prévenir les vols⟧.",
     "Chaque mois, nous organisons des sondages pour ⟦PURPOSE improvement|recueillir votre appréciation de nos produits⟧.",
+    # what the organisation may do for the person, without a marker
+    "Nous pourrons également ⟦PURPOSE marketing|vous adresser nos offres promotionnelles⟧ si vous l’avez accepté.",
     # a nominal purpose after « pour la »
     "Les données sont traitées pour la ⟦PURPOSE service|gestion de votre contrat⟧.",
     # nominalised purposes in a list, without their « de la »; a lone noun shares the next one's complement
@@ -69,6 +71,9 @@ NEGATIVE = [
     # a goal that only points back at the purposes named elsewhere
     "Vos données sont conservées aussi longtemps que nécessaire pour la réalisation des finalités décrites ci-dessus.",
     "Aucune décision automatisée n’est prise dans le cadre des traitements mentionnés dans cette politique.",
+    # what the organisation may do with data or ask of the person states no goal
+    "Nous pouvons transmettre vos données aux autorités.",
+    "Nous pouvons vous demander une copie de votre pièce d’identité.",
     # no processing, no organisation acting
     "Le magasin reste ouvert le dimanche pour faciliter les achats de fin d’année.",
     # the person's goal inside a condition, security measures, advice to the person

@@ -20,6 +20,7 @@ NOT_A_GOAL = re.compile(P.not_a_goal(), FLAGS)
 GOAL_END = re.compile(P.goal_end(), FLAGS)
 COORDINATION = re.compile(P.coordination(), FLAGS)
 PERSON_GOAL = re.compile(P.person_goal(), FLAGS)
+SERVICE_TO_PERSON = re.compile(P.service_to_person(), FLAGS)
 CUE = re.compile(P.processing_cue(), FLAGS)
 PERSON_CONDITION = re.compile(P.person_condition(), FLAGS)
 MEASURE_OR_ADVICE = re.compile(P.measure_or_advice(), FLAGS)
@@ -75,6 +76,9 @@ class Purposes:
             if not self._about_processing(text, m.start(), person_too="fins" not in m.group("lead").lower()):
                 continue
             pieces += self._goals(doc, m.end())
+        for m in SERVICE_TO_PERSON.finditer(text):
+            if self._starts_goal(doc, m.end(), clitic=True):
+                pieces += self._goals(doc, m.end())
         for m in ADJECTIVE.finditer(text):
             pieces.append((m.start("span"), m.end("span")))
         pieces += self._list_items(doc)

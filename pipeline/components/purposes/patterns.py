@@ -76,6 +76,16 @@ def coordination() -> str:
     return r"\s+(?:et|ou|et/ou)\s+(?=(?:de\s+la|de\s+l['’]|du)\s*\w)|\s+(?:et|ou|et/ou)\s+"
 
 
+def service_to_person() -> str:
+    """What the organisation may do for the person, a purpose without a marker:
+    ``Nous pouvons (également) vous envoyer des lettres d’information``; the goal starts at ``vous``.
+    Asking the person for something is no goal: ``nous pouvons vous demander une pièce d’identité``."""
+    return (
+        r"(?<![\w])nous\s+(?:pouvons|pourrons|pourrions)\s+(?:(?:également|aussi|ensuite|notamment)\s+)?"
+        r"(?=vous\s+(?!demander|refuser|réclamer))"
+    )
+
+
 def person_goal() -> str:
     """A goal of the person, not of the processing: ``Pour obtenir des conseils, vous pouvez ...``."""
     return r"(?<![\w])vous\s+(?:pouvez|devez|pourrez|souhaitez|avez\s+la\s+possibilité)"
