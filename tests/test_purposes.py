@@ -47,6 +47,13 @@ POSITIVE = [
     "Chaque mois, nous organisons des sondages pour ⟦PURPOSE improvement|recueillir votre appréciation de nos produits⟧.",
     # what the organisation may do for the person, without a marker
     "Nous pourrons également ⟦PURPOSE marketing|vous adresser nos offres promotionnelles⟧ si vous l’avez accepté.",
+    # a goal stated by a clause: « afin que X puisse », « le but est de », « intérêt légitime à », « nous permettant de »
+    "Nous transmettons votre adresse au livreur afin qu’il puisse ⟦PURPOSE service|vous remettre le colis⟧.",
+    "Nous enregistrons vos préférences. Le but est de ⟦PURPOSE personalisation|personnaliser votre page d’accueil⟧.",
+    "Nous avons un intérêt légitime à ⟦PURPOSE security|prévenir les fraudes à la carte⟧.",
+    "Nous utilisons vos réponses, nous permettant de ⟦PURPOSE improvement|améliorer nos formulaires⟧.",
+    # « pour des raisons de » + a goal keeps « raisons »
+    "Les journaux de connexion sont conservés pour des ⟦PURPOSE security|raisons de sécurité⟧.",
     # a nominal purpose after « pour la »
     "Les données sont traitées pour la ⟦PURPOSE service|gestion de votre contrat⟧.",
     # nominalised purposes in a list, without their « de la »; a lone noun shares the next one's complement
@@ -76,6 +83,9 @@ NEGATIVE = [
     "Nous pouvons vous demander une copie de votre pièce d’identité.",
     # no processing, no organisation acting
     "Le magasin reste ouvert le dimanche pour faciliter les achats de fin d’année.",
+    # a legitimate interest in the processing itself, a back-reference to it
+    "Notre intérêt légitime à mener ces activités de traitement est documenté.",
+    "Nous traitons vos données pour des raisons diverses.",
     # the person's goal inside a condition, security measures, advice to the person
     "Nous enregistrons votre écran lorsque vous le demandez pour obtenir de l’aide.",
     "Nous prenons des mesures techniques appropriées pour protéger vos données.",

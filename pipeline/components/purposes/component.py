@@ -21,6 +21,7 @@ GOAL_END = re.compile(P.goal_end(), FLAGS)
 COORDINATION = re.compile(P.coordination(), FLAGS)
 PERSON_GOAL = re.compile(P.person_goal(), FLAGS)
 SERVICE_TO_PERSON = re.compile(P.service_to_person(), FLAGS)
+GOAL_CLAUSE = re.compile(P.goal_clause(), FLAGS)
 CUE = re.compile(P.processing_cue(), FLAGS)
 PERSON_CONDITION = re.compile(P.person_condition(), FLAGS)
 MEASURE_OR_ADVICE = re.compile(P.measure_or_advice(), FLAGS)
@@ -76,7 +77,7 @@ class Purposes:
             if not self._about_processing(text, m.start(), person_too="fins" not in m.group("lead").lower()):
                 continue
             pieces += self._goals(doc, m.end())
-        for m in SERVICE_TO_PERSON.finditer(text):
+        for m in (*SERVICE_TO_PERSON.finditer(text), *GOAL_CLAUSE.finditer(text)):
             if self._starts_goal(doc, m.end(), clitic=True):
                 pieces += self._goals(doc, m.end())
         for m in ADJECTIVE.finditer(text):

@@ -16,7 +16,7 @@ def marker() -> str:
     """
     return (
         rf"(?<![\w])(?P<lead>afin\s+{D}|dans\s+le\s+but\s+{D}|en\s+vue\s+{D}|aux\s+fins\s+{D}|à\s+des\s+fins\s+{D}"
-        rf"|dans\s+le\s+cadre\s+(?:de\s+la|de\s+l['’]|du|des)|ayant\s+pour\s+(?:finalité|objet|but)\s+{D}?|pour(?![\w]))\s*"
+        rf"|dans\s+le\s+cadre\s+(?:de\s+la|de\s+l['’]|du|des)|ayant\s+pour\s+(?:finalité|objet|but)\s+{D}?|nous\s+permettant\s+{D}|pour(?![\w]))\s*"
         rf"(?:(?:pouvoir|nous\s+permettre\s+{D}|permettre\s+à\s+\w+\s+{D})\s*)?"
         rf"(?P<article>(?:la|le|les)\s+|l['’]\s*)?"
     )
@@ -34,7 +34,7 @@ def not_a_goal() -> str:
         r"^(?:vous\s+et\s+pour\s+nous|une\s+(?:durée|période)|(?:une|la)\s+durée|le\s+compte|autant|toutes?\s+questions?"
         r"|plus\s+d|ce\s+faire|cela|ceci|lesquel|laquelle|lequel|quelles?|quoi|en\s+savoir|chaque|tous\b|toutes?\b|\d"
         r"|vous\b(?!\s+[a-zéèêîôç]+(?:er|ir|re|oir)\b)|nous\b(?!\s+[a-zéèêîôç]+(?:er|ir|re|oir)\b)|un\s+maximum|au\s+moins|partie|certain|rappel|mémoire|info"
-        r"|que\b|qu['’]|ces\b|ce\b|cette\b|des\s+raisons|des\s+questions|les\s+données|des\s+données|vos\s+données|l['’]instant)"
+        r"|que\b|qu['’]|ces\b|ce\b|cette\b|des\s+raisons(?!\s+de)|des\s+questions|les\s+données|des\s+données|vos\s+données|l['’]instant)"
     )
 
 
@@ -64,16 +64,26 @@ def trailing_conjunction() -> str:
 
 def back_reference() -> str:
     """A goal that only points back at other purposes: ``la réalisation des objectifs énumérés ci-dessus``,
-    ``dans le cadre des traitements décrits``."""
+    ``dans le cadre des traitements décrits``, ``mener ces activités de traitement``."""
     return (
         r"(?:objectifs?|finalités?|fins|traitements?|buts?)\s+(?:\w+\s+)?(?:décrit|énuméré|mentionné|susmentionné|précité|visé"
-        r"|indiqué|ci-dessus|ci-dessous|énoncé)"
+        r"|indiqué|ci-dessus|ci-dessous|énoncé)|(?<![\w])ces\s+(?:activités|opérations|traitements|finalités|fins)(?![\w])"
     )
 
 
 def coordination() -> str:
     """Where one goal gives way to the next: ``améliorer nos services et développer ...``."""
     return r"\s+(?:et|ou|et/ou)\s+(?=(?:de\s+la|de\s+l['’]|du)\s*\w)|\s+(?:et|ou|et/ou)\s+"
+
+
+def goal_clause() -> str:
+    """A goal stated by a clause, the span starting after it: ``afin que le réparateur puisse vous contacter``,
+    ``Le but est de ...``, ``un intérêt légitime à prévenir la fraude``, ``intérêt légitime qui consiste à ...``."""
+    return (
+        rf"(?<![\w])(?:(?:afin|pour)\s+qu(?:e\s+|['’]\s*)[^,.;:\n]{{1,60}}?\s+puisse(?:nt)?\s+"
+        rf"|(?:le|notre|leur|son|l['’])\s*(?:but|objectif)\s+est\s+(?:{D}\s*|qu(?:e\s+|['’]\s*)[^,.;:\n]{{1,60}}?\s+puisse(?:nt)?\s+)"
+        rf"|intérêts?\s+légitimes?\s+(?:à|qui\s+consiste\s+à|{D})\s*(?!traiter|utiliser|collecter|conserver|mener))"
+    )
 
 
 def service_to_person() -> str:
