@@ -67,6 +67,12 @@ POSITIVE = [
     "⟦PURPOSE security|prévenir la fraude⟧.",
 ]
 
+# a long list of purposes stays open past a dozen items
+LONG_LIST = "Nous traitons vos données aux fins suivantes :\n" + "\n".join(
+    f"⟦PURPOSE service|gérer la commande numéro {number}⟧ ;" for number in range(1, 21)
+)
+POSITIVE.append(LONG_LIST)
+
 NEGATIVE = [
     # markers that introduce no goal
     "La protection de votre vie privée est importante, pour vous et pour nous.",
@@ -112,7 +118,9 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      ("réaliser des statistiques de fréquentation", "analytics"), ("respecter nos obligations légales", "legal"),
      ("personnaliser votre expérience", "personalisation"), ("former nos conseillers", "training"),
      ("conserver la preuve de votre consentement", "evidence"), ("améliorer notre application", "improvement"),
-     ("répondre à vos demandes d’assistance", "support"), ("vous envoyer des informations sur votre commande", "service")],
+     ("répondre à vos demandes d’assistance", "support"), ("répondre aux questions des prospects", "support"),
+     ("répondre à nos obligations légales", "legal"), ("digitalisation de nos services", "improvement"),
+     ("vous permettre d’assister à nos conférences", "service"), ("vous envoyer des informations sur votre commande", "service")],
 )
 def test_purposes_category_keywords(goal, expected_category):
     assert category(goal) == expected_category

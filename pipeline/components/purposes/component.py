@@ -61,7 +61,7 @@ class Purposes:
     ``via``); goals coordinated with their own verb or noun are split.
     """
 
-    def __init__(self, nlp: Language, name: str, *, list_window: int = 12, max_chars: int = 160) -> None:
+    def __init__(self, nlp: Language, name: str, *, list_window: int = 24, max_chars: int = 160) -> None:
         self.name = name
         self.list_window = list_window
         self.max_chars = max_chars

@@ -141,15 +141,17 @@ def purpose_section() -> str:
 
 #: keywords that give a purpose its category, most specific first
 CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
+    # ``répondre aux questions des prospects`` is support, not marketing
+    (r"^(?:vous\s+)?répondre\s+(?:à|aux)\s+(?:[\w’']+\s+)?(?:questions|demandes|messages)", "support"),
     (r"fraude|sécurité|sécuris|abus|usurpation|intrusion|protéger|\bvols?\b|prévention", "security"),
     (r"obligation|légal|\bloi\b|réglementa|fiscal|conformer|autorités|déclaration|signalement|comptab", "legal"),
     (r"preuve|probatoire|litige|contentieux|défendre|justice|réécouter", "evidence"),
     (r"\bformer\b|\bformation|\bcoach|entraîner|qualité|\bcontrôle", "training"),
     (r"statisti|audience|mesure|\banalyse|analytique|\bétudes?\b|\bbi\b|informations\s+non\s+nominatives", "analytics"),
     (r"personnalis|profil|adapter|recommand|centres?\s+d.intérêt", "personalisation"),
-    (r"amélior|développ|optimis|innov|nouveaux?\s+produits|enquêtes?|feedback|réactions|satisfaction|appréciation|organiser", "improvement"),
+    (r"amélior|développ|optimis|digitalis|numérisation|innov|nouveaux?\s+produits|enquêtes?|feedback|réactions|satisfaction|appréciation|organiser", "improvement"),
     (r"marketing|publicit|prospect|commercia|promotion|offres|newsletter|lettres?\s+d.information|mailing|fidélis|jeux|concours|sollicit", "marketing"),
-    (r"répondre|questions|assistance|assister|support|soutien|contact|aider|réclamation|rendez-vous|informer|informé|rappeler|correspondance|réunion|conseils|communications\s+importantes", "support"),
+    (r"répondre|questions|assistance|assister(?!\s+à)|support|soutien|contact|aider|réclamation|rendez-vous|informer|informé|rappeler|correspondance|réunion|conseils|communications\s+importantes", "support"),
 )
 
 #: the category of a goal none of the keywords name: most purposes serve the service itself
