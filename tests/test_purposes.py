@@ -33,6 +33,8 @@ POSITIVE = [
     # coordinated goals with their own verb and complement are split; a shared complement is not
     "Nous utilisons ces informations pour ⟦PURPOSE improvement|améliorer nos services⟧ et ⟦PURPOSE improvement|développer de nouvelles offres⟧.",
     "Les appels sont enregistrés pour ⟦PURPOSE training|former et coacher nos conseillers⟧.",
+    # a goal after a comma aside
+    "Nous utilisons votre numéro pour ⟦PURPOSE support|vous contacter⟧, le cas échéant, et ⟦PURPOSE support|vous proposer un rendez-vous⟧.",
     # « de » + infinitive coordinated under one verb stays in its goal
     "Nous utilisons votre adresse pour ⟦PURPOSE service|vous permettre de réserver une table et de commander en ligne⟧.",
     # a list item that opens with a marker, a pronoun before the infinitive, a goal nested in it

@@ -32,6 +32,7 @@ LEADING = re.compile(r"(?:de\s+)?(?:la|les|le)\s+|(?:de\s+)?l['’]\s*|(?:du|des
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
 INNER_ASIDE = re.compile(P.inner_aside())
 TRAILING_CC = re.compile(P.trailing_conjunction(), FLAGS)
+ASIDE_THEN_GOAL = re.compile(P.aside_then_goal(), FLAGS)
 BACK_REFERENCE = re.compile(P.back_reference(), FLAGS)
 CLITIC = frozenset("vous nous les le la l' l’ leur lui se s' s’ en y me m' m’".split())
 
@@ -137,6 +138,9 @@ class Purposes:
             e = cc.start() if cc else e
             if e - s >= 3:
                 trimmed.append((s, e))
+        after = ASIDE_THEN_GOAL.match(text, end)
+        if after and self._starts_goal(doc, after.end(), clitic=True):
+            trimmed += self._goals(doc, after.end())
         return trimmed
 
     @staticmethod

@@ -57,6 +57,11 @@ def inner_aside() -> str:
     return r"(?<=\w)\([^()\n,;.]{1,20}\)|\([^()\n,;.]{1,20}\)(?=\s+\w)"
 
 
+def aside_then_goal() -> str:
+    """A comma aside after a goal, then the next goal: ``Pour vous contacter, à votre demande, et vous fournir ...``."""
+    return r",\s*[^,.;:()\n]{1,50},\s+(?:et|ou)\s+"
+
+
 def trailing_conjunction() -> str:
     """A conjunction left at a goal's end once the next goal is cut off: ``exécution du contrat ou``."""
     return r"\s+(?:et|ou|et/ou)$"
