@@ -56,7 +56,9 @@ POSITIVE = [
     "Nous utilisons vos réponses, nous permettant de ⟦PURPOSE improvement|améliorer nos formulaires⟧.",
     # « pour des raisons de » + a goal keeps « raisons »
     "Les journaux de connexion sont conservés pour des ⟦PURPOSE security|raisons de sécurité⟧.",
-    # a nominal purpose after « pour la »
+    # a nominal purpose after « pour la », « pour nos », « pour des »
+    "Nous utilisons ces journaux pour nos ⟦PURPOSE analytics|mesures d’audience⟧.",
+    "Les données sont transmises pour des ⟦PURPOSE service|opérations de maintenance⟧.",
     "Les données sont traitées pour la ⟦PURPOSE service|gestion de votre contrat⟧.",
     # nominalised purposes in a list, without their « de la »; a lone noun shares the next one's complement
     "Vos courriels peuvent être examinés dans le cadre :\n"
@@ -91,6 +93,10 @@ NEGATIVE = [
     "Nous pouvons vous demander une copie de votre pièce d’identité.",
     # no processing, no organisation acting
     "Le magasin reste ouvert le dimanche pour faciliter les achats de fin d’année.",
+    # « pour » + a possessive or « des » + a noun that names no action; conversations are data, not goals
+    "Nous conservons des données pour nos clients professionnels.",
+    "Nous traitons vos données pour nos intérêts légitimes.",
+    "Les appels sont enregistrés pour des conversations liées aux placements.",
     # a legitimate interest in the processing itself, a back-reference to it
     "Notre intérêt légitime à mener ces activités de traitement est documenté.",
     "Nous traitons vos données pour des raisons diverses.",

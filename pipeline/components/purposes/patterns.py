@@ -18,7 +18,7 @@ def marker() -> str:
         rf"(?<![\w])(?P<lead>afin\s+{D}|dans\s+le\s+but\s+{D}|en\s+vue\s+{D}|aux\s+fins\s+{D}|à\s+des\s+fins\s+{D}"
         rf"|dans\s+le\s+cadre\s+(?:de\s+la|de\s+l['’]|du|des)|ayant\s+pour\s+(?:finalité|objet|but)\s+{D}?|nous\s+permettant\s+{D}|pour(?![\w]))\s*"
         rf"(?:(?:pouvoir|nous\s+permettre\s+{D}|permettre\s+à\s+\w+\s+{D})\s*)?"
-        rf"(?P<article>(?:la|le|les)\s+|l['’]\s*)?"
+        rf"(?P<article>(?:la|le|les|des|nos|notre|vos|votre|ses|son|sa|leurs?)\s+|l['’]\s*)?"
     )
 
 
@@ -167,6 +167,6 @@ def action_noun() -> str:
     """A noun that names an action, so that ``pour la gestion de ...`` states a goal and
     ``pour les données`` does not: ``gestion``, ``formation``, ``traitement``, ``envoi``, ``lutte``."""
     return (
-        r"^(?!utilisation|usage)(?:[a-zéèêàç’'-]+(?:tion|sion|ment|age|ance|ence|ure|ise|isation)s?|envoi|suivi|lutte|gestion|besoins?"
-        r"|contrôle|réponse|recherche|analyse|preuve|défense|respect|marketing|prospection|publicité|promotion)(?![\w])"
+        r"^(?!utilisation|usage|conversation|information)(?:[a-zéèêàç’'-]+(?:tion|sion|ment|age|ance|ence|ure|ise|isation)s?|envoi|suivi|lutte|gestion|besoins?"
+        r"|contrôle|réponse|recherche|analyse|preuve|raisons|défense|respect|marketing|prospection|publicité|promotion)(?![\w])"
     )
