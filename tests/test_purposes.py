@@ -33,6 +33,9 @@ POSITIVE = [
     # coordinated goals with their own verb and complement are split; a shared complement is not
     "Nous utilisons ces informations pour ⟦PURPOSE improvement|améliorer nos services⟧ et ⟦PURPOSE improvement|développer de nouvelles offres⟧.",
     "Les appels sont enregistrés pour ⟦PURPOSE training|former et coacher nos conseillers⟧.",
+    # a time adjunct of the goal's verb is left out (from the parse)
+    "Nous utilisons votre numéro pour ⟦PURPOSE support|vous rappeler de renouveler votre abonnement⟧ avant son échéance.",
+    "Nous utilisons votre adresse pour ⟦PURPOSE service|expédier votre commande⟧ après la validation du paiement.",
     # a goal after a comma aside
     "Nous utilisons votre numéro pour ⟦PURPOSE support|vous contacter⟧, le cas échéant, et ⟦PURPOSE support|vous proposer un rendez-vous⟧.",
     # « de » + infinitive coordinated under one verb stays in its goal

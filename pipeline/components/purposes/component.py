@@ -34,6 +34,7 @@ INNER_ASIDE = re.compile(P.inner_aside())
 TRAILING_CC = re.compile(P.trailing_conjunction(), FLAGS)
 ASIDE_THEN_GOAL = re.compile(P.aside_then_goal(), FLAGS)
 BACK_REFERENCE = re.compile(P.back_reference(), FLAGS)
+TIME_CASES = frozenset("avant après pendant durant dès jusqu' jusqu’".split())
 CLITIC = frozenset("vous nous les le la l' l’ leur lui se s' s’ en y me m' m’".split())
 
 
@@ -113,7 +114,7 @@ class Purposes:
     def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:
         """The goal starting at ``start``, split where a coordinated goal of its own begins."""
         text = text_of(doc)
-        end = min(self._goal_end(text, start), start + self.max_chars)
+        end = self._time_adjunct(doc, start, min(self._goal_end(text, start), start + self.max_chars))
         if BACK_REFERENCE.search(text, start, end):
             return []
         out, begin = [], start
@@ -150,6 +151,20 @@ class Purposes:
         return span is not None and any(
             t.lower_ in ("de", "d'", "d’") and t.head.i > t.i and "Inf" in t.head.morph.get("VerbForm") for t in span
         )
+
+    @staticmethod
+    def _time_adjunct(doc: Doc, start: int, end: int) -> int:
+        """The goal's end before a time adjunct of its verb, from the parse:
+        ``vous rappeler d’apurer le solde avant la date butoir`` -> ``... le solde``."""
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return end
+        for token in span[1:]:
+            if token.dep_ in ("obl:mod", "obl", "advcl") and token.head.pos_ == "VERB":
+                first = token.left_edge
+                if first.i > span.start and first.lower_ in TIME_CASES:
+                    return first.idx
+        return end
 
     @staticmethod
     def _goal_end(text: str, start: int) -> int:
