@@ -67,6 +67,8 @@ POSITIVE = [
     "Vos courriels peuvent être examinés dans le cadre :\n"
     "de la ⟦PURPOSE security|prévention des abus⟧ ;\n"
     "de l’⟦PURPOSE improvement|optimisation et de la continuité du service⟧.",
+    # list items that open with « un », « une » + an action noun
+    "Nous utilisons vos données aux fins suivantes :\nUn ⟦PURPOSE support|soutien à nos utilisateurs⟧ ;\nUne ⟦PURPOSE support|aide à la navigation⟧.",
     # a list under a purpose introduction
     "Nous traitons vos données aux fins suivantes :\n"
     "⟦PURPOSE service|exécuter votre contrat⟧ ;\n"

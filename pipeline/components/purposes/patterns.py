@@ -156,7 +156,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     (r"personnalis|profil|adapter|recommand|centres?\s+d.intérêt", "personalisation"),
     (r"amélior|développ|optimis|digitalis|numérisation|innov|nouveaux?\s+produits|enquêtes?|feedback|réactions|satisfaction|appréciation|organiser", "improvement"),
     (r"marketing|publicit|prospect|commercia|promotion|offres|newsletter|lettres?\s+d.information|mailing|fidélis|jeux|concours|sollicit", "marketing"),
-    (r"répondre|questions|assistance|assister(?!\s+à)|support|soutien|contact|aider|réclamation|rendez-vous|informer|informé|rappeler|correspondance|réunion|conseils|communications\s+importantes", "support"),
+    (r"répondre|questions|assistance|assister(?!\s+à)|support|soutien|contact|aider|\baide\b|réclamation|rendez-vous|informer|informé|rappeler|correspondance|réunion|conseils|communications\s+importantes", "support"),
 )
 
 #: the category of a goal none of the keywords name: most purposes serve the service itself
@@ -168,5 +168,5 @@ def action_noun() -> str:
     ``pour les données`` does not: ``gestion``, ``formation``, ``traitement``, ``envoi``, ``lutte``."""
     return (
         r"^(?!utilisation|usage|conversation|information)(?:[a-zéèêàç’'-]+(?:tion|sion|ment|age|ance|ence|ure|ise|isation)s?|envoi|suivi|lutte|gestion|besoins?"
-        r"|contrôle|réponse|recherche|analyse|preuve|raisons|défense|respect|marketing|prospection|publicité|promotion)(?![\w])"
+        r"|contrôle|réponse|recherche|analyse|preuve|raisons|soutien|aide|défense|respect|marketing|prospection|publicité|promotion)(?![\w])"
     )
