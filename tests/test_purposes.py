@@ -59,6 +59,9 @@ POSITIVE = [
     "Nous utilisons vos réponses, nous permettant de ⟦PURPOSE improvement|améliorer nos formulaires⟧.",
     # « pour des raisons de » + a goal keeps « raisons »
     "Les journaux de connexion sont conservés pour des ⟦PURPOSE security|raisons de sécurité⟧.",
+    # an object pronoun before the infinitive is no article and stays in the goal
+    "Nous enregistrons votre dossier afin de pouvoir ⟦PURPOSE service|l’examiner et le compléter⟧.",
+    "Nous utilisons les adresses des clients pour ⟦PURPOSE support|les informer de l’état de leur dossier⟧.",
     # a nominal purpose after « pour la », « pour nos », « pour des »
     "Nous utilisons ces journaux pour nos ⟦PURPOSE analytics|mesures d’audience⟧.",
     "Les données sont transmises pour des ⟦PURPOSE service|opérations de maintenance⟧.",

@@ -74,11 +74,15 @@ class Purposes:
         for m in MARKER.finditer(text):
             if NOT_A_GOAL.match(text[m.end("lead") :].lstrip()):
                 continue
-            if m.group("article") and not ACTION_NOUN.match(text[m.end() :]):
-                continue  # ``pour les données``: a noun phrase that names no action
+            begin = m.end()
+            if m.group("article"):
+                if self._clitic_infinitive(doc, m.start("article")):
+                    begin = m.start("article")  # ``afin de pouvoir l’évaluer``: a pronoun, not an article
+                elif not ACTION_NOUN.match(text[m.end() :]):
+                    continue  # ``pour les données``: a noun phrase that names no action
             if not self._about_processing(text, m.start(), person_too="fins" not in m.group("lead").lower()):
                 continue
-            pieces += self._goals(doc, m.end())
+            pieces += self._goals(doc, begin)
         for m in (*SERVICE_TO_PERSON.finditer(text), *GOAL_CLAUSE.finditer(text)):
             if self._starts_goal(doc, m.end(), clitic=True):
                 pieces += self._goals(doc, m.end())
@@ -131,7 +135,7 @@ class Purposes:
         out.append((begin, end))
         trimmed = []
         for s, e in out:
-            lead = LEADING.match(text, s)
+            lead = None if self._clitic_infinitive(doc, s) else LEADING.match(text, s)
             s = lead.end() if lead and lead.end() < e else s
             while e > s and not text[e - 1].isalnum() and text[e - 1] not in ")’'":
                 e -= 1
@@ -150,6 +154,16 @@ class Purposes:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(
             t.lower_ in ("de", "d'", "d’") and t.head.i > t.i and "Inf" in t.head.morph.get("VerbForm") for t in span
+        )
+
+    @staticmethod
+    def _clitic_infinitive(doc: Doc, char: int) -> bool:
+        """``l’évaluer``, ``les informer``: an object pronoun before an infinitive, kept in the goal."""
+        span = doc.char_span(char, min(len(text_of(doc)), char + 30), alignment_mode="expand")
+        tokens = [t for t in span if not t.is_space][:2] if span is not None else []
+        return (
+            len(tokens) == 2 and tokens[0].lower_ in CLITIC and tokens[0].pos_ == "PRON"
+            and "Inf" in tokens[1].morph.get("VerbForm")
         )
 
     @staticmethod
