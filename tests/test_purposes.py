@@ -16,6 +16,9 @@ POSITIVE = [
     "Nous conservons ces données dans le but de ⟦PURPOSE evidence|défendre nos droits en justice⟧.",
     "Les journaux sont analysés en vue de ⟦PURPOSE security|détecter les tentatives de fraude⟧.",
     "Les données collectées aux fins de ⟦PURPOSE marketing|prospection commerciale⟧ sont conservées trois ans.",
+    # two lone nouns after « à des fins de » are two goals; an acronym is a goal
+    "Les appels peuvent être enregistrés à des fins de ⟦PURPOSE training|formation⟧ ou de ⟦PURPOSE evidence|preuve⟧.",
+    "Vos achats sont analysés à des fins de ⟦PURPOSE analytics|BI⟧.",
     # « à des fins » + adjective keeps « fins »
     "Vos données peuvent être traitées de manière anonyme à des ⟦PURPOSE analytics|fins statistiques⟧.",
     "Nous utilisons vos données à des fins de ⟦PURPOSE marketing|marketing direct⟧.",

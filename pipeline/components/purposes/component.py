@@ -124,9 +124,13 @@ class Purposes:
         out, begin = [], start
         for m in COORDINATION.finditer(text, start, end):
             # ``former et coacher nos collaborateurs``, ``de l’optimisation et de la continuité du service``:
-            # a lone verb or noun shares the next one's complement
+            # a lone verb or noun shares the next one's complement, unless the next one is a lone word too
+            # (``fins de formation et/ou de preuve``)
             if (
-                len(without_article(text[begin : m.start()]).split()) >= 2
+                (
+                    len(without_article(text[begin : m.start()]).split()) >= 2
+                    or len(without_article(text[m.end() : end].strip()).split()) == 1
+                )
                 and self._starts_goal(doc, m.end())
                 and not (text[m.end()].lower() == "d" and self._has_de_infinitive(doc, begin, m.start()))
             ):
@@ -141,7 +145,7 @@ class Purposes:
                 e -= 1
             cc = TRAILING_CC.search(text, s, e)
             e = cc.start() if cc else e
-            if e - s >= 3:
+            if e - s >= 3 or (e - s == 2 and text[s:e].isupper()):  # ``à des fins de BI``
                 trimmed.append((s, e))
         after = ASIDE_THEN_GOAL.match(text, end)
         if after and self._starts_goal(doc, after.end(), clitic=True):
