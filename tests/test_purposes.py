@@ -19,6 +19,9 @@ POSITIVE = [
     # two lone nouns after « à des fins de » are two goals; an acronym is a goal
     "Les appels peuvent être enregistrés à des fins de ⟦PURPOSE training|formation⟧ ou de ⟦PURPOSE evidence|preuve⟧.",
     "Vos achats sont analysés à des fins de ⟦PURPOSE analytics|BI⟧.",
+    # what a means lets the organisation do: « nous aident à », « nous permet de »
+    "Ces cookies nous aident à ⟦PURPOSE analytics|mesurer l’audience de notre site⟧.",
+    "Ce fichier nous permet de ⟦PURPOSE support|traiter vos réclamations⟧.",
     # « à des fins » + adjective keeps « fins »
     "Vos données peuvent être traitées de manière anonyme à des ⟦PURPOSE analytics|fins statistiques⟧.",
     "Nous utilisons vos données à des fins de ⟦PURPOSE marketing|marketing direct⟧.",

@@ -12,11 +12,12 @@ def marker() -> str:
 
     ``afin de pouvoir exécuter le contrat``, ``pour répondre à vos questions``,
     ``dans le but d’améliorer``, ``en vue de``, ``aux fins de``, ``à des fins de marketing direct``,
-    ``dans le cadre de la gestion de votre compte``, ``ayant pour finalité de``.
+    ``dans le cadre de la gestion de votre compte``, ``ayant pour finalité de``, ``(ces cookies) nous aident à``.
     """
     return (
         rf"(?<![\w])(?P<lead>afin\s+{D}|dans\s+le\s+but\s+{D}|en\s+vue\s+{D}|aux\s+fins\s+{D}|à\s+des\s+fins\s+{D}"
-        rf"|dans\s+le\s+cadre\s+(?:de\s+la|de\s+l['’]|du|des)|ayant\s+pour\s+(?:finalité|objet|but)\s+{D}?|nous\s+permettant\s+{D}|pour(?![\w]))\s*"
+        rf"|dans\s+le\s+cadre\s+(?:de\s+la|de\s+l['’]|du|des)|ayant\s+pour\s+(?:finalité|objet|but)\s+{D}?|nous\s+permettant\s+{D}|nous\s+(?:aident?|permettent|permet)\s+(?:(?:également|aussi|notamment)\s+)?(?:à|{D})"
+        rf"|pour(?![\w]))\s*"
         rf"(?:(?:pouvoir|nous\s+permettre\s+{D}|permettre\s+à\s+\w+\s+{D})\s*)?"
         rf"(?P<article>(?:la|le|les|des|nos|notre|vos|votre|ses|son|sa|leurs?)\s+|l['’]\s*)?"
     )
