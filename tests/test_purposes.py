@@ -33,6 +33,11 @@ POSITIVE = [
     "Vos données sont partagées afin de ⟦PURPOSE service|traiter votre commande⟧ et aux fins décrites plus haut.",
     "Nous enregistrons l’appel pour ⟦PURPOSE service|garder un (court) résumé de l’échange⟧.",
     "Le robot utilise vos données pour ⟦PURPOSE support|répondre à vos messages sur le Web(chat)⟧.",
+    # a comma list of short items stays in the goal, an example after « notamment » does not; nor does
+    # « et de ceux de ... » start a goal
+    "Nous utilisons ces journaux pour ⟦PURPOSE security|protéger nos serveurs, réseaux, applications et bases de données⟧.",
+    "Nous utilisons votre adresse pour ⟦PURPOSE service|livrer vos colis⟧, notamment en point relais ou à domicile.",
+    "Nous traitons vos données pour ⟦PURPOSE security|assurer la sécurité de nos sites et de ceux de nos partenaires⟧.",
     # « pour » + a possessive goes on with the goal; a conjunction left at its end is dropped
     "Vos données servent pour ⟦PURPOSE marketing|réaliser des campagnes publicitaires pour nos partenaires⟧.",
     "Nous traitons vos données pour l’⟦PURPOSE service|exécution du contrat⟧ et, si vous l’acceptez, pour ⟦PURPOSE marketing|vous envoyer des offres⟧.",

@@ -31,10 +31,12 @@ CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWOR
 LEADING = re.compile(r"(?:de\s+)?(?:la|les|le|une?)\s+|(?:de\s+)?l['’]\s*|(?:du|des|de)\s+|d['’]\s*", FLAGS)
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
 INNER_ASIDE = re.compile(P.inner_aside())
+ENUMERATION = re.compile(P.enumeration(), FLAGS)
 TRAILING_CC = re.compile(P.trailing_conjunction(), FLAGS)
 ASIDE_THEN_GOAL = re.compile(P.aside_then_goal(), FLAGS)
 BACK_REFERENCE = re.compile(P.back_reference(), FLAGS)
 TIME_CASES = frozenset("avant après pendant durant dès jusqu' jusqu’".split())
+DEMONSTRATIVES = frozenset("ceux celles celui celle cela ceci".split())
 CLITIC = frozenset("vous nous les le la l' l’ leur lui se s' s’ en y me m' m’".split())
 
 
@@ -186,15 +188,21 @@ class Purposes:
 
     @staticmethod
     def _goal_end(text: str, start: int) -> int:
-        """Where the goal starting at ``start`` stops (see :func:`patterns.goal_end`), reading over a short aside."""
+        """Where the goal starting at ``start`` stops (see :func:`patterns.goal_end`), reading over a short aside
+        and a comma list of short items."""
         while True:
             stop = GOAL_END.search(text, start)
             if stop is None:
                 return len(text)
-            aside = INNER_ASIDE.match(text, stop.start()) if stop.group() == "(" else None
-            if aside is None:
+            if stop.group() == "(":
+                inside = INNER_ASIDE.match(text, stop.start())
+            elif stop.group().startswith(","):
+                inside = ENUMERATION.match(text, stop.start())
+            else:
+                inside = None
+            if inside is None:
                 return stop.start()
-            start = aside.end()
+            start = inside.end()
 
     def _starts_goal(self, doc: Doc, char: int, clitic: bool = False) -> bool:
         """An infinitive (after a pronoun too when ``clitic``: ``vous fournir``), or ``de la``/``du`` + noun."""
@@ -205,7 +213,7 @@ class Purposes:
         if not tokens:
             return False
         if tokens[0].lower_ in ("de", "du", "d'", "d’"):
-            return True
+            return len(tokens) < 2 or tokens[1].lower_ not in DEMONSTRATIVES  # not ``et de ceux du groupe``
         i = 1 if clitic and tokens[0].lower_ in CLITIC and len(tokens) > 1 else 0
         return tokens[i].pos_ in ("VERB", "AUX") and "Inf" in tokens[i].morph.get("VerbForm")
 

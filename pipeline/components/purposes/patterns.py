@@ -53,6 +53,13 @@ def goal_end() -> str:
     )
 
 
+def enumeration() -> str:
+    """A comma list of short items closed by ``et``/``ou``, inside a goal:
+    ``assurer la sécurité de nos applications, services, processus et bases de données``."""
+    item = r"(?!(?:notamment|par|en|lorsqu|si|via|tels?|telles?|comme|y|dont|qui|que|qu|à|au|aux|afin|pour|sauf)\b)[\w’'-]+(?:\s+[\w’'-]+){0,2}"
+    return rf",\s+{item}(?:,\s+{item})*\s+(?:et|ou)\s+"
+
+
 def inner_aside() -> str:
     """A short parenthesis inside a goal, kept in it: ``un (bref) compte rendu``, ``Chat(bot)``, ``informé(e)``."""
     return r"(?<=\w)\([^()\n,;.]{1,20}\)|\([^()\n,;.]{1,20}\)(?=\s+\w)"
