@@ -146,6 +146,7 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      ("personnaliser votre expérience", "personalisation"), ("former nos conseillers", "training"),
      ("conserver la preuve de votre consentement", "evidence"), ("améliorer notre application", "improvement"),
      ("répondre à vos demandes d’assistance", "support"), ("répondre aux questions des prospects", "support"),
+     ("vous fournir de plus amples informations sur nos tarifs", "support"),
      ("répondre à nos obligations légales", "legal"), ("digitalisation de nos services", "improvement"),
      ("vous permettre d’assister à nos conférences", "service"), ("vous envoyer des informations sur votre commande", "service")],
 )

@@ -154,8 +154,12 @@ def purpose_section() -> str:
 
 #: keywords that give a purpose its category, most specific first
 CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
-    # ``répondre aux questions des prospects`` is support, not marketing
-    (r"^(?:vous\s+)?répondre\s+(?:à|aux)\s+(?:[\w’']+\s+)?(?:questions|demandes|messages)", "support"),
+    # ``répondre aux questions des prospects``, ``vous fournir les informations demandées`` are support
+    (
+        r"^(?:vous\s+)?répondre\s+(?:à|aux)\s+(?:[\w’']+\s+)?(?:questions|demandes|messages)"
+        r"|^vous\s+(?:fournir|donner|apporter)\s+(?:[\w’']+\s+){0,3}?informations",
+        "support",
+    ),
     (r"fraude|sécurité|sécuris|abus|usurpation|intrusion|protéger|\bvols?\b|prévention", "security"),
     (r"obligation|légal|\bloi\b|réglementa|fiscal|conformer|autorités|déclaration|signalement|comptab", "legal"),
     (r"preuve|probatoire|litige|contentieux|défendre|justice|réécouter", "evidence"),
