@@ -60,9 +60,13 @@ class Purposes:
     Goals after a purpose marker (``afin de``, ``pour``, ``à des fins de``,
     ``dans le cadre de``...), ``fins`` + adjective, the items of a list after
     a purpose introduction (``aux fins suivantes :``) and the short headings
-    of a purpose section (``À quoi servent vos données ?``). A goal ends at
-    punctuation or before a trailing condition or means (``lorsque``, ``si``,
-    ``via``); goals coordinated with their own verb or noun are split.
+    of a purpose section (``À quoi servent vos données ?``); goals stated by a
+    clause (``afin que X puisse``, ``intérêt légitime à``) and what the
+    organisation may do for the person (``Nous pouvons vous envoyer ...``).
+    A goal ends at punctuation (reading over a short aside or a comma list),
+    before a trailing condition or means (``lorsque``, ``si``, ``via``) or a
+    time adjunct of its verb; goals coordinated with their own verb or noun
+    are split.
     """
 
     def __init__(self, nlp: Language, name: str, *, list_window: int = 24, max_chars: int = 160) -> None:
