@@ -16,18 +16,73 @@ POSITIVE = [
     "Nous conservons ces données dans le but de ⟦PURPOSE evidence|défendre nos droits en justice⟧.",
     "Les journaux sont analysés en vue de ⟦PURPOSE security|détecter les tentatives de fraude⟧.",
     "Les données collectées aux fins de ⟦PURPOSE marketing|prospection commerciale⟧ sont conservées trois ans.",
+    # two lone nouns after « à des fins de » are two goals; an acronym is a goal
+    "Les appels peuvent être enregistrés à des fins de ⟦PURPOSE training|formation⟧ ou de ⟦PURPOSE evidence|preuve⟧.",
+    "Vos achats sont analysés à des fins de ⟦PURPOSE analytics|BI⟧.",
+    # what a means lets the organisation do: « nous aident à », « nous permet de »
+    "Ces cookies nous aident à ⟦PURPOSE analytics|mesurer l’audience de notre site⟧.",
+    "Ce fichier nous permet de ⟦PURPOSE support|traiter vos réclamations⟧.",
     # « à des fins » + adjective keeps « fins »
     "Vos données peuvent être traitées de manière anonyme à des ⟦PURPOSE analytics|fins statistiques⟧.",
     "Nous utilisons vos données à des fins de ⟦PURPOSE marketing|marketing direct⟧.",
     # a trailing condition is left out
     "Nous traitons vos données pour ⟦PURPOSE support|répondre à vos questions⟧ lorsque vous nous écrivez.",
+    # a goal stops before « lors de », a finite verb, another « aux fins »; a short aside stays in it
+    "Nous utilisons votre numéro pour ⟦PURPOSE support|vous rappeler⟧ lors d’une panne de réseau.",
+    "Les agents qui travaillent pour la ⟦PURPOSE service|gestion de votre dossier⟧ ont accès à vos données.",
+    "Vos données sont partagées afin de ⟦PURPOSE service|traiter votre commande⟧ et aux fins décrites plus haut.",
+    "Nous enregistrons l’appel pour ⟦PURPOSE service|garder un (court) résumé de l’échange⟧.",
+    "Le robot utilise vos données pour ⟦PURPOSE support|répondre à vos messages sur le Web(chat)⟧.",
+    # a comma list of short items stays in the goal, an example after « notamment » does not; nor does
+    # « et de ceux de ... » start a goal
+    "Nous utilisons ces journaux pour ⟦PURPOSE security|protéger nos serveurs, réseaux, applications et bases de données⟧.",
+    "Nous utilisons votre adresse pour ⟦PURPOSE service|livrer vos colis⟧, notamment en point relais ou à domicile.",
+    "Nous traitons vos données pour ⟦PURPOSE security|assurer la sécurité de nos sites et de ceux de nos partenaires⟧.",
+    # « pour » + a possessive goes on with the goal; a conjunction left at its end is dropped
+    "Vos données servent pour ⟦PURPOSE marketing|réaliser des campagnes publicitaires pour nos partenaires⟧.",
+    "Nous traitons vos données pour l’⟦PURPOSE service|exécution du contrat⟧ et, si vous l’acceptez, pour ⟦PURPOSE marketing|vous envoyer des offres⟧.",
     # coordinated goals with their own verb and complement are split; a shared complement is not
     "Nous utilisons ces informations pour ⟦PURPOSE improvement|améliorer nos services⟧ et ⟦PURPOSE improvement|développer de nouvelles offres⟧.",
     "Les appels sont enregistrés pour ⟦PURPOSE training|former et coacher nos conseillers⟧.",
+    # a time adjunct of the goal's verb is left out (from the parse)
+    "Nous utilisons votre numéro pour ⟦PURPOSE support|vous rappeler de renouveler votre abonnement⟧ avant son échéance.",
+    "Nous utilisons votre adresse pour ⟦PURPOSE service|expédier votre commande⟧ après la validation du paiement.",
+    # a goal after a comma aside
+    "Nous utilisons votre numéro pour ⟦PURPOSE support|vous contacter⟧, le cas échéant, et ⟦PURPOSE support|vous proposer un rendez-vous⟧.",
+    # « de » + infinitive coordinated under one verb stays in its goal
+    "Nous utilisons votre adresse pour ⟦PURPOSE service|vous permettre de réserver une table et de commander en ligne⟧.",
     # a list item that opens with a marker, a pronoun before the infinitive, a goal nested in it
     "Pour ⟦PURPOSE service|vous fournir votre facture⟧.\nPour ⟦PURPOSE service|permettre l’examen des appels⟧ pour la ⟦PURPOSE training|formation des agents⟧.",
-    # a nominal purpose after « pour la »
+    # an infinitive that begins like an article (« lancer », « lever ») is not read as « la » + noun
+    "Nous utilisons votre adresse pour ⟦PURPOSE service|lancer la livraison de votre colis⟧.",
+    "Vos coordonnées sont enregistrées pour ⟦PURPOSE service|lever le doute sur votre identité⟧.",
+    # « à des fins de » names a processing purpose, even in a sentence about what the person may do
+    "Vous pouvez refuser l’utilisation de vos données à des fins de ⟦PURPOSE marketing|prospection commerciale⟧.",
+    # a sentence on what the organisation does, or that refers back to it
+    "Nous filmons les caisses. Nous le faisons pour ⟦PURPOSE security|prévenir les vols⟧.",
+    "Chaque mois, nous organisons des sondages pour ⟦PURPOSE improvement|recueillir votre appréciation de nos produits⟧.",
+    # what the organisation may do for the person, without a marker
+    "Nous pourrons également ⟦PURPOSE marketing|vous adresser nos offres promotionnelles⟧ si vous l’avez accepté.",
+    # a goal stated by a clause: « afin que X puisse », « le but est de », « intérêt légitime à », « nous permettant de »
+    "Nous transmettons votre adresse au livreur afin qu’il puisse ⟦PURPOSE service|vous remettre le colis⟧.",
+    "Nous enregistrons vos préférences. Le but est de ⟦PURPOSE personalisation|personnaliser votre page d’accueil⟧.",
+    "Nous avons un intérêt légitime à ⟦PURPOSE security|prévenir les fraudes à la carte⟧.",
+    "Nous utilisons vos réponses, nous permettant de ⟦PURPOSE improvement|améliorer nos formulaires⟧.",
+    # « pour des raisons de » + a goal keeps « raisons »
+    "Les journaux de connexion sont conservés pour des ⟦PURPOSE security|raisons de sécurité⟧.",
+    # an object pronoun before the infinitive is no article and stays in the goal
+    "Nous enregistrons votre dossier afin de pouvoir ⟦PURPOSE service|l’examiner et le compléter⟧.",
+    "Nous utilisons les adresses des clients pour ⟦PURPOSE support|les informer de l’état de leur dossier⟧.",
+    # a nominal purpose after « pour la », « pour nos », « pour des »
+    "Nous utilisons ces journaux pour nos ⟦PURPOSE analytics|mesures d’audience⟧.",
+    "Les données sont transmises pour des ⟦PURPOSE service|opérations de maintenance⟧.",
     "Les données sont traitées pour la ⟦PURPOSE service|gestion de votre contrat⟧.",
+    # nominalised purposes in a list, without their « de la »; a lone noun shares the next one's complement
+    "Vos courriels peuvent être examinés dans le cadre :\n"
+    "de la ⟦PURPOSE security|prévention des abus⟧ ;\n"
+    "de l’⟦PURPOSE improvement|optimisation et de la continuité du service⟧.",
+    # list items that open with « un », « une » + an action noun
+    "Nous utilisons vos données aux fins suivantes :\nUn ⟦PURPOSE support|soutien à nos utilisateurs⟧ ;\nUne ⟦PURPOSE support|aide à la navigation⟧.",
     # a list under a purpose introduction
     "Nous traitons vos données aux fins suivantes :\n"
     "⟦PURPOSE service|exécuter votre contrat⟧ ;\n"
@@ -35,12 +90,39 @@ POSITIVE = [
     "⟦PURPOSE security|prévenir la fraude⟧.",
 ]
 
+# a long list of purposes stays open past a dozen items
+LONG_LIST = "Nous traitons vos données aux fins suivantes :\n" + "\n".join(
+    f"⟦PURPOSE service|gérer la commande numéro {number}⟧ ;" for number in range(1, 21)
+)
+POSITIVE.append(LONG_LIST)
+
 NEGATIVE = [
     # markers that introduce no goal
     "La protection de votre vie privée est importante, pour vous et pour nous.",
     "Vos données sont conservées pour une durée de 3 ans.",
     "Nos prestataires agissent pour le compte de la société.",
     "Nous ne pourrons pas toujours donner suite à votre demande.",
+    # a list item that opens a sublist is no goal, though it opens with an action noun
+    "Vos données sont traitées aux fins suivantes :\nLes réclamations que vous adressez à nos agences peuvent être conservées :",
+    # a goal that only points back at the purposes named elsewhere
+    "Vos données sont conservées aussi longtemps que nécessaire pour la réalisation des finalités décrites ci-dessus.",
+    "Aucune décision automatisée n’est prise dans le cadre des traitements mentionnés dans cette politique.",
+    # what the organisation may do with data or ask of the person states no goal
+    "Nous pouvons transmettre vos données aux autorités.",
+    "Nous pouvons vous demander une copie de votre pièce d’identité.",
+    # no processing, no organisation acting
+    "Le magasin reste ouvert le dimanche pour faciliter les achats de fin d’année.",
+    # « pour » + a possessive or « des » + a noun that names no action; conversations are data, not goals
+    "Nous conservons des données pour nos clients professionnels.",
+    "Nous traitons vos données pour nos intérêts légitimes.",
+    "Les appels sont enregistrés pour des conversations liées aux placements.",
+    # a legitimate interest in the processing itself, a back-reference to it
+    "Notre intérêt légitime à mener ces activités de traitement est documenté.",
+    "Nous traitons vos données pour des raisons diverses.",
+    # the person's goal inside a condition, security measures, advice to the person
+    "Nous enregistrons votre écran lorsque vous le demandez pour obtenir de l’aide.",
+    "Nous prenons des mesures techniques appropriées pour protéger vos données.",
+    "Afin de sécuriser votre compte, nous vous recommandons de changer souvent votre mot de passe.",
     # the person's own goal
     "Pour obtenir un devis, vous pouvez remplir le formulaire en ligne.",
 ]
@@ -63,7 +145,10 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      ("réaliser des statistiques de fréquentation", "analytics"), ("respecter nos obligations légales", "legal"),
      ("personnaliser votre expérience", "personalisation"), ("former nos conseillers", "training"),
      ("conserver la preuve de votre consentement", "evidence"), ("améliorer notre application", "improvement"),
-     ("répondre à vos demandes d’assistance", "support"), ("vous envoyer des informations sur votre commande", "service")],
+     ("répondre à vos demandes d’assistance", "support"), ("répondre aux questions des prospects", "support"),
+     ("vous fournir de plus amples informations sur nos tarifs", "support"),
+     ("répondre à nos obligations légales", "legal"), ("digitalisation de nos services", "improvement"),
+     ("vous permettre d’assister à nos conférences", "service"), ("vous envoyer des informations sur votre commande", "service")],
 )
 def test_purposes_category_keywords(goal, expected_category):
     assert category(goal) == expected_category

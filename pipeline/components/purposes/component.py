@@ -20,12 +20,23 @@ NOT_A_GOAL = re.compile(P.not_a_goal(), FLAGS)
 GOAL_END = re.compile(P.goal_end(), FLAGS)
 COORDINATION = re.compile(P.coordination(), FLAGS)
 PERSON_GOAL = re.compile(P.person_goal(), FLAGS)
+SERVICE_TO_PERSON = re.compile(P.service_to_person(), FLAGS)
+GOAL_CLAUSE = re.compile(P.goal_clause(), FLAGS)
 CUE = re.compile(P.processing_cue(), FLAGS)
+PERSON_CONDITION = re.compile(P.person_condition(), FLAGS)
+MEASURE_OR_ADVICE = re.compile(P.measure_or_advice(), FLAGS)
 INTRO = re.compile(P.purpose_intro(), FLAGS)
 SECTION = re.compile(P.purpose_section())
 CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
-LEADING = re.compile(r"^(?:(?:la|le|les|l['’]|de\s+la|de\s+l['’]|du|des|de|d['’])\s*)", FLAGS)
+LEADING = re.compile(r"(?:de\s+)?(?:la|les|le|une?)\s+|(?:de\s+)?l['’]\s*|(?:du|des|de)\s+|d['’]\s*", FLAGS)
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
+INNER_ASIDE = re.compile(P.inner_aside())
+ENUMERATION = re.compile(P.enumeration(), FLAGS)
+TRAILING_CC = re.compile(P.trailing_conjunction(), FLAGS)
+ASIDE_THEN_GOAL = re.compile(P.aside_then_goal(), FLAGS)
+BACK_REFERENCE = re.compile(P.back_reference(), FLAGS)
+TIME_CASES = frozenset("avant après pendant durant dès jusqu' jusqu’".split())
+DEMONSTRATIVES = frozenset("ceux celles celui celle cela ceci".split())
 CLITIC = frozenset("vous nous les le la l' l’ leur lui se s' s’ en y me m' m’".split())
 
 
@@ -37,18 +48,28 @@ def category(text: str) -> str:
     return P.DEFAULT_CATEGORY
 
 
+def without_article(text: str) -> str:
+    """``de la lutte contre la fraude`` -> ``lutte contre la fraude``."""
+    lead = LEADING.match(text)
+    return text[lead.end() :] if lead else text
+
+
 class Purposes:
     """Mark the purposes of processing.
 
     Goals after a purpose marker (``afin de``, ``pour``, ``à des fins de``,
     ``dans le cadre de``...), ``fins`` + adjective, the items of a list after
     a purpose introduction (``aux fins suivantes :``) and the short headings
-    of a purpose section (``À quoi servent vos données ?``). A goal ends at
-    punctuation or before a trailing condition or means (``lorsque``, ``si``,
-    ``via``); goals coordinated with their own verb or noun are split.
+    of a purpose section (``À quoi servent vos données ?``); goals stated by a
+    clause (``afin que X puisse``, ``intérêt légitime à``) and what the
+    organisation may do for the person (``Nous pouvons vous envoyer ...``).
+    A goal ends at punctuation (reading over a short aside or a comma list),
+    before a trailing condition or means (``lorsque``, ``si``, ``via``) or a
+    time adjunct of its verb; goals coordinated with their own verb or noun
+    are split.
     """
 
-    def __init__(self, nlp: Language, name: str, *, list_window: int = 12, max_chars: int = 160) -> None:
+    def __init__(self, nlp: Language, name: str, *, list_window: int = 24, max_chars: int = 160) -> None:
         self.name = name
         self.list_window = list_window
         self.max_chars = max_chars
@@ -59,11 +80,18 @@ class Purposes:
         for m in MARKER.finditer(text):
             if NOT_A_GOAL.match(text[m.end("lead") :].lstrip()):
                 continue
-            if m.group("article") and not ACTION_NOUN.match(text[m.end() :]):
-                continue  # ``pour les données``: a noun phrase that names no action
-            if not self._about_processing(text, m.start()):
+            begin = m.end()
+            if m.group("article"):
+                if self._clitic_infinitive(doc, m.start("article")):
+                    begin = m.start("article")  # ``afin de pouvoir l’évaluer``: a pronoun, not an article
+                elif not ACTION_NOUN.match(text[m.end() :]):
+                    continue  # ``pour les données``: a noun phrase that names no action
+            if not self._about_processing(text, m.start(), person_too="fins" not in m.group("lead").lower()):
                 continue
-            pieces += self._goals(doc, m.end())
+            pieces += self._goals(doc, begin)
+        for m in (*SERVICE_TO_PERSON.finditer(text), *GOAL_CLAUSE.finditer(text)):
+            if self._starts_goal(doc, m.end(), clitic=True):
+                pieces += self._goals(doc, m.end())
         for m in ADJECTIVE.finditer(text):
             pieces.append((m.start("span"), m.end("span")))
         pieces += self._list_items(doc)
@@ -80,10 +108,14 @@ class Purposes:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + spans
         return doc
 
-    def _about_processing(self, text: str, char: int) -> bool:
+    def _about_processing(self, text: str, char: int, person_too: bool = True) -> bool:
+        """The sentence is about processing, and (unless ``aux fins de``, which names a processing purpose)
+        not about what the person may do."""
         first, last = sentence_bounds(text, char, char + 1)
         sentence = text[first:last]
-        if PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
+        if PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence):
+            return False
+        if person_too and PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
             return False
         line_start = text.rfind("\n", 0, char) + 1
         opens_line = bool(MARKER.match(text, line_start))  # ``Pour vous contacter ...`` and goals nested in it
@@ -92,24 +124,89 @@ class Purposes:
     def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:
         """The goal starting at ``start``, split where a coordinated goal of its own begins."""
         text = text_of(doc)
-        stop = GOAL_END.search(text, start)
-        end = min(stop.start() if stop else len(text), start + self.max_chars)
+        end = self._time_adjunct(doc, start, min(self._goal_end(text, start), start + self.max_chars))
+        if BACK_REFERENCE.search(text, start, end):
+            return []
         out, begin = [], start
         for m in COORDINATION.finditer(text, start, end):
-            # ``former et coacher nos collaborateurs``: a lone verb shares the next one's complement
-            if len(text[begin : m.start()].split()) >= 2 and self._starts_goal(doc, m.end()):
+            # ``former et coacher nos collaborateurs``, ``de l’optimisation et de la continuité du service``:
+            # a lone verb or noun shares the next one's complement, unless the next one is a lone word too
+            # (``fins de formation et/ou de preuve``)
+            if (
+                (
+                    len(without_article(text[begin : m.start()]).split()) >= 2
+                    or len(without_article(text[m.end() : end].strip()).split()) == 1
+                )
+                and self._starts_goal(doc, m.end())
+                and not (text[m.end()].lower() == "d" and self._has_de_infinitive(doc, begin, m.start()))
+            ):
                 out.append((begin, m.start()))
                 begin = m.end()
         out.append((begin, end))
         trimmed = []
         for s, e in out:
-            lead = LEADING.match(text, s)
+            lead = None if self._clitic_infinitive(doc, s) else LEADING.match(text, s)
             s = lead.end() if lead and lead.end() < e else s
             while e > s and not text[e - 1].isalnum() and text[e - 1] not in ")’'":
                 e -= 1
-            if e - s >= 3:
+            cc = TRAILING_CC.search(text, s, e)
+            e = cc.start() if cc else e
+            if e - s >= 3 or (e - s == 2 and text[s:e].isupper()):  # ``à des fins de BI``
                 trimmed.append((s, e))
+        after = ASIDE_THEN_GOAL.match(text, end)
+        if after and self._starts_goal(doc, after.end(), clitic=True):
+            trimmed += self._goals(doc, after.end())
         return trimmed
+
+    @staticmethod
+    def _has_de_infinitive(doc: Doc, start: int, end: int) -> bool:
+        """``vous permettre de vous inscrire``: a ``de`` + infinitive that a next ``et de participer`` goes with."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            t.lower_ in ("de", "d'", "d’") and t.head.i > t.i and "Inf" in t.head.morph.get("VerbForm") for t in span
+        )
+
+    @staticmethod
+    def _clitic_infinitive(doc: Doc, char: int) -> bool:
+        """``l’évaluer``, ``les informer``: an object pronoun before an infinitive, kept in the goal."""
+        span = doc.char_span(char, min(len(text_of(doc)), char + 30), alignment_mode="expand")
+        tokens = [t for t in span if not t.is_space][:2] if span is not None else []
+        return (
+            len(tokens) == 2 and tokens[0].lower_ in CLITIC and tokens[0].pos_ == "PRON"
+            and "Inf" in tokens[1].morph.get("VerbForm")
+        )
+
+    @staticmethod
+    def _time_adjunct(doc: Doc, start: int, end: int) -> int:
+        """The goal's end before a time adjunct of its verb, from the parse:
+        ``vous rappeler d’apurer le solde avant la date butoir`` -> ``... le solde``."""
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return end
+        for token in span[1:]:
+            if token.dep_ in ("obl:mod", "obl", "advcl") and token.head.pos_ == "VERB":
+                first = token.left_edge
+                if first.i > span.start and first.lower_ in TIME_CASES:
+                    return first.idx
+        return end
+
+    @staticmethod
+    def _goal_end(text: str, start: int) -> int:
+        """Where the goal starting at ``start`` stops (see :func:`patterns.goal_end`), reading over a short aside
+        and a comma list of short items."""
+        while True:
+            stop = GOAL_END.search(text, start)
+            if stop is None:
+                return len(text)
+            if stop.group() == "(":
+                inside = INNER_ASIDE.match(text, stop.start())
+            elif stop.group().startswith(","):
+                inside = ENUMERATION.match(text, stop.start())
+            else:
+                inside = None
+            if inside is None:
+                return stop.start()
+            start = inside.end()
 
     def _starts_goal(self, doc: Doc, char: int, clitic: bool = False) -> bool:
         """An infinitive (after a pronoun too when ``clitic``: ``vous fournir``), or ``de la``/``du`` + noun."""
@@ -120,17 +217,22 @@ class Purposes:
         if not tokens:
             return False
         if tokens[0].lower_ in ("de", "du", "d'", "d’"):
-            return True
+            return len(tokens) < 2 or tokens[1].lower_ not in DEMONSTRATIVES  # not ``et de ceux du groupe``
         i = 1 if clitic and tokens[0].lower_ in CLITIC and len(tokens) > 1 else 0
         return tokens[i].pos_ in ("VERB", "AUX") and "Inf" in tokens[i].morph.get("VerbForm")
 
     def _opens_goal(self, doc: Doc, start: int, line: str) -> bool:
         """A list item states a goal when it opens with an infinitive (``exécuter votre contrat``)
-        or an action noun (``la gestion des sinistres``), not a condition or a clause."""
-        rest = LEADING.sub("", line.strip(), count=1)
+        or an action noun (``la gestion des sinistres``), not a condition or a clause
+        (``les conversations peuvent être enregistrées :``: the noun is a subject, the line opens a sublist)."""
+        lead = len(line) - len(line.lstrip())
+        rest = without_article(line.strip())
         if ACTION_NOUN.match(rest):
-            return True
-        return self._starts_goal(doc, start + len(line) - len(line.lstrip()), clitic=True)
+            if rest.endswith(":"):
+                return False
+            noun = doc.char_span(start + lead + len(line.strip()) - len(rest), start + len(line), alignment_mode="expand")
+            return noun is None or not noun[0].dep_.startswith("nsubj")
+        return self._starts_goal(doc, start + lead, clitic=True)
 
     def _after_intro(self, text: str, char: int) -> bool:
         lines = lines_above(text, char, self.list_window, 4000)

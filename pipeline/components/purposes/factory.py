@@ -10,7 +10,7 @@ from pipeline.components.purposes.component import Purposes
 @Language.factory(
     "privacy_purposes",
     assigns=["doc.spans", "span._.category"],
-    default_config={"list_window": 12, "max_chars": 160},
+    default_config={"list_window": 24, "max_chars": 160},
     default_score_weights={"purpose_f": 1.0},
 )
 def make_purposes(nlp: Language, name: str, list_window: int, max_chars: int) -> Purposes:
