@@ -193,11 +193,13 @@ def run(params: Params, *, throughput_n: int, rounds: int, memory_sizes: list[in
     results: dict = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
     with tempfile.TemporaryDirectory(prefix="privex-bench-") as tmp:
         work = Path(tmp)
+        # memory first: a child process starts with its parent's peak memory on record (Linux keeps
+        # it across exec), so it is measured while this process holds no model
         steps = {
-            "throughput": lambda: throughput(params, throughput_n, rounds),
-            "cold_start": lambda: cold_start(3, work, params.build.base_model),
-            "incremental": lambda: incremental(params, incremental_n, work),
             "memory": lambda: memory(memory_sizes, work),
+            "cold_start": lambda: cold_start(3, work, params.build.base_model),
+            "throughput": lambda: throughput(params, throughput_n, rounds),
+            "incremental": lambda: incremental(params, incremental_n, work),
         }
         for name, step in steps.items():
             if name in skip:
