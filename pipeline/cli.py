@@ -254,7 +254,7 @@ def report_command(
 @app.command("bench")
 def bench_command(
     throughput_n: Annotated[int, typer.Option("--throughput-n", min=1, help="Notices for the words-per-second runs.")] = 30,
-    rounds: Annotated[int, typer.Option(min=1, help="Alternating rounds of the timed runs; the best is kept.")] = 2,
+    rounds: Annotated[int, typer.Option(min=1, help="Alternating rounds of the timed runs; the best is kept.")] = 3,
     memory_n: Annotated[str, typer.Option("--memory-n", help="Corpus sizes N for peak memory, comma-separated.")] = "100,1000",
     incremental_n: Annotated[int, typer.Option("--incremental-n", min=2, help="Notices for the incremental stage run.")] = 200,
     skip: Annotated[Optional[list[str]], typer.Option(help="Leave out: throughput, cold_start, incremental, memory.")] = None,
