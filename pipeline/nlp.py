@@ -8,7 +8,9 @@ import spacy
 from spacy.language import Language
 
 from pipeline.config import BuildParams, project_path
-from pipeline.speedups import shared_charsets
+from pipeline.speedups import fast_start, keep_patterns
+
+REGEX_DIR = "regex"  # in a saved model: the tokenizer's large patterns, compiled (pipeline/speedups.py)
 
 # the project's components, in pipeline order, with where each one goes
 COMPONENTS: tuple[tuple[str, dict], ...] = (
@@ -29,7 +31,7 @@ def assemble(params: BuildParams | None = None) -> Language:
     import pipeline.components.data_categories.factory  # noqa: F401
     import pipeline.components.purposes.factory  # noqa: F401
 
-    with shared_charsets():
+    with fast_start():
         nlp = spacy.load(params.base_model, exclude=list(params.disable))
     for factory, where in COMPONENTS:
         nlp.add_pipe(factory, **where)
@@ -49,7 +51,20 @@ def build(params: BuildParams | None = None, out: Path | None = None) -> Path:
         # the base vocabulary's strings (some 600,000 words) only turn hashes back into text; tokens,
         # labels, lemmas and lexicons add the strings they use as they load or are read
         (Path(out) / "vocab" / "strings.json").write_text("[]", encoding="utf-8")
+    keep_patterns(tokenizer_patterns(nlp), Path(out) / REGEX_DIR)
     return out
+
+
+def tokenizer_patterns(nlp: Language) -> list[str]:
+    """The regular expressions of the tokenizer (token match, prefixes, suffixes, infixes, URLs)."""
+    tokenizer = nlp.tokenizer
+    found = []
+    for function in (tokenizer.token_match, tokenizer.url_match, tokenizer.prefix_search,
+                     tokenizer.suffix_search, tokenizer.infix_finditer):
+        pattern = getattr(getattr(function, "__self__", None), "pattern", None)
+        if isinstance(pattern, str):
+            found.append(pattern)
+    return found
 
 
 class ModelError(Exception):
@@ -69,7 +84,7 @@ def load(model: Path | None = None, params: BuildParams | None = None) -> Langua
     params = params or BuildParams()
     path = model or project_path(params.model_dir)
     if (Path(path) / "config.cfg").exists():
-        with shared_charsets():
+        with fast_start(Path(path) / REGEX_DIR):
             return spacy.load(path)
     if model is not None:
         raise FileNotFoundError(f"no spaCy model at {model}")

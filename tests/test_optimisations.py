@@ -10,7 +10,7 @@ from pipeline.extract import extract
 from pipeline.gold.io import read_gold
 from pipeline.notices import Notice
 
-from conftest import seed_text
+from conftest import SEEDS, seed_text
 
 pytestmark = pytest.mark.slow
 
@@ -59,3 +59,49 @@ def _analysis(doc) -> list[tuple]:
     """Every token's analysis and every span the components found."""
     tokens = [(t.text, t.norm_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_stop) for t in doc]
     return tokens + [(s.start, s.end, s.label_, s._.category) for s in doc.spans.get("privacy", [])]
+
+
+def test_the_tokenizer_pattern_kept_with_the_model_matches_as_compiled(nlp, tmp_path):
+    import re
+
+    from pipeline.nlp import REGEX_DIR, tokenizer_patterns
+    from pipeline.speedups import BIG_PATTERN, keep_patterns, kept_patterns
+
+    patterns = [p for p in tokenizer_patterns(nlp) if len(p) >= BIG_PATTERN]
+    assert patterns, "the French tokenizer has a large hyphen pattern"
+    folder = tmp_path / REGEX_DIR
+    assert keep_patterns(patterns, folder) == len(patterns)
+    words = {w for p in SEEDS for w in p.read_text(encoding="utf-8").split()}
+    words |= {"peut-être", "c'est-à-dire", "arc-en-ciel", "entr'ouvert", "grand'mère", "vis-à-vis", "e-mail"}
+    for pattern in patterns:
+        standard = re._compiler.compile(pattern, 0)
+        with kept_patterns(folder):
+            kept = re._compiler.compile(pattern, 0)
+        assert kept is not standard and kept.pattern == standard.pattern
+        assert [w for w in words if kept.match(w)] == [w for w in words if standard.match(w)]
+        assert any(standard.match(w) for w in words)
+    for entry in folder.glob("*.code"):
+        entry.write_bytes(b"\x00\x01")  # damaged: compiled as usual
+    with kept_patterns(folder):
+        again = re._compiler.compile(patterns[0], 0)
+    assert [w for w in words if again.match(w)] == [w for w in words if re.compile(patterns[0]).match(w)]
+
+
+def test_quick_lookups_load_the_same_tables(root):
+    from spacy.lookups import Lookups
+
+    from pipeline.speedups import quick_lookups
+
+    saved = Lookups()
+    saved.add_table("lemma_lookup", {"données": "donnée", "collectées": "collecter"})
+    saved.add_table("lemma_rules", {"noun": [["s", ""]]})
+    data = saved.to_bytes()
+    standard = Lookups().from_bytes(data)
+    with quick_lookups():
+        quick = Lookups().from_bytes(data)
+    assert Lookups.from_bytes is not None and quick.tables == standard.tables
+    for name in standard.tables:
+        a, b = standard.get_table(name), quick.get_table(name)
+        assert list(a.items()) == list(b.items()) and a.name == b.name
+        assert all(key in b for key in a) and "absent" not in b
+    assert quick.get_table("lemma_lookup").get("collectées") == "collecter"
