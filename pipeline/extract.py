@@ -91,11 +91,7 @@ def extract(
     order: deque[_State] = deque()  # notices read and not yet given out, in their order
 
     def pieces() -> Iterator[tuple[str, tuple[_State, int]]]:
-        for notice in notices:
-            if isinstance(notice, NoticeError):
-                on_error(notice)
-                continue
-            spans = cache.get(notice.text) if cache is not None else None
+        for notice, spans in _looked_up(notices, cache, on_error):
             if spans is not None:
                 order.append(_State(notice, None, 0, spans, cached=True))
                 continue
@@ -127,6 +123,17 @@ def extract(
             state.left -= 1
             yield from finished()
     yield from finished()
+
+
+def _looked_up(
+    notices: Iterable[Notice | NoticeError], cache: SpanCache | None, on_error: Callable[[NoticeError], None]
+) -> Iterator[tuple[Notice, list[dict] | None]]:
+    """Each readable notice with its spans from ``cache`` (None when not there); errors go to ``on_error``."""
+    for notice in notices:
+        if isinstance(notice, NoticeError):
+            on_error(notice)
+            continue
+        yield notice, (cache.get(notice.text) if cache is not None else None)
 
 
 def prepare(notice: Notice, params: Params) -> Cleaned:
@@ -192,11 +199,7 @@ def extract_parallel(
                 yield record
 
     try:
-        for notice in notices:
-            if isinstance(notice, NoticeError):
-                on_error(notice)
-                continue
-            spans = cache.get(notice.text) if cache is not None else None
+        for notice, spans in _looked_up(notices, cache, on_error):
             if spans is not None:
                 waiting.append({"id": notice.id, "text": notice.text, "spans": spans})
             else:
