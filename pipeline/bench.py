@@ -120,8 +120,8 @@ def throughput(params: Params, n: int, rounds: int) -> dict:
     }
 
 
-def _run_measured(command: list[str], cwd: Path) -> tuple[float, int, int]:
-    """Wall seconds, peak resident memory (MB, the largest process) and exit code of a command."""
+def _run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB, the largest process) of a command that must succeed."""
     with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=errors)
@@ -132,7 +132,7 @@ def _run_measured(command: list[str], cwd: Path) -> tuple[float, int, int]:
         error = errors.read().decode(errors="replace").strip()
     if code:
         raise SystemExit(f"privex: bench: {' '.join(command)} failed: {error.splitlines()[-1] if error else code}")
-    return wall, usage.ru_maxrss // 1024, code
+    return wall, usage.ru_maxrss // 1024
 
 
 def memory(sizes: list[int], work: Path) -> dict:
@@ -141,7 +141,7 @@ def memory(sizes: list[int], work: Path) -> dict:
     notices = scaled_corpus(max(sizes), seed=2)
     for n in sizes:
         folder = write_corpus(notices[:n], work / f"memory-{n}")
-        wall, peak, _ = _run_measured([sys.executable, "-m", "pipeline", "extract", str(folder)], project_path("."))
+        wall, peak = _run_measured([sys.executable, "-m", "pipeline", "extract", str(folder)], project_path("."))
         out[str(n)] = {"peak_rss_mb": peak, "seconds": round(wall, 1)}
         shutil.rmtree(folder)
     if len(sizes) >= 2:
@@ -188,6 +188,10 @@ def cold_start(rounds: int, work: Path, base_model: str) -> dict:
             "words": len(file.read_text(encoding="utf-8").split())}
 
 
+#: the measures, in the order they run (memory first: see ``run``)
+MEASURES = ("memory", "cold_start", "throughput", "incremental")
+
+
 def run(params: Params, *, throughput_n: int, rounds: int, memory_sizes: list[int], incremental_n: int,
         skip: set[str], say: Callable[[str], None]) -> dict:
     results: dict = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
@@ -201,9 +205,10 @@ def run(params: Params, *, throughput_n: int, rounds: int, memory_sizes: list[in
             "throughput": lambda: throughput(params, throughput_n, rounds),
             "incremental": lambda: incremental(params, incremental_n, work),
         }
-        for name, step in steps.items():
+        for name in MEASURES:
             if name in skip:
                 continue
+            step = steps[name]
             say(f"bench: {name} ...")
             results[name] = step()
             say(f"bench: {name}: {json.dumps(results[name])}")

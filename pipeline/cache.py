@@ -76,13 +76,12 @@ class SpanCache:
         try:
             spans = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.misses += 1
-            return None
-        if not isinstance(spans, list):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return spans
+            spans = None
+        if isinstance(spans, list):
+            self.hits += 1
+            return spans
+        self.misses += 1
+        return None
 
     def put(self, text: str, spans: list[dict]) -> None:
         from pipeline.stages import write_atomic

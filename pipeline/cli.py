@@ -12,7 +12,7 @@ import typer
 
 from pipeline import __version__
 from pipeline.config import ParamsError, load_params, PARAMS_FILE
-from pipeline.notices import Notice, NoticeError, expand, read
+from pipeline.notices import Notice, NoticeError, expand, read_each
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 
@@ -55,7 +55,7 @@ def _params(path: Path):
 
 def read_notices(paths: list[str], max_bytes: int, warn: Callable[[str], None]) -> Iterator[Notice | NoticeError]:
     """Every notice the arguments name, or the error that stops it."""
-    return _read_each(expand(paths), max_bytes, warn)
+    return read_each(expand(paths), max_bytes, warn)
 
 
 @app.command("clean")
@@ -132,7 +132,7 @@ def run_extract(
         cache = SpanCache(cache_dir, fingerprint(params, model or project_path(params.build.model_dir)))
     records = extract_parallel(
         partial(load_or_fail, model, params.build),
-        _read_each(items, params.extract.max_bytes, on_error),
+        read_each(items, params.extract.max_bytes, on_error),
         params,
         fail,
         processes=min(processes or params.extract.n_process, readable),  # no pool for one notice
@@ -144,14 +144,6 @@ def run_extract(
         on_error(str(err))
         return failures + 1
     return failures
-
-
-def _read_each(items, max_bytes: int, warn: Callable[[str], None]) -> Iterator[Notice | NoticeError]:
-    for name, path in items:
-        try:
-            yield read(name, path, max_bytes, warn)
-        except NoticeError as err:
-            yield err
 
 
 def _progress(records: Iterator[dict], total: int) -> Iterator[dict]:
@@ -262,7 +254,7 @@ def bench_command(
     params_file: ParamsOption = PARAMS_FILE,
 ) -> None:
     """Measure speed, memory, incremental runs and cold start on a scaled copy of the corpus."""
-    from pipeline.bench import run, table
+    from pipeline.bench import MEASURES, run, table
     from pipeline.stages import write_atomic
 
     try:
@@ -270,7 +262,7 @@ def bench_command(
     except ValueError:
         _err(f"--memory-n: not a list of numbers: {memory_n}")
         raise typer.Exit(2) from None
-    unknown = set(skip or ()) - {"throughput", "cold_start", "incremental", "memory"}
+    unknown = set(skip or ()) - set(MEASURES)
     if unknown:
         _err(f"--skip: unknown measure {', '.join(sorted(unknown))}")
         raise typer.Exit(2)

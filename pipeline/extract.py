@@ -64,7 +64,11 @@ class _State:
     cleaned: Cleaned | None
     left: int
     spans: list[dict] = field(default_factory=list)
-    cached: bool = False
+
+    @property
+    def cached(self) -> bool:
+        """Its spans came from the cache: the notice was never cleaned."""
+        return self.cleaned is None
 
     def sorted_spans(self) -> list[dict]:
         return sorted(self.spans, key=lambda s: (s["start"], s["end"], LABEL_ORDER.index(s["label"])))
@@ -93,7 +97,7 @@ def extract(
     def pieces() -> Iterator[tuple[str, tuple[_State, int]]]:
         for notice, spans in _looked_up(notices, cache, on_error):
             if spans is not None:
-                order.append(_State(notice, None, 0, spans, cached=True))
+                order.append(_State(notice, None, 0, spans))
                 continue
             try:
                 cleaned = prepare(notice, params)

@@ -6,7 +6,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 STDIN = "-"
 
@@ -97,6 +97,15 @@ def expand(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
             yield arg, path
         else:
             yield arg, NoticeError(f"{arg}: no such file or folder")
+
+
+def read_each(items: Iterable[tuple[str, Path | NoticeError | None]], max_bytes: int, warn) -> Iterator[Notice | NoticeError]:
+    """``read`` over (name, path) pairs as ``expand`` gives them: each notice, or the error that stops it."""
+    for name, path in items:
+        try:
+            yield read(name, path, max_bytes, warn)
+        except NoticeError as err:
+            yield err
 
 
 def read(name: str, path, max_bytes: int, warn) -> Notice:

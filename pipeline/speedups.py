@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from array import array
 from contextlib import contextmanager
@@ -85,6 +84,8 @@ def keep_patterns(patterns: list[str], folder: Path) -> int:
     """Write the compiled code of the large ``patterns`` to ``folder``; returns how many."""
     if sys.version_info[:2] != (3, 11) or not hasattr(_compiler, "_code"):
         return 0
+    from pipeline.stages import write_atomic
+
     kept = 0
     for pattern in patterns:
         if not isinstance(pattern, str) or len(pattern) < BIG_PATTERN:
@@ -92,8 +93,8 @@ def keep_patterns(patterns: list[str], folder: Path) -> int:
         _, (flags, code, groups, groupindex, indexgroup) = _compile_keeping_code(pattern, 0)
         key = _key(pattern, 0)
         folder.mkdir(parents=True, exist_ok=True)
-        _write_whole(folder / f"{key}.code", array("I", code).tobytes())
-        _write_whole(folder / f"{key}.json", json.dumps([flags, groups, groupindex, list(indexgroup)]).encode())
+        write_atomic(folder / f"{key}.code", array("I", code).tobytes())
+        write_atomic(folder / f"{key}.json", json.dumps([flags, groups, groupindex, list(indexgroup)]))
         kept += 1
     return kept
 
@@ -127,12 +128,6 @@ def kept_patterns(folder: Path | None) -> Iterator[None]:
         yield
     finally:
         _compiler.compile = original
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 # --- lookup tables filled in one loop -------------------------------------------------------

@@ -32,10 +32,13 @@ def _fresh_dir(path: Path) -> Path:
     return path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` whole or not at all: to a temporary file, then renamed over ``path``."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` whole or not at all: to a temporary file, then renamed over ``path``."""
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    if isinstance(content, bytes):
+        tmp.write_bytes(content)
+    else:
+        tmp.write_text(content, encoding="utf-8")
     os.replace(tmp, path)
 
 
@@ -73,26 +76,22 @@ def stage_extract(params: Params) -> dict:
     from pipeline.cache import SpanCache, fingerprint
     from pipeline.extract import extract_parallel
     from pipeline.nlp import load_or_fail
-    from pipeline.notices import NoticeError, read
+    from pipeline.notices import read_each
 
     out = _fresh_dir(project_path(params.extract.out_dir))
     files = corpus_files(params)
     groups = {p.stem: g for g, p in files}
     errors: list[str] = []
 
-    def notices():
-        for _, path in files:
-            try:
-                yield read(str(path), path, params.extract.max_bytes, lambda w: print(f"privex: {w}", file=sys.stderr))
-            except NoticeError as err:
-                yield err
-
+    notices = read_each(
+        ((str(path), path) for _, path in files), params.extract.max_bytes, lambda w: print(f"privex: {w}", file=sys.stderr)
+    )
     model_dir = project_path(params.build.model_dir)
     cache = SpanCache(project_path(params.extract.cache_dir), fingerprint(params, model_dir))
     load_nlp = partial(load_or_fail, None, params.build)
     counts: dict[str, dict[str, int]] = {}
     processes = min(params.extract.n_process, len(files))
-    records = extract_parallel(load_nlp, notices(), params, lambda e: errors.append(str(e)), processes=processes, cache=cache)
+    records = extract_parallel(load_nlp, notices, params, lambda e: errors.append(str(e)), processes=processes, cache=cache)
     for record in records:
         group = groups[record["id"]]
         folder = out if group == "corpus" else out / group

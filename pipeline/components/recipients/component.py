@@ -175,8 +175,9 @@ class Recipients:
             return False
         if text.lower() in P.NOT_A_PARTY:
             return False
-        first, last = sentence_bounds(text_of(doc), span.start_char, span.end_char)
-        sentence, left = text_of(doc)[first:last], text_of(doc)[first : span.start_char]
+        whole = text_of(doc)
+        first, last = sentence_bounds(whole, span.start_char, span.end_char)
+        sentence, left = whole[first:last], whole[first : span.start_char]
         sources = list(SOURCE.finditer(left))
         if sources and not SHARING_VERB.search(left[sources[-1].end() :]):
             return False  # ``demander les données auprès de prestataires comme Worldline``
@@ -198,7 +199,7 @@ class Recipients:
             return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence))
         if source in ("ORG", "MISC") and _capitalised(span) and SHARING.search(sentence):
             return span.root.pos_ in ("PROPN", "X") and self._named_as_party(span)
-        if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(text_of(doc)[span.end_char :]):
+        if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(whole[span.end_char :]):
             return True  # ``réalisées par Focus Feedback, une société de recherche``
         # MISC, PER and list items: only as the lead names of items under a recipient heading
         return source == "item" and self._under_heading(doc, span.start_char) and _capitalised(span)
@@ -208,7 +209,8 @@ class Recipients:
         at the head of a line, in a list of names, or after a verb of use or sharing."""
         doc = span.doc
         before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct]
-        if not before or text_of(doc)[text_of(doc).rfind("\n", 0, span.start_char) + 1 : span.start_char].strip() == "":
+        whole = text_of(doc)
+        if not before or whole[whole.rfind("\n", 0, span.start_char) + 1 : span.start_char].strip() == "":
             return True
         if before[-1].lower_ in P.RECIPIENT_PREPOSITIONS or before[-1].lower_ in ("et", "ou") or doc[span.start - 1].text == ",":
             return True
