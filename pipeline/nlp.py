@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from pipeline.config import BuildParams, project_path
-from pipeline.speedups import fast_start, keep_patterns
+from pipeline.packed import pack_lookups
+from pipeline.speedups import fast_start, keep_patterns, keep_tokens, recorded_tokens
 
 REGEX_DIR = "regex"  # in a saved model: the tokenizer's large patterns, compiled (pipeline/speedups.py)
+PACKED_DIR = "packed"  # in a saved model: the lookup tables, packed (pipeline/packed.py)
+TOKENS_DIR = "tokens"  # in a saved model: the lexicons' forms, tokenized (pipeline/speedups.py)
 
 # the project's components, in pipeline order, with where each one goes
 COMPONENTS: tuple[tuple[str, dict], ...] = (
@@ -44,14 +48,20 @@ def build(params: BuildParams | None = None, out: Path | None = None) -> Path:
     """Assemble the pipeline and save it with ``nlp.to_disk``."""
     params = params or BuildParams()
     out = out or project_path(params.model_dir)
-    nlp = assemble(params)
+    with recorded_tokens() as tokenized:
+        nlp = assemble(params)
     nlp.meta["name"] = "privex_fr"
     nlp.to_disk(out)
     if params.prune_strings:
         # the base vocabulary's strings (some 600,000 words) only turn hashes back into text; tokens,
         # labels, lemmas and lexicons add the strings they use as they load or are read
         (Path(out) / "vocab" / "strings.json").write_text("[]", encoding="utf-8")
+    for kept in (REGEX_DIR, TOKENS_DIR, PACKED_DIR):  # what an earlier build kept is not this model's
+        shutil.rmtree(Path(out) / kept, ignore_errors=True)
     keep_patterns(tokenizer_patterns(nlp), Path(out) / REGEX_DIR)
+    keep_tokens(tokenized, Path(out) / TOKENS_DIR)
+    for tables in sorted(Path(out).glob("*/lookups/lookups.bin")):
+        pack_lookups(tables.read_bytes(), Path(out) / PACKED_DIR)
     return out
 
 
@@ -84,7 +94,7 @@ def load(model: Path | None = None, params: BuildParams | None = None) -> Langua
     params = params or BuildParams()
     path = model or project_path(params.model_dir)
     if (Path(path) / "config.cfg").exists():
-        with fast_start(Path(path) / REGEX_DIR):
+        with fast_start(Path(path) / REGEX_DIR, Path(path) / PACKED_DIR, Path(path) / TOKENS_DIR):
             return spacy.load(path)
     if model is not None:
         raise FileNotFoundError(f"no spaCy model at {model}")

