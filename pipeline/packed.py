@@ -50,9 +50,12 @@ class IndexedList(list):
 
 
 def indexed(value: Any) -> Any:
-    """``value`` as an ``IndexedList`` when it is a long list of strings."""
-    if type(value) is list and len(value) >= PACK_MIN and all(isinstance(item, str) for item in value):
-        return IndexedList(value)
+    """``value`` as an ``IndexedList`` when it is a long list of hashable items."""
+    if type(value) is list and len(value) >= PACK_MIN:
+        try:
+            return IndexedList(value)
+        except TypeError:  # an unhashable item: left a list
+            return value
     return value
 
 
@@ -83,7 +86,7 @@ class Packed(Mapping):
     @classmethod
     def pack(cls, data: Mapping) -> "Packed | None":
         """``data`` packed, or None when two of its keys have the same hash."""
-        items = sorted((_hash(key), value) for key, value in data.items())
+        items = sorted(((_hash(key), value) for key, value in data.items()), key=lambda item: item[0])
         hashes = numpy.array([h for h, _ in items], dtype=numpy.uint64)
         if len(hashes) > 1 and not (hashes[1:] > hashes[:-1]).all():
             return None

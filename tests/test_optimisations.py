@@ -178,9 +178,10 @@ def test_indexed_lists_pack_as_lists():
     from pipeline.packed import PACK_MIN, indexed_table
 
     words = [f"w{i}" for i in range(PACK_MIN)]
-    table = indexed_table({"noun": words, "adj": ["petit"]})
-    assert type(table["adj"]) is list and table["noun"] == words
-    assert srsly.msgpack_loads(srsly.msgpack_dumps(table)) == {"noun": words, "adj": ["petit"]}
+    table = indexed_table({"noun": words, "adj": ["petit"], "mixed": words + [["non", "hachable"]]})
+    assert type(table["adj"]) is list and type(table["mixed"]) is list and table["noun"] == words
+    assert type(table["noun"]) is not list and "w3" in table["noun"] and "w3" in table["mixed"]
+    assert srsly.msgpack_loads(srsly.msgpack_dumps(table)) == {"noun": words, "adj": ["petit"], "mixed": table["mixed"]}
 
 
 def test_registries_listed_once_until_a_function_is_registered():
