@@ -31,6 +31,14 @@ POSITIVE = [
     # a bare ``tiers`` named by the relative clause that gives it data
     "Nous exigeons des ⟦RECIPIENT other|tiers⟧ auxquels nous transmettons des données qu’ils les protègent.",
     "Nous vérifions que les ⟦RECIPIENT other|tiers⟧ avec lesquels nous partageons vos informations sont fiables.",
+    # list items without punctuation under a recipient heading are parties, not headings
+    "Destinataires des données\nLes personnes suivantes reçoivent vos données :\n"
+    "Les ⟦RECIPIENT other|experts-comptables⟧\nLes ⟦RECIPIENT processor|sociétés de recouvrement⟧\n⟦RECIPIENT other|Notaires⟧",
+    # a well-known organisation as an item of a list introduced by a sharing verb
+    "Vos informations peuvent être transmises :\n"
+    "aux ⟦RECIPIENT authority|organismes de sécurité sociale⟧ ;\nà ⟦RECIPIENT authority|France Travail⟧, le cas échéant.",
+    # a part of the notice after a list of recipients is not one
+    "Vos données peuvent être transmises :\naux ⟦RECIPIENT other|huissiers⟧ ;\nArticle 4 - Durée de conservation",
     # supervisors, a kind of authority
     "Nous communiquons certaines opérations aux ⟦RECIPIENT authority|superviseurs du secteur bancaire⟧.",
 ]
@@ -47,6 +55,8 @@ NEGATIVE = [
     "Les tiers avec lesquels vous échangez sur le forum voient votre pseudonyme.",
     "Vous avez le droit de demander que vos données soient transférées à un tiers.",
     "Transmission à des tiers",
+    "Partage avec nos partenaires",
+    "Sécurité chez nos prestataires",
     # a social network as a contact channel only
     "Vous pouvez nous joindre par téléphone ou sur Facebook.",
 ]

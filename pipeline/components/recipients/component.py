@@ -173,7 +173,7 @@ class Recipients:
         text = span.text.strip()
         if not text or text.lower() in self.never or (len(span) == 1 and span.root.lemma_.lower() in self.never):
             return False
-        if text.lower() in P.NOT_A_PARTY:
+        if text.lower() in P.NOT_A_PARTY or P.DOCUMENT_PART.match(text):
             return False
         whole = text_of(doc)
         first, last = sentence_bounds(whole, span.start_char, span.end_char)
@@ -192,12 +192,13 @@ class Recipients:
         if source == "kind":
             if span.root.lower_ in ("tiers",) and len(span) == 1 and not self._bare_third_party(span):
                 return False
-            return bool(SHARING.search(sentence)) or self._under_heading(doc, span.start_char)
+            return bool(SHARING.search(sentence)) or self._under_heading(doc, span.start_char) or self._in_sharing_list(whole, span.start_char)
         if span[0].text in own and not text.lower().startswith("groupe"):
             return False
+        listed = self._in_sharing_list(whole, span.start_char)
         if source == "name":  # a well-known provider, where the notice uses or feeds it
-            return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence))
-        if source in ("ORG", "MISC") and _capitalised(span) and SHARING.search(sentence):
+            return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence) or listed)
+        if source in ("ORG", "MISC") and _capitalised(span) and (SHARING.search(sentence) or listed):
             return span.root.pos_ in ("PROPN", "X") and self._named_as_party(span)
         if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(whole[span.end_char :]):
             return True  # ``réalisées par Focus Feedback, une société de recherche``
@@ -228,10 +229,29 @@ class Recipients:
         return any(w in ("à", "aux", "avec", "par", "entre") for w in before) or span.start == 0
 
     def _in_heading(self, doc: Doc, span: Span) -> bool:
-        """``5 PARTAGE ET TRANSFERT DE VOS DONNÉES``, ``Transmission à des tiers``: a heading names a section."""
+        """``5 PARTAGE ET TRANSFERT DE VOS DONNÉES``, ``Transmission à des tiers``: a heading names a
+        section. A short line that only names parties is a heading naming the party (``Réparateurs``)
+        or a list item without punctuation (``Les experts-comptables et les notaires``): kept."""
         start, end = line_of(doc, span.start_char)
         line = text_of(doc)[start:end]
-        return is_heading(line) or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6 and line.strip() != span.text.strip())
+        if not (is_heading(line) or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6)):
+            return False
+        rest = line[: span.start_char - start] + " " + line[span.end_char - start :]
+        return bool(P.SECTION_WORDS.search(rest))
+
+    def _in_sharing_list(self, text: str, char: int) -> bool:
+        """An item of a list whose introduction gives data: ``Vos données peuvent être transmises :``
+        then ``à France Travail ;`` on a line of its own."""
+        line_start = text.rfind("\n", 0, char) + 1
+        if text[line_start:char].count(" ") > 3:
+            return False  # inside a sentence of the item, not its lead
+        for line in reversed(lines_above(text, char, 10, 2000)[:-1]):
+            line = line.strip()
+            if line.endswith(":"):
+                return bool(SHARING.search(line)) and not P.OTHER_LIST.search(line)
+            if not line or line.endswith((".", "?")) or len(line) > 300:
+                return False
+        return False
 
     def _under_heading(self, doc: Doc, char: int) -> bool:
         lines = lines_above(text_of(doc), char, self.heading_window, 5000)

@@ -78,3 +78,23 @@ def source_before() -> re.Pattern[str]:
 
 #: lead words of a list item that name no party (``Les sous-traitants`` is found by the lexicon)
 LIST_ITEM_STOP = re.compile(r",|\(|:|;|\s+qui\s|\s+-\s|\s+–\s|\s+pour\s|\s+dont\s|\s+afin\s")
+
+
+#: words that make a short line the title of a section rather than the name of a party:
+#: ``Transmission à des tiers``, ``Partage avec nos partenaires``, ``Qui a accès à vos données ?``
+SECTION_WORDS = re.compile(
+    r"(?<![\w])(?:donn[ée]es|informations|partage\w*|transmission|transfert\w*|communication|destinataires?|accès"
+    r"|divulgation|sécurité|conservation|cookies?|traceurs?|droits?|finalités?|qui|quels?|quelles?)(?![\w])|\?",
+    re.IGNORECASE,
+)
+
+#: what may stand around a party in a line that names parties only: numbers, determiners, ``et``
+ONLY_LINKS = re.compile(
+    r"[\s\d.)\-–•:,;]*(?:(?:les|des|la|le|l['’]|aux?|à|nos|notre|et|ou|autres?)(?![\w])[\s,;.]*)*", re.IGNORECASE
+)
+
+#: a list introduction whose items are not parties: data, purposes, rights
+OTHER_LIST = re.compile(r"(?<![\w])(?:fins?|finalités?|afin|droits?|suivantes?\s+données|catégories)(?![\w])", re.IGNORECASE)
+
+#: a part of the notice, not a party: ``Article 3``, ``Section 2``, ``Annexe``
+DOCUMENT_PART = re.compile(r"(?:article|section|chapitre|annexe|partie|titre|point)(?![\w])", re.IGNORECASE)
