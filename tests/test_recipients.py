@@ -39,6 +39,16 @@ POSITIVE = [
     "aux ⟦RECIPIENT authority|organismes de sécurité sociale⟧ ;\nà ⟦RECIPIENT authority|France Travail⟧, le cas échéant.",
     # a part of the notice after a list of recipients is not one
     "Vos données peuvent être transmises :\naux ⟦RECIPIENT other|huissiers⟧ ;\nArticle 4 - Durée de conservation",
+    # a kind that qualifies a noun takes the noun: ``laboratoires partenaires``
+    "Vos commandes sont transmises aux ⟦RECIPIENT partner|restaurants partenaires⟧ qui les préparent.",
+    # a named provider after a kind in parentheses, or after a provider noun, is a party of its own
+    "Nous transmettons vos données à nos ⟦RECIPIENT processor|hébergeurs⟧ (⟦RECIPIENT processor|Scaleway⟧, en France).",
+    "Les factures sont envoyées par notre ⟦RECIPIENT processor|prestataire d’emailing⟧ ⟦RECIPIENT processor|Mailjet⟧.",
+    "Vos paiements sont traités directement par notre ⟦RECIPIENT processor|prestataire de paiement⟧ ⟦RECIPIENT processor|Stripe⟧.",
+    # ``destinées à``: a sharing cue; public bodies and legal professions
+    "Les informations recueillies sont destinées au ⟦RECIPIENT authority|procureur de la République⟧ et aux ⟦RECIPIENT authority|services préfectoraux⟧.",
+    "Ces données peuvent être communiquées aux ⟦RECIPIENT other|généalogistes⟧ et à l’⟦RECIPIENT other|office notarial⟧ chargé de la succession.",
+    "Les dossiers sont accessibles au ⟦RECIPIENT processor|prestataire de paie⟧ et à l’⟦RECIPIENT authority|URSSAF⟧.",
     # supervisors, a kind of authority
     "Nous communiquons certaines opérations aux ⟦RECIPIENT authority|superviseurs du secteur bancaire⟧.",
 ]
@@ -57,6 +67,8 @@ NEGATIVE = [
     "Transmission à des tiers",
     "Partage avec nos partenaires",
     "Sécurité chez nos prestataires",
+    # ``destinataires`` names the role, not a party
+    "Les destinataires des données sont précisés dans le registre.",
     # a social network as a contact channel only
     "Vous pouvez nous joindre par téléphone ou sur Facebook.",
 ]

@@ -16,7 +16,7 @@ from pipeline.components import SPAN_KEY
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.components.recipients import patterns as P
 from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import SENTENCE_END, text_of, line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
+from pipeline.components.syntax import DETERMINER_WORDS, SENTENCE_END, text_of, line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 SHARING = P.sharing_cue()
@@ -82,7 +82,9 @@ class Recipients:
         own = self._own_names(doc)
         candidates: list[tuple[Span, str, str]] = []  # span, category, source
         for match_id, start, end in self.kind_matcher(doc):
-            candidates.append((self._extend(Span(doc, start, end, label="RECIPIENT")), doc.vocab.strings[match_id], "kind"))
+            span = self._extend(Span(doc, start, end, label="RECIPIENT"))
+            category = self.kinds.get(" ".join(span.text.lower().split()), doc.vocab.strings[match_id])
+            candidates.append((span, category, "kind"))
         for match_id, start, end in self.org_matcher(doc):
             candidates.append((Span(doc, start, end, label="RECIPIENT"), doc.vocab.strings[match_id], "name"))
         for ent in self._entities(doc):
@@ -133,9 +135,20 @@ class Recipients:
         """A party kind with its own qualifier: ``sous-traitants tiers``, ``autorités gouvernementales``."""
         if not span.doc.has_annotation("DEP"):
             return span
-        start, end = phrase_tokens(span.root, max_right=6)
+        doc = span.doc
+        root, qualifier = span.root, False
+        if root.dep_ == "amod" and root.head.i == span.start - 1 and root.head.pos_ == "NOUN" and root.head.lower_ not in self.never:
+            root, qualifier = root.head, True  # ``restaurants partenaires``, ``banques tierces``: the kind qualifies a noun
+        start, end = phrase_tokens(root, max_right=6)
+        if qualifier:
+            end = span.end
         start, end = min(start, span.start), max(end, span.end)
-        while end > span.end and span.doc[end - 1].lower_ in VAGUE_AFTER:
+        while start < span.start and (doc[start].pos_ in ("ADP", "ADV", "DET", "PUNCT") or doc[start].lower_ in DETERMINER_WORDS):
+            start += 1  # ``directement par notre prestataire``: the parse may hang the clause's words on the party
+        name = next((t.i for t in doc[span.end : end] if t.text[:1].isupper() and not t.is_sent_start
+                     and doc[t.i - 1].pos_ not in ("ADP", "DET") and t.lower_ not in ("groupe", "group")), end)
+        end = max(span.end, name)  # ``prestataire de paiement Stripe``: the name is a party of its own
+        while end > span.end and (doc[end - 1].lower_ in VAGUE_AFTER or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1  # ``sous-traitants suivants``
         if start > 0 and span.doc[start - 1].lower_ in ("autre", "autres") and span.doc[start].lower_ not in ("autre", "autres"):
             start -= 1
@@ -209,12 +222,14 @@ class Recipients:
         """A name where recipients stand: after ``à``, ``avec``, ``par``, ``chez``, ``via``, ``comme``...,
         at the head of a line, in a list of names, or after a verb of use or sharing."""
         doc = span.doc
-        before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct]
+        before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct and t.lower_ not in ("l'", "l’", "la", "le", "les")]
         whole = text_of(doc)
         if not before or whole[whole.rfind("\n", 0, span.start_char) + 1 : span.start_char].strip() == "":
             return True
-        if before[-1].lower_ in P.RECIPIENT_PREPOSITIONS or before[-1].lower_ in ("et", "ou") or doc[span.start - 1].text == ",":
-            return True
+        if before[-1].lower_ in P.RECIPIENT_PREPOSITIONS or before[-1].lower_ in ("et", "ou") or doc[span.start - 1].text in (",", "("):
+            return True  # ``à Stripe``, ``hébergeurs (OVH, Scaleway)``
+        if before[-1].lemma_.lower() in P.PROVIDER_NOUNS or before[-1].lower_ in P.PROVIDER_NOUNS:
+            return True  # ``notre outil d’analyse Mixpanel``, ``le prestataire Stripe``
         return any(t.lemma_ in P.USING_VERBS for t in doc[max(0, span.start - 6) : span.start])
 
     def _bare_third_party(self, span: Span) -> bool:

@@ -12,7 +12,7 @@ def sharing_cue() -> re.Pattern[str]:
         r"(?<![\w])(?:transm\w*|communiqu\w*|partag\w*|transf[eé]r\w*|divulg\w*|destinataire\w*|accès|accéd\w*"
         r"|fourni\w*|faire\s+appel|fai\w+\s+appel|recours|sous-trait\w*|prestataire\w*|héberg\w*|confi\w*"
         r"|céd\w*|cession|vend\w*|disposition|envoy\w*|reçoi\w*|recev\w*|traitée?s?\s+par|gérée?s?\s+par"
-        r"|réalisée?s?\s+par|fournisseur\w*)",
+        r"|réalisée?s?\s+par|fournisseur\w*|destiné\w*|accessibles?|adressée?s?\s+(?:à|aux?)\s)",
         re.IGNORECASE,
     )
 
@@ -98,3 +98,11 @@ OTHER_LIST = re.compile(r"(?<![\w])(?:fins?|finalités?|afin|droits?|suivantes?\
 
 #: a part of the notice, not a party: ``Article 3``, ``Section 2``, ``Annexe``
 DOCUMENT_PART = re.compile(r"(?:article|section|chapitre|annexe|partie|titre|point)(?![\w])", re.IGNORECASE)
+
+#: nouns after which a capitalised word names the provider: ``notre outil d’analyse Mixpanel``,
+#: ``le prestataire Stripe``, ``la solution Didomi``, ``notre hébergeur OVH``
+PROVIDER_NOUNS = frozenset(
+    """prestataire prestataires outil outils solution solutions plateforme plateformes logiciel logiciels
+    hébergeur hébergeurs sous-traitant sous-traitants fournisseur fournisseurs partenaire partenaires service services
+    société sociétés transporteur transporteurs analyse paiement hébergement messagerie""".split()
+)
