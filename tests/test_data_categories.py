@@ -69,6 +69,13 @@ POSITIVE = [
     "L’⟦DATA communications|enregistrement d’une visioconférence⟧ ne contient que la ⟦DATA communications|voix⟧.",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
+    # a table row, one line per cell once cleaned: the items under a title naming data
+    "Catégorie de données\nExemples\n⟦DATA identity|Données d’identité⟧\n⟦DATA identity|nom⟧, ⟦DATA identity|prénom⟧, ⟦DATA identity|civilité⟧\n"
+    "⟦DATA financial|Données bancaires⟧\n⟦DATA financial|IBAN⟧, ⟦DATA financial|BIC⟧",
+    # a ``de`` + bare noun complement narrows a one-word kind
+    "Nous enregistrons vos ⟦DATA preferences|préférences de livraison⟧ lors de la commande.",
+    # a capitalised word at a line start is an item, not a name
+    "Nous collectons les informations suivantes :\n⟦DATA identity|Nom⟧ et ⟦DATA contact|adresse⟧ ;",
     # a catch-all that says what it holds
     "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
 ]
@@ -112,6 +119,14 @@ NEGATIVE = [
     "Nous traitons vos données pour mener une enquête de satisfaction.",
     # one occurrence acting, not a kind of data collected
     "Cette conversation passe par un serveur sécurisé et utilise le chiffrement.",
+    # a period the parser may take for an object
+    "Vos données sont conservées 3 ans à compter de votre dernier achat.",
+    # a name that spells a data word (``La Poste``, ``Orange``) is a party, not data
+    "Nous confions l’acheminement à La Poste et la téléphonie à Orange.",
+    # a line of items under a title about something else than data
+    "Destinataires\nprestataires, hébergeurs",
+    # a column of purposes in a processing table names no item
+    "Finalité\nDonnées traitées\nGestion des commandes et des factures",
     # the person, not data about them
     "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]

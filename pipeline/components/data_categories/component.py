@@ -65,7 +65,7 @@ class DataCategories:
             span = Span(doc, start, end, label="DATA")
             span._.category = doc.vocab.strings[match_id]
             found.append(span)
-        lexical = [s for s in found if len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X")]
+        lexical = [s for s in found if (len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X")) and not _proper_name(s)]
         found = list(lexical) + [s for rx in (HEADING, RELATIVE, QUALIFIED, CATCH_ALL) for s in self._by_pattern(doc, rx)]
         if doc.has_annotation("DEP"):
             found += self._objects(doc)
@@ -162,6 +162,8 @@ class DataCategories:
             return False  # ``en envoyant un e-mail à``: a message sent
         if self._classifier(span):
             return False
+        if span.root.lower_ in P.TIME_UNITS:
+            return False  # ``conservées 3 ans``: a period the parser took for an object
         if DENIED.search(text_of(doc)[max(0, span.start_char - 20) : max(span.start_char, span.root.idx)]):
             return False  # ``que le son, pas l’image``
         if before and before[-1] in P.DEMONSTRATIVES and span.root.dep_ == "nsubj":
@@ -171,14 +173,15 @@ class DataCategories:
         if doc.has_annotation("DEP") and self._occasion_or_channel(span):
             return False
         start, end = line_of(doc, span.start_char)
-        if is_heading(text_of(doc)[start:end]) and not text_of(doc)[span.end_char : end].lstrip().startswith(":"):
+        line = text_of(doc)[start:end]
+        if is_heading(line) and not text_of(doc)[span.end_char : end].lstrip().startswith(":") and not _enumeration(line):
             return False  # ``8. INFORMATIONS DE CONTACT``: a section title
         sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
         if doc.has_annotation("DEP") and negated(span.root) and not RESTRICTIVE.search(sentence):
             return False
         if RIGHTS.search(sentence) or NEGATED.search(sentence):
             return False
-        return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char)
+        return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char) or self._in_data_block(span)
 
     def _occasion_or_channel(self, span: Span) -> bool:
         """``lors d’un entretien ou d’un chat``: the occasion; ``tous canaux confondus (courrier,
@@ -203,6 +206,25 @@ class DataCategories:
         """A list item under an introduction about data: ``Nous traitons différents types de données :``."""
         lines = lines_above(text, char, self.list_window, 3000)
         return any(line.rstrip().endswith(":") and CUE.search(line) for line in lines)
+
+    def _in_data_block(self, span: Span) -> bool:
+        """An item of a table cell or of a list without colons, under a title naming data in the
+        same block of lines: ``Données de contact`` then ``adresse, téléphone, e-mail`` (a table
+        row, one line per cell once cleaned). The span must open the line or follow a separator:
+        ``Gestion des commandes`` in a column of purposes names no item."""
+        text = text_of(span.doc)
+        start, end = line_of(span.doc, span.start_char)
+        if end - start > 200 or not P.ITEM_LEAD.fullmatch(text[start : span.start_char]) and not P.ITEM_AFTER.search(text[start : span.start_char]):
+            return False
+        if not P.BARE_ITEMS.fullmatch(text[start:end]):
+            return False
+        lead = P.ITEM_LEAD.match(text, start).end()
+        first = P.ITEM_SEPARATOR.split(text[lead:end], 1)[0]
+        if " ".join(first.lower().split()).rstrip(" .;") not in self.table:
+            return False  # ``Gestion des commandes et des factures``: a purpose, not a list of items
+        above = lines_above(text, span.start_char, 1, 300)[0].strip()
+        return (len(above) <= 80 and not above.endswith((".", ",", ";")) and bool(P.DATA_TITLE.search(above))
+                and not (P.NOT_DATA_TITLE.search(above) or RIGHTS.search(above)))
 
     def _generic(self, span: Span) -> bool:
         """``données personnelles``, ``vos données``, ``informations complémentaires``."""
@@ -232,6 +254,21 @@ class DataCategories:
         if inside:
             return max(inside, key=len)._.category
         return self.table.get(span.root.lemma_.lower(), "other")
+
+
+def _enumeration(line: str) -> bool:
+    """``IBAN, RIB, BIC``: a line of items in capitals, not a title (``3. COLLECTE, UTILISATION``)."""
+    return "," in line and not line.lstrip()[:1].isdigit()
+
+
+def _proper_name(span: Span) -> bool:
+    """``La Poste``, ``Orange``: a capitalised word inside a sentence is a name, not a data word
+    (``poste``, ``orange``); acronyms (``IBAN``, ``CV``) and line starts are not."""
+    token = span[0]
+    if len(span) > 1 or not token.text[:1].isupper() or token.text.isupper() or token.is_sent_start or not token.i:
+        return False
+    before = token.doc[token.i - 1]
+    return not (before.is_punct or before.is_space or before.text[:1].isupper() and before.pos_ != "DET")
 
 
 def _item(doc: Doc, starts: list[int], start: int, end: int) -> Span | None:
@@ -276,6 +313,7 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
         if token.head.i in (*inside, shared) and token.left_edge.i == end and (
             (token.dep_ == "nmod" and _owned(token))
             or (token.dep_ in ("nmod", "obl:arg") and _case(token) in CASE_DE and token.lower_ in table)
+            or _bare_complement(token, span)
         ):
             end = phrase_tokens(token, 12)[1]
             break
@@ -297,6 +335,15 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
     if (start, end) == (span.start, span.end) or "\n" in text[doc[start].idx : span.start_char] + text[span.end_char : doc[end - 1].idx]:
         return span
     return Span(doc, start, end, label=span.label)
+
+
+def _bare_complement(token: Token, span: Span) -> bool:
+    """``préférences de livraison``, ``données de fidélité``: a ``de`` + bare noun complement
+    narrows a one-word kind into a kind of its own; not after a complement already
+    (``numéro de téléphone``) nor with a determiner (``préférences de nos clients``)."""
+    return (token.dep_ == "nmod" and token.pos_ == "NOUN" and _case(token) in ("de", "d'", "d’")
+            and not any(c.dep_ == "det" for c in token.children) and not any(t.pos_ == "ADP" for t in span)
+            and token.lemma_.lower() not in P.PERSON_NOUNS and token.lower_ not in P.NOT_NARROWING)
 
 
 def _record_start(span: Span) -> int:

@@ -226,3 +226,42 @@ def enumeration_marker() -> re.Pattern[str]:
 
 #: what separates the items of an enumeration
 ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\bet/ou\b|\bainsi\s+que\b|\bet\b|\bou\b)\s*", re.IGNORECASE)
+
+
+#: a title (a table's header cell, a short line) that names data: ``Données de contact``,
+#: ``Catégories de données``, ``Informations collectées``, ``Identité``
+DATA_TITLE = re.compile(
+    r"(?<![\w])(?:données|donnée|informations|renseignements|catégories|coordonnées|identité|identification)(?![\w])",
+    re.IGNORECASE,
+)
+
+#: a title about something else than which data: recipients, rights, purposes, security, cookies
+NOT_DATA_TITLE = re.compile(
+    r"(?<![\w])(?:destinataires?|droits?|finalités?|fins|sécurité|cookies?|traceurs?|responsable|transferts?|contact(?:er|ez))(?![\w])",
+    re.IGNORECASE,
+)
+
+#: what may stand before the first item of a line: bullets, determiners and possessives
+ITEM_LEAD = re.compile(
+    r"[\s\-–•*>\d.)]*(?:(?:les|des|la|le|l['’]|vos|votre|un|une|du|de|d['’])(?:\s+|(?<=['’])))*\s*", re.IGNORECASE
+)
+
+#: a separator of items just before a span, with its determiner: ``, votre``, ``et l’``
+ITEM_AFTER = re.compile(
+    r"(?:[,;/]|\bet\b|\bou\b|\(|\bainsi\s+que\b)\s*(?:(?:les|des|la|le|l['’]|vos|votre|un|une|du|de|d['’])(?:\s+|(?<=['’])))*$",
+    re.IGNORECASE,
+)
+
+#: heads of a period, which the parser may take for an object: ``conservées 3 ans``
+TIME_UNITS = frozenset(
+    "an ans année années mois jour jours semaine semaines heure heures minute minutes durée durées période périodes délai délais".split()
+)
+
+#: bare complements that say how or when, not which kind: ``données de manière``, ``nom de famille`` is in the lexicon
+NOT_NARROWING = frozenset("manière façon sorte type types nature moment cas fois part".split())
+
+#: a line of short items and nothing else: ``nom, prénom, civilité``, ``IBAN / RIB``, ``adresse e-mail``
+BARE_ITEMS = re.compile(
+    r"[\s\-–•*>]*[\w’'\-]+(?:\s+[\w’'\-]+){0,4}(?:\s*(?:[,;/]|\bet\b|\bou\b)\s*[\w’'\-]+(?:\s+[\w’'\-]+){0,4})*\s*[.;]?\s*",
+    re.IGNORECASE,
+)
