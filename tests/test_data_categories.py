@@ -76,6 +76,11 @@ POSITIVE = [
     "Nous enregistrons vos ⟦DATA preferences|préférences de livraison⟧ lors de la commande.",
     # a capitalised word at a line start is an item, not a name
     "Nous collectons les informations suivantes :\n⟦DATA identity|Nom⟧ et ⟦DATA contact|adresse⟧ ;",
+    # a head coordinated before a kind shares its complement: one span
+    "Nous collectons votre ⟦DATA identity|date et lieu de naissance⟧ pour ouvrir le dossier.",
+    "Le serveur enregistre l’⟦DATA technical|adresse IP⟧, la ⟦DATA security|date et l’heure de la connexion⟧.",
+    # list items on lines of their own under a question naming data
+    "Quelles données traitons-nous ?\n\n⟦DATA identity|Nom⟧\n⟦DATA contact|Adresse e-mail⟧\n⟦DATA usage|Historique d’achats⟧",
     # a catch-all that says what it holds
     "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
 ]
@@ -125,6 +130,8 @@ NEGATIVE = [
     "Nous confions l’acheminement à La Poste et la téléphonie à Orange.",
     # a line of items under a title about something else than data
     "Destinataires\nprestataires, hébergeurs",
+    # a list of items under a title about something else than data
+    "Vos droits\n\nAdresse e-mail\nNuméro de téléphone",
     # a column of purposes in a processing table names no item
     "Finalité\nDonnées traitées\nGestion des commandes et des factures",
     # the person, not data about them

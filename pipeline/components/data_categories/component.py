@@ -72,6 +72,7 @@ class DataCategories:
             found += self._coordinated(lexical)
             found += self._items(doc)
             found = [s if self._generic(s) else _extend(s, self.table) for s in found]
+            found += _shared_heads(doc, self.table)
         kept = [s for s in filter_spans(found) if self._keep(s)]
         for span in kept:
             span._.category = self._category(span, lexical)
@@ -208,23 +209,40 @@ class DataCategories:
         return any(line.rstrip().endswith(":") and CUE.search(line) for line in lines)
 
     def _in_data_block(self, span: Span) -> bool:
-        """An item of a table cell or of a list without colons, under a title naming data in the
-        same block of lines: ``Données de contact`` then ``adresse, téléphone, e-mail`` (a table
-        row, one line per cell once cleaned). The span must open the line or follow a separator:
-        ``Gestion des commandes`` in a column of purposes names no item."""
+        """An item of a table cell or of a list without colons, under a title naming data:
+        ``Données de contact`` then ``adresse, téléphone, e-mail`` (a table row, one line per cell
+        once cleaned), ``Quelles données collectons-nous ?`` then one kind per line. The span
+        must open its line or follow a separator, the line open with a kind of the lexicon
+        (``Gestion des commandes`` in a column of purposes names no item), and only such lines
+        (and one blank line) stand between it and the title."""
         text = text_of(span.doc)
         start, end = line_of(span.doc, span.start_char)
         if end - start > 200 or not P.ITEM_LEAD.fullmatch(text[start : span.start_char]) and not P.ITEM_AFTER.search(text[start : span.start_char]):
             return False
-        if not P.BARE_ITEMS.fullmatch(text[start:end]):
-            return False
-        lead = P.ITEM_LEAD.match(text, start).end()
-        first = P.ITEM_SEPARATOR.split(text[lead:end], 1)[0]
-        if " ".join(first.lower().split()).rstrip(" .;") not in self.table:
+        if not self._item_line(text[start:end]):
             return False  # ``Gestion des commandes et des factures``: a purpose, not a list of items
-        above = lines_above(text, span.start_char, 1, 300)[0].strip()
-        return (len(above) <= 80 and not above.endswith((".", ",", ";")) and bool(P.DATA_TITLE.search(above))
-                and not (P.NOT_DATA_TITLE.search(above) or RIGHTS.search(above)))
+        blank = 0
+        for above in reversed(lines_above(text, span.start_char, 12, 2000)[:-1]):
+            above = above.strip()
+            if not above:
+                blank += 1
+                if blank > 1:
+                    return False
+                continue
+            if len(above) <= 80 and not above.endswith((".", ",", ";")) and P.DATA_TITLE.search(above):
+                return not (P.NOT_DATA_TITLE.search(above) or RIGHTS.search(above))
+            if not self._item_line(above):
+                return False  # not an item above in the same list
+        return False
+
+    def _item_line(self, line: str) -> bool:
+        """A line of short items that opens with a kind of the lexicon: ``nom, prénom, civilité``,
+        ``Votre adresse e-mail ;``."""
+        if not P.BARE_ITEMS.fullmatch(line):
+            return False
+        lead = P.ITEM_LEAD.match(line).end()
+        first = P.ITEM_SEPARATOR.split(line[lead:], 1)[0]
+        return " ".join(first.lower().split()).rstrip(" .;") in self.table
 
     def _generic(self, span: Span) -> bool:
         """``données personnelles``, ``vos données``, ``informations complémentaires``."""
@@ -245,6 +263,11 @@ class DataCategories:
         text = " ".join(span.text.lower().split())
         if text in self.table:
             return self.table[text]
+        noun = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None and noun.i > span.start:  # ``dernier avis d’imposition``
+            rest = " ".join(span.doc[noun.i : span.end].text.lower().split())
+            if rest in self.table:
+                return self.table[rest]
         name = P.RELATIVE_CLAUSE.split(text, 1)[0]  # ``produits que vous ou votre entreprise utilisez``
         for part in (name, text):
             for pattern, category in P.KEYWORD_CATEGORIES:
@@ -254,6 +277,32 @@ class DataCategories:
         if inside:
             return max(inside, key=len)._.category
         return self.table.get(span.root.lemma_.lower(), "other")
+
+
+def _shared_heads(doc: Doc, table: dict[str, str]) -> list[Span]:
+    """``date et lieu de naissance``, ``date et l’heure de la connexion``: a head noun coordinated
+    before another shares its complement, one span for both (gold/README.md). Both heads are
+    among ``SHARING_HEADS``, or the second with the complement is a kind of the lexicon."""
+    out = []
+    for m in P.SHARED_HEAD.finditer(text_of(doc)):
+        first = doc.char_span(m.start(), m.end("second"), alignment_mode="contract")
+        if first is None or len(first) < 3 or first[0].pos_ != "NOUN":
+            continue
+        i = first.end
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("de", "d'", "d’", "du", "des"):
+            continue
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+        if i >= len(doc) or doc[i].pos_ != "NOUN":
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].pos_ == "ADJ":
+            end += 1
+        second = doc[first.end - 1 : end].text.lower()
+        if m.group("second").lower() in P.SHARING_HEADS or " ".join(second.split()) in table:
+            out.append(Span(doc, first.start, end, label="DATA"))
+    return out
 
 
 def _enumeration(line: str) -> bool:

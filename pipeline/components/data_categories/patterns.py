@@ -265,3 +265,14 @@ BARE_ITEMS = re.compile(
     r"[\s\-–•*>]*[\w’'\-]+(?:\s+[\w’'\-]+){0,4}(?:\s*(?:[,;/]|\bet\b|\bou\b)\s*[\w’'\-]+(?:\s+[\w’'\-]+){0,4})*\s*[.;]?\s*",
     re.IGNORECASE,
 )
+
+#: head nouns that share the complement of the kind coordinated after them:
+#: ``date et lieu de naissance``, ``date et heure de connexion``, ``marque et modèle du véhicule``
+SHARING_HEADS = frozenset(
+    "date heure lieu jour ville pays département type modèle marque version durée fréquence montant nature".split()
+)
+SHARED_HEAD = re.compile(
+    r"(?<![\w’'])(?:" + "|".join(sorted(SHARING_HEADS)) + r")\s+(?:et|ou)\s+(?:(?:la|le|l['’]|les|son|sa|ses|votre|vos)\s*)?"
+    r"(?P<second>[a-zéèêàâîôûç]+)(?=\s+(?:de|du|des|d['’]))",
+    re.IGNORECASE,
+)
