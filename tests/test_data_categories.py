@@ -81,6 +81,8 @@ POSITIVE = [
     "Le serveur enregistre l’⟦DATA technical|adresse IP⟧, la ⟦DATA security|date et l’heure de la connexion⟧.",
     # list items on lines of their own under a question naming data
     "Quelles données traitons-nous ?\n\n⟦DATA identity|Nom⟧\n⟦DATA contact|Adresse e-mail⟧\n⟦DATA usage|Historique d’achats⟧",
+    # a kind collected for a goal stays, only the goal's object is left out
+    "Nous collectons votre ⟦DATA contact|adresse postale⟧ afin de livrer vos commandes.",
     # a catch-all that says what it holds
     "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
 ]
@@ -124,6 +126,9 @@ NEGATIVE = [
     "Nous traitons vos données pour mener une enquête de satisfaction.",
     # one occurrence acting, not a kind of data collected
     "Cette conversation passe par un serveur sécurisé et utilise le chiffrement.",
+    # the object of an infinitive of purpose names what the goal is about
+    "Nous utilisons ces informations pour gérer vos commandes.",
+    "Ces données servent à vérifier votre identité.",
     # a period the parser may take for an object
     "Vos données sont conservées 3 ans à compter de votre dernier achat.",
     # a name that spells a data word (``La Poste``, ``Orange``) is a party, not data

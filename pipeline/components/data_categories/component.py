@@ -163,6 +163,8 @@ class DataCategories:
             return False  # ``en envoyant un e-mail à``: a message sent
         if self._classifier(span):
             return False
+        if len(span) == 1 and _goal_object(span.root):
+            return False  # ``pour gérer vos commandes``: the object of a goal, not data collected
         if span.root.lower_ in P.TIME_UNITS:
             return False  # ``conservées 3 ans``: a period the parser took for an object
         if DENIED.search(text_of(doc)[max(0, span.start_char - 20) : max(span.start_char, span.root.idx)]):
@@ -277,6 +279,18 @@ class DataCategories:
         if inside:
             return max(inside, key=len)._.category
         return self.table.get(span.root.lemma_.lower(), "other")
+
+
+def _goal_object(token: Token) -> bool:
+    """``pour gérer vos commandes``, ``afin de vérifier votre identité``: the object of an
+    infinitive of purpose whose verb does not process data names what the goal is about."""
+    verb = token.head
+    if token.dep_ != "obj" or verb.pos_ != "VERB" or verb.lemma_ in P.PROCESSING_VERBS:
+        return False
+    if "Inf" not in verb.morph.get("VerbForm"):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "case")}
+    return bool(marks & {"pour", "afin", "de", "d'", "d’", "à"})
 
 
 def _shared_heads(doc: Doc, table: dict[str, str]) -> list[Span]:
