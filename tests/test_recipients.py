@@ -49,6 +49,9 @@ POSITIVE = [
     "Les informations recueillies sont destinées au ⟦RECIPIENT authority|procureur de la République⟧ et aux ⟦RECIPIENT authority|services préfectoraux⟧.",
     "Ces données peuvent être communiquées aux ⟦RECIPIENT other|généalogistes⟧ et à l’⟦RECIPIENT other|office notarial⟧ chargé de la succession.",
     "Les dossiers sont accessibles au ⟦RECIPIENT processor|prestataire de paie⟧ et à l’⟦RECIPIENT authority|URSSAF⟧.",
+    # a name introduced by a noun of party, unknown to the NER and the gazetteer
+    "Les données sont hébergées par la société ⟦RECIPIENT processor|Nuagix⟧, située à Lille.",
+    "Nous partageons votre adresse avec notre ⟦RECIPIENT partner|partenaire⟧ ⟦RECIPIENT partner|Vélorama⟧ pour la livraison.",
     # supervisors, a kind of authority
     "Nous communiquons certaines opérations aux ⟦RECIPIENT authority|superviseurs du secteur bancaire⟧.",
 ]
@@ -69,6 +72,9 @@ NEGATIVE = [
     "Sécurité chez nos prestataires",
     # ``destinataires`` names the role, not a party
     "Les destinataires des données sont précisés dans le registre.",
+    # the organisation introducing itself
+    "Le site est édité par la société Dalmor, qui traite vos données.",
+    "La société Dalmor (ci-après « nous ») partage vos données. Dalmor les transmet à la demande de Dalmor.",
     # a social network as a contact channel only
     "Vous pouvez nous joindre par téléphone ou sur Facebook.",
 ]

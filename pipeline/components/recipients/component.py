@@ -91,6 +91,7 @@ class Recipients:
             if ent.label_ in ("ORG", "MISC", "PER"):
                 candidates.append((Span(doc, ent.start, ent.end, label="RECIPIENT"), "", ent.label_))
         candidates += self._list_items(doc)
+        candidates += self._introduced_names(doc)
         kept = []
         for span, category, source in candidates:
             if self._keep(doc, span, source, own):
@@ -154,6 +155,16 @@ class Recipients:
             start -= 1
         return Span(span.doc, start, end, label="RECIPIENT")
 
+    def _introduced_names(self, doc: Doc) -> list[tuple[Span, str, str]]:
+        """Names a noun of party introduces, which the NER may not know: ``la société Payline``,
+        ``notre prestataire Dématik``, ``le cabinet Martin & Associés``."""
+        out = []
+        for m in P.INTRODUCED_NAME.finditer(text_of(doc)):
+            span = doc.char_span(m.start("name"), m.end("name"), label="RECIPIENT", alignment_mode="contract")
+            if span is not None and len(span) and not any(t.pos_ in ("VERB", "AUX") for t in span):
+                out.append((span, P.INTRODUCER_CATEGORY.get(m.group("noun").lower(), ""), "name"))
+        return out
+
     def _list_items(self, doc: Doc) -> list[tuple[Span, str, str]]:
         """Leading names of list items under a recipient heading: ``Tobania et MyForce, qui ...``."""
         out = []
@@ -175,12 +186,16 @@ class Recipients:
 
     def _own_names(self, doc: Doc) -> set[str]:
         """The organisation's own names: the two capitalised words that recur most inside sentences
-        (``Harmony``, ``KBC``, ``Belfius``, ``Isabel``, ``Commission``), when they recur at all."""
+        (``Harmony``, ``KBC``, ``Belfius``, ``Isabel``, ``Commission``), when they recur at all, and
+        the name a notice gives itself (``édité par la société Dalmor``, ``Dalmor (ci-après « nous »)``)."""
         counts = Counter(
             t.text for t in doc
             if t.text[:1].isupper() and len(t.text) > 2 and not t.is_sent_start and not t.is_stop and t.is_alpha
         )
-        return {name for name, n in counts.most_common(2) if n >= 4}
+        own = {name for name, n in counts.most_common(2) if n >= 4}
+        for m in P.OWN_INTRO.finditer(text_of(doc)):
+            own.add((m.group("name") or m.group("name2")).split()[0])  # ``édité par la société Dalmor``, ``Dalmor (ci-après « nous »)``
+        return own
 
     def _keep(self, doc: Doc, span: Span, source: str, own: set[str]) -> bool:
         text = span.text.strip()

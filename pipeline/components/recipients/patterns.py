@@ -106,3 +106,22 @@ PROVIDER_NOUNS = frozenset(
     hébergeur hébergeurs sous-traitant sous-traitants fournisseur fournisseurs partenaire partenaires service services
     société sociétés transporteur transporteurs analyse paiement hébergement messagerie""".split()
 )
+
+#: a noun of party and the capitalised name it introduces: ``la société Payline``, ``notre
+#: prestataire Dématik``, ``l’entreprise Martin & Fils``
+INTRODUCED_NAME = re.compile(
+    r"(?<![\w])(?:la|le|l['’]|notre|nos|un|une|des|du|de\s+la)\s*(?P<noun>société|entreprise|cabinet|agence|prestataire|"
+    r"sous-traitant|partenaire|hébergeur|transporteur|plateforme|solution|start-up|banque|assureur)\s+"
+    r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:&\s+)?[A-Z][\w&’'.\-]*){0,3})",
+)
+
+#: the category a noun of party gives the name it introduces
+INTRODUCER_CATEGORY = {"partenaire": "partner", "assureur": "insurer", "banque": "other"}
+
+#: where a notice names its own organisation: publisher, controller, ``(ci-après ...)``
+OWN_INTRO = re.compile(
+    r"(?:(?:édité|exploité|publié|géré)e?\s+par|responsable\s+d[ue]s?\s+traitements?\s+(?:est|sont)|éditeur\s+du\s+site\s+est)"
+    r"\s+(?:(?:la|le|l['’])\s*)?(?:(?:société|entreprise|association|groupe)\s+)?(?P<name>[A-Z][\w&’'.\-]*)"
+    r"|(?P<name2>[A-Z][\w&’'.\-]*)(?:\s+[A-Z][\w&’'.\-]*){0,3}\s*[(,]\s*(?:ci-après|ci-dessous)\s*(?:dénommée?s?\s*)?[«\"“]?\s*"
+    r"(?:nous|on|la\s+société|l['’]entreprise|le\s+responsable|l['’]éditeur|la\s+banque|le\s+groupe|l['’]organisme)(?![\w])",
+)
