@@ -83,6 +83,11 @@ POSITIVE = [
     "Quelles données traitons-nous ?\n\n⟦DATA identity|Nom⟧\n⟦DATA contact|Adresse e-mail⟧\n⟦DATA usage|Historique d’achats⟧",
     # a kind collected for a goal stays, only the goal's object is left out
     "Nous collectons votre ⟦DATA contact|adresse postale⟧ afin de livrer vos commandes.",
+    # the person gives data to the organisation: a giving verb with ``nous``, a verb of filling in a form
+    "À l’inscription, vous nous fournissez votre ⟦DATA preferences|pointure de chaussures⟧ et votre ⟦DATA contact|adresse⟧.",
+    "Dans le formulaire, vous renseignez votre ⟦DATA other|statut de locataire⟧.",
+    # ``demander`` collects
+    "Nous vous demanderons votre ⟦DATA other|numéro de locataire⟧ lors de l’appel.",
     # a catch-all that says what it holds
     "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
 ]
@@ -129,6 +134,8 @@ NEGATIVE = [
     # the object of an infinitive of purpose names what the goal is about
     "Nous utilisons ces informations pour gérer vos commandes.",
     "Ces données servent à vérifier votre identité.",
+    # the person acting for themselves, not giving data to the organisation
+    "Vous pouvez partager vos playlists avec vos amis.",
     # a period the parser may take for an object
     "Vos données sont conservées 3 ans à compter de votre dernier achat.",
     # a name that spells a data word (``La Poste``, ``Orange``) is a party, not data

@@ -94,9 +94,12 @@ class DataCategories:
         """Objects and passive subjects of processing verbs: ``nous pouvons enregistrer la conversation``."""
         out = []
         for token in doc:
-            if token.pos_ != "VERB" or token.lemma_ not in P.PROCESSING_VERBS:
+            if token.pos_ != "VERB" or (token.lemma_ not in P.PROCESSING_VERBS and token.lemma_ not in P.GIVING_VERBS):
                 continue
             if any(c.dep_ == "nsubj" and c.lower_ in P.PERSON_SUBJECTS for c in token.children):
+                if not _given_to_us(token):
+                    continue  # ``vous pouvez utiliser le Chat``: the person acting for themselves
+            elif token.lemma_ not in P.PROCESSING_VERBS:
                 continue
             for child in token.children:
                 if child.dep_ in ("obj", "nsubj:pass") and child.pos_ in ("NOUN", "PROPN"):
@@ -279,6 +282,14 @@ class DataCategories:
         if inside:
             return max(inside, key=len)._.category
         return self.table.get(span.root.lemma_.lower(), "other")
+
+
+def _given_to_us(verb: Token) -> bool:
+    """``vous nous fournissez votre nom``, ``vous renseignez votre adresse``: the person gives the
+    organisation data (a giving verb with ``nous``, or a verb of filling in a form)."""
+    if verb.lemma_ not in P.GIVING_VERBS:
+        return False
+    return verb.lemma_ in P.FORM_VERBS or any(c.lower_ == "nous" and c.dep_ != "nsubj" for c in verb.children)
 
 
 def _goal_object(token: Token) -> bool:

@@ -8,8 +8,15 @@ import re
 #: ``nous collectons votre adresse IP``, ``les conversations peuvent être enregistrées``
 PROCESSING_VERBS = frozenset(
     """collecter recueillir récolter traiter enregistrer conserver sauvegarder stocker archiver
-    exploiter analyser partager transmettre communiquer transférer divulguer""".split()
+    exploiter analyser partager transmettre communiquer transférer divulguer demander""".split()
 )
+
+#: verbs by which the person gives data to the organisation: ``vous nous fournissez votre nom``
+GIVING_VERBS = frozenset(
+    "fournir communiquer transmettre renseigner saisir indiquer déclarer envoyer partager donner préciser".split()
+)
+#: verbs of filling in a form, which give data without ``nous``: ``vous renseignez votre adresse``
+FORM_VERBS = frozenset("renseigner saisir indiquer déclarer préciser".split())
 
 #: subjects that make the person, not the organisation, the one acting: ``vous pouvez utiliser le Chat``
 PERSON_SUBJECTS = frozenset({"vous", "tu", "je", "utilisateur", "client"})
@@ -93,7 +100,7 @@ def processing_cue() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w])(?:collect\w*|recueil\w*|trait\w*|conserv\w*|enregistr\w*|stock\w*|sauvegard\w*|utilis\w*"
         r"|partag\w*|transm\w*|communiqu\w*|fourni\w*|demand\w*|obten\w*|reç\w*|recev\w*|données|informations"
-        r"|catégories|accès|accéd\w*|analys\w*|exploit\w*|archiv\w*|garde\w*|déduire|déduit\w*)",
+        r"|catégories|accès|accéd\w*|analys\w*|exploit\w*|archiv\w*|garde\w*|déduire|déduit\w*|renseign\w*|saisi(?:e?s?|ssez|r)\b)",
         re.IGNORECASE,
     )
 
