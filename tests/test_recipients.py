@@ -52,6 +52,9 @@ POSITIVE = [
     # a name introduced by a noun of party, unknown to the NER and the gazetteer
     "Les données sont hébergées par la société ⟦RECIPIENT processor|Nuagix⟧, située à Lille.",
     "Nous partageons votre adresse avec notre ⟦RECIPIENT partner|partenaire⟧ ⟦RECIPIENT partner|Vélorama⟧ pour la livraison.",
+    # a party the lexicon does not know, as the ``à`` complement of a verb that gives data
+    "Vos commandes sont transmises aux ⟦RECIPIENT processor|centrales d’achat régionales⟧.",
+    "Nous partageons vos préférences avec les ⟦RECIPIENT processor|enseignes du réseau⟧.",
     # supervisors, a kind of authority
     "Nous communiquons certaines opérations aux ⟦RECIPIENT authority|superviseurs du secteur bancaire⟧.",
 ]
@@ -75,6 +78,10 @@ NEGATIVE = [
     # the organisation introducing itself
     "Le site est édité par la société Dalmor, qui traite vos données.",
     "La société Dalmor (ci-après « nous ») partage vos données. Dalmor les transmet à la demande de Dalmor.",
+    # ``à`` complements that name a purpose, a time, a place or the person
+    "Vos données sont transmises à des fins de gestion et à tout moment sur demande.",
+    "Vos données peuvent être transférées à l’étranger.",
+    "Les réponses que vous avez fournies au questionnaire sont analysées.",
     # a social network as a contact channel only
     "Vous pouvez nous joindre par téléphone ou sur Facebook.",
 ]

@@ -92,6 +92,7 @@ class Recipients:
                 candidates.append((Span(doc, ent.start, ent.end, label="RECIPIENT"), "", ent.label_))
         candidates += self._list_items(doc)
         candidates += self._introduced_names(doc)
+        candidates += self._indirect_objects(doc)
         kept = []
         for span, category, source in candidates:
             if self._keep(doc, span, source, own):
@@ -154,6 +155,34 @@ class Recipients:
         if start > 0 and span.doc[start - 1].lower_ in ("autre", "autres") and span.doc[start].lower_ not in ("autre", "autres"):
             start -= 1
         return Span(span.doc, start, end, label="RECIPIENT")
+
+    def _indirect_objects(self, doc: Doc) -> list[tuple[Span, str, str]]:
+        """Parties the lexicon does not know, as the ``à`` complement of a verb that gives data:
+        ``transmises aux caisses de congés payés``, ``partagées avec les enseignes du réseau``."""
+        if not doc.has_annotation("DEP"):
+            return []
+        out = []
+        for m in SHARING_VERB.finditer(text_of(doc)):
+            verb = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if verb is None or not len(verb):
+                continue
+            verb = verb[0]
+            if verb.pos_ != "VERB" or verb.lemma_ not in P.GIVING_LEMMAS:
+                continue
+            if any(c.dep_ == "nsubj" and c.lower_ in ("vous", "tu", "je", "utilisateur", "client") for c in verb.children):
+                continue  # ``les réponses que vous avez fournies à l’enquête``: the person gives
+            for child in verb.children:
+                if child.dep_ not in ("obl:arg", "obl", "iobj", "obl:mod") or child.pos_ not in ("NOUN", "ADJ"):
+                    continue  # ADJ: a noun the tagger took for one (``aux centrales d’achat``)
+                cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+                if not cases or cases[0] not in P.TO_PARTY:
+                    continue
+                for head in [child, *(t for t in child.conjuncts if t.pos_ == "NOUN")]:
+                    if head.lemma_.lower() in P.NOT_PARTY_HEADS or head.lower_ in P.NOT_PARTY_HEADS or head.lemma_.lower() in self.never:
+                        continue
+                    span = self._extend(Span(doc, head.i, head.i + 1, label="RECIPIENT"))
+                    out.append((span, self.kinds.get(span.text.lower(), ""), "kind"))
+        return out
 
     def _introduced_names(self, doc: Doc) -> list[tuple[Span, str, str]]:
         """Names a noun of party introduces, which the NER may not know: ``la société Payline``,

@@ -125,3 +125,20 @@ OWN_INTRO = re.compile(
     r"|(?P<name2>[A-Z][\w&’'.\-]*)(?:\s+[A-Z][\w&’'.\-]*){0,3}\s*[(,]\s*(?:ci-après|ci-dessous)\s*(?:dénommée?s?\s*)?[«\"“]?\s*"
     r"(?:nous|on|la\s+société|l['’]entreprise|le\s+responsable|l['’]éditeur|la\s+banque|le\s+groupe|l['’]organisme)(?![\w])",
 )
+
+#: lemmas of verbs whose ``à`` complement is a party that receives data
+GIVING_LEMMAS = frozenset("transmettre communiquer transférer divulguer céder partager confier envoyer vendre louer fournir destiner".split())
+
+#: prepositions of that complement: ``à``, ``aux``, ``avec`` (``partager avec``), ``auprès de`` is a source
+TO_PARTY = frozenset({"à", "au", "aux", "avec"})
+
+#: heads of an ``à`` complement that name no party: purposes, times, places, manners, the data
+NOT_PARTY_HEADS = frozenset(
+    """fin fins titre moment demande adresse étranger extérieur sein cas condition conditions exception occasion égard
+    effet fois hauteur destination mesure lieu pays état états union espace territoire zone région ville france europe
+    disposition charge fur besoin raison cadre terme suite vue défaut lumière vertu regard aide usage utilisation
+    donnée données information informations personne personnes vous utilisateur client tiers service services site
+    finalité finalités traitement objet but objectif respect manière façon limite règle règles loi réglementation
+    obligation obligations contrat réquisition injonction jour date délai durée période seul seule seuls seules
+    enquête questionnaire formulaire sondage concours jeu newsletter lettre programme opération compte espace""".split()
+)
