@@ -55,6 +55,9 @@ POSITIVE = [
     # a party the lexicon does not know, as the ``à`` complement of a verb that gives data
     "Vos commandes sont transmises aux ⟦RECIPIENT processor|centrales d’achat régionales⟧.",
     "Nous partageons vos préférences avec les ⟦RECIPIENT processor|enseignes du réseau⟧.",
+    # a negation lifted by an exception or held by a condition
+    "Vos données ne sont pas vendues, à l’exception des transferts à nos ⟦RECIPIENT processor|sous-traitants⟧.",
+    "Si vous ne souhaitez pas que vos données soient transmises à nos ⟦RECIPIENT partner|partenaires⟧, écrivez-nous.",
     # supervisors, a kind of authority
     "Nous communiquons certaines opérations aux ⟦RECIPIENT authority|superviseurs du secteur bancaire⟧.",
 ]
@@ -82,6 +85,10 @@ NEGATIVE = [
     "Vos données sont transmises à des fins de gestion et à tout moment sur demande.",
     "Vos données peuvent être transférées à l’étranger.",
     "Les réponses que vous avez fournies au questionnaire sont analysées.",
+    # a negated disclosure, and an authority that receives complaints
+    "Nous ne vendons jamais vos données à des partenaires commerciaux.",
+    "Vos informations ne sont en aucun cas communiquées à des annonceurs.",
+    "Vous pouvez saisir l’autorité de contrôle compétente d’une réclamation.",
     # a social network as a contact channel only
     "Vous pouvez nous joindre par téléphone ou sur Facebook.",
 ]

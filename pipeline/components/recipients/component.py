@@ -240,6 +240,14 @@ class Recipients:
             return False  # ``demander les données auprès de prestataires comme Worldline``
         if self._in_heading(doc, span):
             return False
+        negation = None
+        for negation in P.NEGATED.finditer(left):
+            pass
+        if (negation is not None and not P.EXCEPTION.search(left[negation.end() :])
+                and not P.CONDITION_BEFORE.search(left[: negation.start()])):
+            return False  # ``nous ne vendons jamais vos données à des annonceurs``
+        if P.COMPLAINT.search(sentence) and (self.kinds.get(text.lower()) == "authority" or self.orgs.get(text) == "authority"):
+            return False  # ``vous pouvez saisir l’autorité de contrôle``: receives complaints, not data
         previous = doc[span.start - 1] if span.start else None
         if previous is not None and previous.text in own:
             return False  # ``Belfius Banque``: part of the organisation's name

@@ -142,3 +142,18 @@ NOT_PARTY_HEADS = frozenset(
     obligation obligations contrat réquisition injonction jour date délai durée période seul seule seuls seules
     enquête questionnaire formulaire sondage concours jeu newsletter lettre programme opération compte espace""".split()
 )
+
+#: a negated disclosure before a party: ``ne sont jamais transmises``, ``ne vendons pas``, ``en aucun cas``
+NEGATED = re.compile(
+    r"(?<![\w])(?:ne|n['’])\s*(?:[\w’'-]+\s+){0,5}?(?:pas|jamais|aucunement|nullement)(?![\w])|(?<![\w])en\s+aucun\s+cas(?![\w])",
+    re.IGNORECASE,
+)
+
+#: what lifts a negation for the parties after it: ``à l’exception de``, ``sauf``, ``hormis``, ``autres que``
+EXCEPTION = re.compile(r"(?<![\w])(?:mais|cependant|toutefois|néanmoins|revanche|contre|exception|sauf|hormis|excepté|autres?\s+que|si\s+ce\s+n['’]est|uniquement|seulement|seuls?|seules?)(?![\w])", re.IGNORECASE)
+
+#: a sentence about complaints: the authority there receives a complaint, not data
+COMPLAINT = re.compile(r"(?<![\w])(?:réclamation|plainte|saisir|saisine)(?![\w])", re.IGNORECASE)
+
+#: a condition that holds a negation: ``si vous ne souhaitez pas que vos données soient transmises``
+CONDITION_BEFORE = re.compile(r"(?<![\w])(?:si|s['’]il|lorsque|quand)\s*(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
