@@ -136,6 +136,8 @@ NEGATIVE = [
     "Ces données servent à vérifier votre identité.",
     # the person acting for themselves, not giving data to the organisation
     "Vous pouvez partager vos playlists avec vos amis.",
+    # messages the organisation sends to the person
+    "Nous utilisons ces informations pour vous envoyer des SMS et des e-mails promotionnels.",
     # a period the parser may take for an object
     "Vos données sont conservées 3 ans à compter de votre dernier achat.",
     # a name that spells a data word (``La Poste``, ``Orange``) is a party, not data

@@ -166,6 +166,8 @@ class DataCategories:
             return False  # ``en envoyant un e-mail à``: a message sent
         if self._classifier(span):
             return False
+        if _sent_to_person(span.root):
+            return False  # ``vous envoyer des e-mails promotionnels``: messages sent, not data
         if len(span) == 1 and _goal_object(span.root):
             return False  # ``pour gérer vos commandes``: the object of a goal, not data collected
         if span.root.lower_ in P.TIME_UNITS:
@@ -290,6 +292,16 @@ def _given_to_us(verb: Token) -> bool:
     if verb.lemma_ not in P.GIVING_VERBS:
         return False
     return verb.lemma_ in P.FORM_VERBS or any(c.lower_ == "nous" and c.dep_ != "nsubj" for c in verb.children)
+
+
+def _sent_to_person(token: Token) -> bool:
+    """``vous envoyer des e-mails``, ``vous adresser des SMS``: what the organisation sends to the
+    person is a message, not data about them."""
+    verb = token.head
+    while token.dep_ == "conj" and verb.i != token.i and verb.pos_ != "VERB":
+        token, verb = verb, verb.head  # ``des SMS et des e-mails``
+    return (token.dep_ == "obj" and verb.lemma_ in P.SENDING_VERBS
+            and any(c.lower_ in ("vous", "te", "lui", "leur") for c in verb.children))
 
 
 def _goal_object(token: Token) -> bool:

@@ -283,3 +283,6 @@ SHARED_HEAD = re.compile(
     r"(?P<second>[a-zéèêàâîôûç]+)(?=\s+(?:de|du|des|d['’]))",
     re.IGNORECASE,
 )
+
+#: verbs by which the organisation sends something to the person: ``vous envoyer des e-mails``
+SENDING_VERBS = frozenset("envoyer adresser expédier transmettre proposer soumettre".split())
