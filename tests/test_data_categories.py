@@ -88,6 +88,10 @@ POSITIVE = [
     "Dans le formulaire, vous renseignez votre ⟦DATA other|statut de locataire⟧.",
     # ``demander`` collects
     "Nous vous demanderons votre ⟦DATA other|numéro de locataire⟧ lors de l’appel.",
+    # kinds common in notices of employers, retailers and transport services
+    "Nous conservons votre ⟦DATA professional|lettre de motivation⟧ et vos ⟦DATA professional|références professionnelles⟧.",
+    "L’application enregistre l’⟦DATA location|adresse de prise en charge⟧ et le ⟦DATA contract|numéro de colis⟧.",
+    "Nous traitons vos ⟦DATA financial|coordonnées de paiement⟧ et le ⟦DATA financial|numéro de transaction⟧.",
     # a catch-all that says what it holds
     "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
 ]
