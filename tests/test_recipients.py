@@ -58,6 +58,8 @@ POSITIVE = [
     # a negation lifted by an exception or held by a condition
     "Vos données ne sont pas vendues, à l’exception des transferts à nos ⟦RECIPIENT processor|sous-traitants⟧.",
     "Si vous ne souhaitez pas que vos données soient transmises à nos ⟦RECIPIENT partner|partenaires⟧, écrivez-nous.",
+    # a table of sub-processors, one line per cell once cleaned: a well-known name alone in its cell
+    "⟦RECIPIENT processor|Sous-traitants⟧\nNom\nPays\n⟦RECIPIENT processor|Mailchimp⟧\nÉtats-Unis\n⟦RECIPIENT processor|Scaleway⟧\nFrance",
     # supervisors, a kind of authority
     "Nous communiquons certaines opérations aux ⟦RECIPIENT authority|superviseurs du secteur bancaire⟧.",
 ]

@@ -262,7 +262,8 @@ class Recipients:
             return False
         listed = self._in_sharing_list(whole, span.start_char)
         if source == "name":  # a well-known provider, where the notice uses or feeds it
-            return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence) or listed)
+            cell = whole[first:last].strip(" \n;,.") == text and self._under_heading(doc, span.start_char)
+            return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence) or listed or cell)
         if source in ("ORG", "MISC") and _capitalised(span) and (SHARING.search(sentence) or listed):
             return span.root.pos_ in ("PROPN", "X") and self._named_as_party(span)
         if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(whole[span.end_char :]):
