@@ -60,6 +60,11 @@ POSITIVE = [
     "Si vous ne souhaitez pas que vos données soient transmises à nos ⟦RECIPIENT partner|partenaires⟧, écrivez-nous.",
     # a table of sub-processors, one line per cell once cleaned: a well-known name alone in its cell
     "⟦RECIPIENT processor|Sous-traitants⟧\nNom\nPays\n⟦RECIPIENT processor|Mailchimp⟧\nÉtats-Unis\n⟦RECIPIENT processor|Scaleway⟧\nFrance",
+    # a second qualifier sharing the party's head: one party
+    "Les données peuvent être communiquées aux ⟦RECIPIENT authority|autorités administratives ou judiciaires⟧ sur réquisition.",
+    "Nous faisons appel à des ⟦RECIPIENT processor|prestataires de paiement et de livraison⟧.",
+    # two parties coordinated keep a span each
+    "Vos données sont transmises à nos ⟦RECIPIENT processor|hébergeurs⟧ et à nos ⟦RECIPIENT insurer|assureurs⟧.",
     # supervisors, a kind of authority
     "Nous communiquons certaines opérations aux ⟦RECIPIENT authority|superviseurs du secteur bancaire⟧.",
 ]

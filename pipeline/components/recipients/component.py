@@ -37,6 +37,20 @@ def _capitalised(span: Span) -> bool:
     return bool(words) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words)
 
 
+def _shared_qualifier(doc: Doc, start: int, end: int) -> int:
+    """A second qualifier sharing the party's head: ``autorités administratives ou judiciaires``,
+    ``prestataires de paiement et de livraison`` are one party each."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("et", "ou"):
+        return end
+    nxt = doc[end + 1]
+    if nxt.pos_ == "ADJ" and nxt.dep_ == "conj" and start <= nxt.head.i < end and doc[end - 1].pos_ == "ADJ":
+        return end + 2
+    if (nxt.lower_ in ("de", "d'", "d’") and end + 2 < len(doc) and doc[end + 2].pos_ == "NOUN"
+            and doc[end + 2].dep_ == "conj" and start <= doc[end + 2].head.i < end and doc[end - 2].lower_ in ("de", "d'", "d’")):
+        return end + 3
+    return end
+
+
 def _pieces(doc: Doc, regions: list[Span]) -> Iterator[Doc]:
     """Each region as a Doc of its own, with what the NER reads of a token: its text, its space, its
     norm (the tokenizer's exceptions set some) and whether it starts a sentence (no entity crosses
@@ -152,6 +166,7 @@ class Recipients:
         end = max(span.end, name)  # ``prestataire de paiement Stripe``: the name is a party of its own
         while end > span.end and (doc[end - 1].lower_ in VAGUE_AFTER or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1  # ``sous-traitants suivants``
+        end = _shared_qualifier(doc, start, end)
         if start > 0 and span.doc[start - 1].lower_ in ("autre", "autres") and span.doc[start].lower_ not in ("autre", "autres"):
             start -= 1
         return Span(span.doc, start, end, label="RECIPIENT")
