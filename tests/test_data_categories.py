@@ -79,6 +79,9 @@ POSITIVE = [
     # a head coordinated before a kind shares its complement: one span
     "Nous collectons votre ⟦DATA identity|date et lieu de naissance⟧ pour ouvrir le dossier.",
     "Le serveur enregistre l’⟦DATA technical|adresse IP⟧, la ⟦DATA security|date et l’heure de la connexion⟧.",
+    # adjectives coordinated after the span's own share its head
+    "Nous recueillons votre ⟦DATA contact|numéro de téléphone fixe et mobile⟧ lors de l’adhésion.",
+    "Nous analysons votre ⟦DATA financial|situation économique et financière⟧ avant de vous répondre.",
     # list items on lines of their own under a question naming data
     "Quelles données traitons-nous ?\n\n⟦DATA identity|Nom⟧\n⟦DATA contact|Adresse e-mail⟧\n⟦DATA usage|Historique d’achats⟧",
     # a kind collected for a goal stays, only the goal's object is left out

@@ -416,6 +416,7 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
         end = relative
     elif not CATCH_ALL.fullmatch(span.text):
         end = _manner_cut(span, end)
+    end = _shared_adjectives(doc, span.start, end)
     start = _record_start(span)
     text = text_of(doc)
     if (start, end) == (span.start, span.end) or "\n" in text[doc[start].idx : span.start_char] + text[span.end_char : doc[end - 1].idx]:
@@ -430,6 +431,15 @@ def _bare_complement(token: Token, span: Span) -> bool:
     return (token.dep_ == "nmod" and token.pos_ == "NOUN" and _case(token) in ("de", "d'", "d’")
             and not any(c.dep_ == "det" for c in token.children) and not any(t.pos_ == "ADP" for t in span)
             and token.lemma_.lower() not in P.PERSON_NOUNS and token.lower_ not in P.NOT_NARROWING)
+
+
+def _shared_adjectives(doc: Doc, start: int, end: int) -> int:
+    """Adjectives coordinated after the span's own share its head: ``situation familiale, économique
+    ou financière``, ``numéro de téléphone fixe et mobile`` are one span (gold/README.md)."""
+    while (end + 1 < len(doc) and doc[end - 1].pos_ == "ADJ" and doc[end].lower_ in (",", "et", "ou")
+           and doc[end + 1].pos_ == "ADJ" and doc[end + 1].dep_ == "conj" and start <= doc[end + 1].head.i < end):
+        end += 2
+    return end
 
 
 def _record_start(span: Span) -> int:
