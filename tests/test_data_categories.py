@@ -69,6 +69,32 @@ POSITIVE = [
     "L’⟦DATA communications|enregistrement d’une visioconférence⟧ ne contient que la ⟦DATA communications|voix⟧.",
     # a prepositional phrase of manner is not
     "Nous stockerons vos ⟦DATA security|identifiants de connexion⟧ en toute confidentialité.",
+    # a table row, one line per cell once cleaned: the items under a title naming data
+    "Catégorie de données\nExemples\n⟦DATA identity|Données d’identité⟧\n⟦DATA identity|nom⟧, ⟦DATA identity|prénom⟧, ⟦DATA identity|civilité⟧\n"
+    "⟦DATA financial|Données bancaires⟧\n⟦DATA financial|IBAN⟧, ⟦DATA financial|BIC⟧",
+    # a ``de`` + bare noun complement narrows a one-word kind
+    "Nous enregistrons vos ⟦DATA preferences|préférences de livraison⟧ lors de la commande.",
+    # a capitalised word at a line start is an item, not a name
+    "Nous collectons les informations suivantes :\n⟦DATA identity|Nom⟧ et ⟦DATA contact|adresse⟧ ;",
+    # a head coordinated before a kind shares its complement: one span
+    "Nous collectons votre ⟦DATA identity|date et lieu de naissance⟧ pour ouvrir le dossier.",
+    "Le serveur enregistre l’⟦DATA technical|adresse IP⟧, la ⟦DATA security|date et l’heure de la connexion⟧.",
+    # adjectives coordinated after the span's own share its head
+    "Nous recueillons votre ⟦DATA contact|numéro de téléphone fixe et mobile⟧ lors de l’adhésion.",
+    "Nous analysons votre ⟦DATA financial|situation économique et financière⟧ avant de vous répondre.",
+    # list items on lines of their own under a question naming data
+    "Quelles données traitons-nous ?\n\n⟦DATA identity|Nom⟧\n⟦DATA contact|Adresse e-mail⟧\n⟦DATA usage|Historique d’achats⟧",
+    # a kind collected for a goal stays, only the goal's object is left out
+    "Nous collectons votre ⟦DATA contact|adresse postale⟧ afin de livrer vos commandes.",
+    # the person gives data to the organisation: a giving verb with ``nous``, a verb of filling in a form
+    "À l’inscription, vous nous fournissez votre ⟦DATA preferences|pointure de chaussures⟧ et votre ⟦DATA contact|adresse⟧.",
+    "Dans le formulaire, vous renseignez votre ⟦DATA other|statut de locataire⟧.",
+    # ``demander`` collects
+    "Nous vous demanderons votre ⟦DATA other|numéro de locataire⟧ lors de l’appel.",
+    # kinds common in notices of employers, retailers and transport services
+    "Nous conservons votre ⟦DATA professional|lettre de motivation⟧ et vos ⟦DATA professional|références professionnelles⟧.",
+    "L’application enregistre l’⟦DATA location|adresse de prise en charge⟧ et le ⟦DATA contract|numéro de colis⟧.",
+    "Nous traitons vos ⟦DATA financial|coordonnées de paiement⟧ et le ⟦DATA financial|numéro de transaction⟧.",
     # a catch-all that says what it holds
     "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
 ]
@@ -112,6 +138,23 @@ NEGATIVE = [
     "Nous traitons vos données pour mener une enquête de satisfaction.",
     # one occurrence acting, not a kind of data collected
     "Cette conversation passe par un serveur sécurisé et utilise le chiffrement.",
+    # the object of an infinitive of purpose names what the goal is about
+    "Nous utilisons ces informations pour gérer vos commandes.",
+    "Ces données servent à vérifier votre identité.",
+    # the person acting for themselves, not giving data to the organisation
+    "Vous pouvez partager vos playlists avec vos amis.",
+    # messages the organisation sends to the person
+    "Nous utilisons ces informations pour vous envoyer des SMS et des e-mails promotionnels.",
+    # a period the parser may take for an object
+    "Vos données sont conservées 3 ans à compter de votre dernier achat.",
+    # a name that spells a data word (``La Poste``, ``Orange``) is a party, not data
+    "Nous confions l’acheminement à La Poste et la téléphonie à Orange.",
+    # a line of items under a title about something else than data
+    "Destinataires\nprestataires, hébergeurs",
+    # a list of items under a title about something else than data
+    "Vos droits\n\nAdresse e-mail\nNuméro de téléphone",
+    # a column of purposes in a processing table names no item
+    "Finalité\nDonnées traitées\nGestion des commandes et des factures",
     # the person, not data about them
     "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]

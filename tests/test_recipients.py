@@ -31,6 +31,40 @@ POSITIVE = [
     # a bare ``tiers`` named by the relative clause that gives it data
     "Nous exigeons des ⟦RECIPIENT other|tiers⟧ auxquels nous transmettons des données qu’ils les protègent.",
     "Nous vérifions que les ⟦RECIPIENT other|tiers⟧ avec lesquels nous partageons vos informations sont fiables.",
+    # list items without punctuation under a recipient heading are parties, not headings
+    "Destinataires des données\nLes personnes suivantes reçoivent vos données :\n"
+    "Les ⟦RECIPIENT other|experts-comptables⟧\nLes ⟦RECIPIENT processor|sociétés de recouvrement⟧\n⟦RECIPIENT other|Notaires⟧",
+    # a well-known organisation as an item of a list introduced by a sharing verb
+    "Vos informations peuvent être transmises :\n"
+    "aux ⟦RECIPIENT authority|organismes de sécurité sociale⟧ ;\nà ⟦RECIPIENT authority|France Travail⟧, le cas échéant.",
+    # a part of the notice after a list of recipients is not one
+    "Vos données peuvent être transmises :\naux ⟦RECIPIENT other|huissiers⟧ ;\nArticle 4 - Durée de conservation",
+    # a kind that qualifies a noun takes the noun: ``laboratoires partenaires``
+    "Vos commandes sont transmises aux ⟦RECIPIENT partner|restaurants partenaires⟧ qui les préparent.",
+    # a named provider after a kind in parentheses, or after a provider noun, is a party of its own
+    "Nous transmettons vos données à nos ⟦RECIPIENT processor|hébergeurs⟧ (⟦RECIPIENT processor|Scaleway⟧, en France).",
+    "Les factures sont envoyées par notre ⟦RECIPIENT processor|prestataire d’emailing⟧ ⟦RECIPIENT processor|Mailjet⟧.",
+    "Vos paiements sont traités directement par notre ⟦RECIPIENT processor|prestataire de paiement⟧ ⟦RECIPIENT processor|Stripe⟧.",
+    # ``destinées à``: a sharing cue; public bodies and legal professions
+    "Les informations recueillies sont destinées au ⟦RECIPIENT authority|procureur de la République⟧ et aux ⟦RECIPIENT authority|services préfectoraux⟧.",
+    "Ces données peuvent être communiquées aux ⟦RECIPIENT other|généalogistes⟧ et à l’⟦RECIPIENT other|office notarial⟧ chargé de la succession.",
+    "Les dossiers sont accessibles au ⟦RECIPIENT processor|prestataire de paie⟧ et à l’⟦RECIPIENT authority|URSSAF⟧.",
+    # a name introduced by a noun of party, unknown to the NER and the gazetteer
+    "Les données sont hébergées par la société ⟦RECIPIENT processor|Nuagix⟧, située à Lille.",
+    "Nous partageons votre adresse avec notre ⟦RECIPIENT partner|partenaire⟧ ⟦RECIPIENT partner|Vélorama⟧ pour la livraison.",
+    # a party the lexicon does not know, as the ``à`` complement of a verb that gives data
+    "Vos commandes sont transmises aux ⟦RECIPIENT processor|centrales d’achat régionales⟧.",
+    "Nous partageons vos préférences avec les ⟦RECIPIENT processor|enseignes du réseau⟧.",
+    # a negation lifted by an exception or held by a condition
+    "Vos données ne sont pas vendues, à l’exception des transferts à nos ⟦RECIPIENT processor|sous-traitants⟧.",
+    "Si vous ne souhaitez pas que vos données soient transmises à nos ⟦RECIPIENT partner|partenaires⟧, écrivez-nous.",
+    # a table of sub-processors, one line per cell once cleaned: a well-known name alone in its cell
+    "⟦RECIPIENT processor|Sous-traitants⟧\nNom\nPays\n⟦RECIPIENT processor|Mailchimp⟧\nÉtats-Unis\n⟦RECIPIENT processor|Scaleway⟧\nFrance",
+    # a second qualifier sharing the party's head: one party
+    "Les données peuvent être communiquées aux ⟦RECIPIENT authority|autorités administratives ou judiciaires⟧ sur réquisition.",
+    "Nous faisons appel à des ⟦RECIPIENT processor|prestataires de paiement et de livraison⟧.",
+    # two parties coordinated keep a span each
+    "Vos données sont transmises à nos ⟦RECIPIENT processor|hébergeurs⟧ et à nos ⟦RECIPIENT insurer|assureurs⟧.",
     # supervisors, a kind of authority
     "Nous communiquons certaines opérations aux ⟦RECIPIENT authority|superviseurs du secteur bancaire⟧.",
 ]
@@ -47,6 +81,21 @@ NEGATIVE = [
     "Les tiers avec lesquels vous échangez sur le forum voient votre pseudonyme.",
     "Vous avez le droit de demander que vos données soient transférées à un tiers.",
     "Transmission à des tiers",
+    "Partage avec nos partenaires",
+    "Sécurité chez nos prestataires",
+    # ``destinataires`` names the role, not a party
+    "Les destinataires des données sont précisés dans le registre.",
+    # the organisation introducing itself
+    "Le site est édité par la société Dalmor, qui traite vos données.",
+    "La société Dalmor (ci-après « nous ») partage vos données. Dalmor les transmet à la demande de Dalmor.",
+    # ``à`` complements that name a purpose, a time, a place or the person
+    "Vos données sont transmises à des fins de gestion et à tout moment sur demande.",
+    "Vos données peuvent être transférées à l’étranger.",
+    "Les réponses que vous avez fournies au questionnaire sont analysées.",
+    # a negated disclosure, and an authority that receives complaints
+    "Nous ne vendons jamais vos données à des partenaires commerciaux.",
+    "Vos informations ne sont en aucun cas communiquées à des annonceurs.",
+    "Vous pouvez saisir l’autorité de contrôle compétente d’une réclamation.",
     # a social network as a contact channel only
     "Vous pouvez nous joindre par téléphone ou sur Facebook.",
 ]

@@ -58,7 +58,7 @@ def phrase_tokens(head: Token, max_right: int = 8) -> tuple[int, int]:
     doc = head.doc
     while start < head.i and doc[start].lower_ in DETERMINER_WORDS:
         start += 1
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].lower_ in DETERMINER_WORDS or doc[end - 1].dep_ == "cc"):
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in DETERMINER_WORDS or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
 

@@ -65,13 +65,14 @@ class DataCategories:
             span = Span(doc, start, end, label="DATA")
             span._.category = doc.vocab.strings[match_id]
             found.append(span)
-        lexical = [s for s in found if len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X")]
+        lexical = [s for s in found if (len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X")) and not _proper_name(s)]
         found = list(lexical) + [s for rx in (HEADING, RELATIVE, QUALIFIED, CATCH_ALL) for s in self._by_pattern(doc, rx)]
         if doc.has_annotation("DEP"):
             found += self._objects(doc)
             found += self._coordinated(lexical)
             found += self._items(doc)
             found = [s if self._generic(s) else _extend(s, self.table) for s in found]
+            found += _shared_heads(doc, self.table)
         kept = [s for s in filter_spans(found) if self._keep(s)]
         for span in kept:
             span._.category = self._category(span, lexical)
@@ -93,9 +94,12 @@ class DataCategories:
         """Objects and passive subjects of processing verbs: ``nous pouvons enregistrer la conversation``."""
         out = []
         for token in doc:
-            if token.pos_ != "VERB" or token.lemma_ not in P.PROCESSING_VERBS:
+            if token.pos_ != "VERB" or (token.lemma_ not in P.PROCESSING_VERBS and token.lemma_ not in P.GIVING_VERBS):
                 continue
             if any(c.dep_ == "nsubj" and c.lower_ in P.PERSON_SUBJECTS for c in token.children):
+                if not _given_to_us(token):
+                    continue  # ``vous pouvez utiliser le Chat``: the person acting for themselves
+            elif token.lemma_ not in P.PROCESSING_VERBS:
                 continue
             for child in token.children:
                 if child.dep_ in ("obj", "nsubj:pass") and child.pos_ in ("NOUN", "PROPN"):
@@ -162,6 +166,12 @@ class DataCategories:
             return False  # ``en envoyant un e-mail à``: a message sent
         if self._classifier(span):
             return False
+        if _sent_to_person(span.root):
+            return False  # ``vous envoyer des e-mails promotionnels``: messages sent, not data
+        if len(span) == 1 and _goal_object(span.root):
+            return False  # ``pour gérer vos commandes``: the object of a goal, not data collected
+        if span.root.lower_ in P.TIME_UNITS:
+            return False  # ``conservées 3 ans``: a period the parser took for an object
         if DENIED.search(text_of(doc)[max(0, span.start_char - 20) : max(span.start_char, span.root.idx)]):
             return False  # ``que le son, pas l’image``
         if before and before[-1] in P.DEMONSTRATIVES and span.root.dep_ == "nsubj":
@@ -171,14 +181,15 @@ class DataCategories:
         if doc.has_annotation("DEP") and self._occasion_or_channel(span):
             return False
         start, end = line_of(doc, span.start_char)
-        if is_heading(text_of(doc)[start:end]) and not text_of(doc)[span.end_char : end].lstrip().startswith(":"):
+        line = text_of(doc)[start:end]
+        if is_heading(line) and not text_of(doc)[span.end_char : end].lstrip().startswith(":") and not _enumeration(line):
             return False  # ``8. INFORMATIONS DE CONTACT``: a section title
         sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
         if doc.has_annotation("DEP") and negated(span.root) and not RESTRICTIVE.search(sentence):
             return False
         if RIGHTS.search(sentence) or NEGATED.search(sentence):
             return False
-        return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char)
+        return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char) or self._in_data_block(span)
 
     def _occasion_or_channel(self, span: Span) -> bool:
         """``lors d’un entretien ou d’un chat``: the occasion; ``tous canaux confondus (courrier,
@@ -204,6 +215,42 @@ class DataCategories:
         lines = lines_above(text, char, self.list_window, 3000)
         return any(line.rstrip().endswith(":") and CUE.search(line) for line in lines)
 
+    def _in_data_block(self, span: Span) -> bool:
+        """An item of a table cell or of a list without colons, under a title naming data:
+        ``Données de contact`` then ``adresse, téléphone, e-mail`` (a table row, one line per cell
+        once cleaned), ``Quelles données collectons-nous ?`` then one kind per line. The span
+        must open its line or follow a separator, the line open with a kind of the lexicon
+        (``Gestion des commandes`` in a column of purposes names no item), and only such lines
+        (and one blank line) stand between it and the title."""
+        text = text_of(span.doc)
+        start, end = line_of(span.doc, span.start_char)
+        if end - start > 200 or not P.ITEM_LEAD.fullmatch(text[start : span.start_char]) and not P.ITEM_AFTER.search(text[start : span.start_char]):
+            return False
+        if not self._item_line(text[start:end]):
+            return False  # ``Gestion des commandes et des factures``: a purpose, not a list of items
+        blank = 0
+        for above in reversed(lines_above(text, span.start_char, 12, 2000)[:-1]):
+            above = above.strip()
+            if not above:
+                blank += 1
+                if blank > 1:
+                    return False
+                continue
+            if len(above) <= 80 and not above.endswith((".", ",", ";")) and P.DATA_TITLE.search(above):
+                return not (P.NOT_DATA_TITLE.search(above) or RIGHTS.search(above))
+            if not self._item_line(above):
+                return False  # not an item above in the same list
+        return False
+
+    def _item_line(self, line: str) -> bool:
+        """A line of short items that opens with a kind of the lexicon: ``nom, prénom, civilité``,
+        ``Votre adresse e-mail ;``."""
+        if not P.BARE_ITEMS.fullmatch(line):
+            return False
+        lead = P.ITEM_LEAD.match(line).end()
+        first = P.ITEM_SEPARATOR.split(line[lead:], 1)[0]
+        return " ".join(first.lower().split()).rstrip(" .;") in self.table
+
     def _generic(self, span: Span) -> bool:
         """``données personnelles``, ``vos données``, ``informations complémentaires``."""
         if span.text.lower() in self.table or CATCH_ALL.fullmatch(span.text):
@@ -223,6 +270,11 @@ class DataCategories:
         text = " ".join(span.text.lower().split())
         if text in self.table:
             return self.table[text]
+        noun = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None and noun.i > span.start:  # ``dernier avis d’imposition``
+            rest = " ".join(span.doc[noun.i : span.end].text.lower().split())
+            if rest in self.table:
+                return self.table[rest]
         name = P.RELATIVE_CLAUSE.split(text, 1)[0]  # ``produits que vous ou votre entreprise utilisez``
         for part in (name, text):
             for pattern, category in P.KEYWORD_CATEGORIES:
@@ -232,6 +284,77 @@ class DataCategories:
         if inside:
             return max(inside, key=len)._.category
         return self.table.get(span.root.lemma_.lower(), "other")
+
+
+def _given_to_us(verb: Token) -> bool:
+    """``vous nous fournissez votre nom``, ``vous renseignez votre adresse``: the person gives the
+    organisation data (a giving verb with ``nous``, or a verb of filling in a form)."""
+    if verb.lemma_ not in P.GIVING_VERBS:
+        return False
+    return verb.lemma_ in P.FORM_VERBS or any(c.lower_ == "nous" and c.dep_ != "nsubj" for c in verb.children)
+
+
+def _sent_to_person(token: Token) -> bool:
+    """``vous envoyer des e-mails``, ``vous adresser des SMS``: what the organisation sends to the
+    person is a message, not data about them."""
+    verb = token.head
+    while token.dep_ == "conj" and verb.i != token.i and verb.pos_ != "VERB":
+        token, verb = verb, verb.head  # ``des SMS et des e-mails``
+    return (token.dep_ == "obj" and verb.lemma_ in P.SENDING_VERBS
+            and any(c.lower_ in ("vous", "te", "lui", "leur") for c in verb.children))
+
+
+def _goal_object(token: Token) -> bool:
+    """``pour gérer vos commandes``, ``afin de vérifier votre identité``: the object of an
+    infinitive of purpose whose verb does not process data names what the goal is about."""
+    verb = token.head
+    if token.dep_ != "obj" or verb.pos_ != "VERB" or verb.lemma_ in P.PROCESSING_VERBS:
+        return False
+    if "Inf" not in verb.morph.get("VerbForm"):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "case")}
+    return bool(marks & {"pour", "afin", "de", "d'", "d’", "à"})
+
+
+def _shared_heads(doc: Doc, table: dict[str, str]) -> list[Span]:
+    """``date et lieu de naissance``, ``date et l’heure de la connexion``: a head noun coordinated
+    before another shares its complement, one span for both (gold/README.md). Both heads are
+    among ``SHARING_HEADS``, or the second with the complement is a kind of the lexicon."""
+    out = []
+    for m in P.SHARED_HEAD.finditer(text_of(doc)):
+        first = doc.char_span(m.start(), m.end("second"), alignment_mode="contract")
+        if first is None or len(first) < 3 or first[0].pos_ != "NOUN":
+            continue
+        i = first.end
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("de", "d'", "d’", "du", "des"):
+            continue
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+        if i >= len(doc) or doc[i].pos_ != "NOUN":
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].pos_ == "ADJ":
+            end += 1
+        second = doc[first.end - 1 : end].text.lower()
+        if m.group("second").lower() in P.SHARING_HEADS or " ".join(second.split()) in table:
+            out.append(Span(doc, first.start, end, label="DATA"))
+    return out
+
+
+def _enumeration(line: str) -> bool:
+    """``IBAN, RIB, BIC``: a line of items in capitals, not a title (``3. COLLECTE, UTILISATION``)."""
+    return "," in line and not line.lstrip()[:1].isdigit()
+
+
+def _proper_name(span: Span) -> bool:
+    """``La Poste``, ``Orange``: a capitalised word inside a sentence is a name, not a data word
+    (``poste``, ``orange``); acronyms (``IBAN``, ``CV``) and line starts are not."""
+    token = span[0]
+    if len(span) > 1 or not token.text[:1].isupper() or token.text.isupper() or token.is_sent_start or not token.i:
+        return False
+    before = token.doc[token.i - 1]
+    return not (before.is_punct or before.is_space or before.text[:1].isupper() and before.pos_ != "DET")
 
 
 def _item(doc: Doc, starts: list[int], start: int, end: int) -> Span | None:
@@ -276,6 +399,7 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
         if token.head.i in (*inside, shared) and token.left_edge.i == end and (
             (token.dep_ == "nmod" and _owned(token))
             or (token.dep_ in ("nmod", "obl:arg") and _case(token) in CASE_DE and token.lower_ in table)
+            or _bare_complement(token, span)
         ):
             end = phrase_tokens(token, 12)[1]
             break
@@ -292,11 +416,30 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
         end = relative
     elif not CATCH_ALL.fullmatch(span.text):
         end = _manner_cut(span, end)
+    end = _shared_adjectives(doc, span.start, end)
     start = _record_start(span)
     text = text_of(doc)
     if (start, end) == (span.start, span.end) or "\n" in text[doc[start].idx : span.start_char] + text[span.end_char : doc[end - 1].idx]:
         return span
     return Span(doc, start, end, label=span.label)
+
+
+def _bare_complement(token: Token, span: Span) -> bool:
+    """``préférences de livraison``, ``données de fidélité``: a ``de`` + bare noun complement
+    narrows a one-word kind into a kind of its own; not after a complement already
+    (``numéro de téléphone``) nor with a determiner (``préférences de nos clients``)."""
+    return (token.dep_ == "nmod" and token.pos_ == "NOUN" and _case(token) in ("de", "d'", "d’")
+            and not any(c.dep_ == "det" for c in token.children) and not any(t.pos_ == "ADP" for t in span)
+            and token.lemma_.lower() not in P.PERSON_NOUNS and token.lower_ not in P.NOT_NARROWING)
+
+
+def _shared_adjectives(doc: Doc, start: int, end: int) -> int:
+    """Adjectives coordinated after the span's own share its head: ``situation familiale, économique
+    ou financière``, ``numéro de téléphone fixe et mobile`` are one span (gold/README.md)."""
+    while (end + 1 < len(doc) and doc[end - 1].pos_ == "ADJ" and doc[end].lower_ in (",", "et", "ou")
+           and doc[end + 1].pos_ == "ADJ" and doc[end + 1].dep_ == "conj" and start <= doc[end + 1].head.i < end):
+        end += 2
+    return end
 
 
 def _record_start(span: Span) -> int:

@@ -8,8 +8,15 @@ import re
 #: ``nous collectons votre adresse IP``, ``les conversations peuvent être enregistrées``
 PROCESSING_VERBS = frozenset(
     """collecter recueillir récolter traiter enregistrer conserver sauvegarder stocker archiver
-    exploiter analyser partager transmettre communiquer transférer divulguer""".split()
+    exploiter analyser partager transmettre communiquer transférer divulguer demander""".split()
 )
+
+#: verbs by which the person gives data to the organisation: ``vous nous fournissez votre nom``
+GIVING_VERBS = frozenset(
+    "fournir communiquer transmettre renseigner saisir indiquer déclarer envoyer partager donner préciser".split()
+)
+#: verbs of filling in a form, which give data without ``nous``: ``vous renseignez votre adresse``
+FORM_VERBS = frozenset("renseigner saisir indiquer déclarer préciser".split())
 
 #: subjects that make the person, not the organisation, the one acting: ``vous pouvez utiliser le Chat``
 PERSON_SUBJECTS = frozenset({"vous", "tu", "je", "utilisateur", "client"})
@@ -93,7 +100,7 @@ def processing_cue() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w])(?:collect\w*|recueil\w*|trait\w*|conserv\w*|enregistr\w*|stock\w*|sauvegard\w*|utilis\w*"
         r"|partag\w*|transm\w*|communiqu\w*|fourni\w*|demand\w*|obten\w*|reç\w*|recev\w*|données|informations"
-        r"|catégories|accès|accéd\w*|analys\w*|exploit\w*|archiv\w*|garde\w*|déduire|déduit\w*)",
+        r"|catégories|accès|accéd\w*|analys\w*|exploit\w*|archiv\w*|garde\w*|déduire|déduit\w*|renseign\w*|saisi(?:e?s?|ssez|r)\b)",
         re.IGNORECASE,
     )
 
@@ -226,3 +233,56 @@ def enumeration_marker() -> re.Pattern[str]:
 
 #: what separates the items of an enumeration
 ITEM_SEPARATOR = re.compile(r"\s*(?:[,;]|\bet/ou\b|\bainsi\s+que\b|\bet\b|\bou\b)\s*", re.IGNORECASE)
+
+
+#: a title (a table's header cell, a short line) that names data: ``Données de contact``,
+#: ``Catégories de données``, ``Informations collectées``, ``Identité``
+DATA_TITLE = re.compile(
+    r"(?<![\w])(?:données|donnée|informations|renseignements|catégories|coordonnées|identité|identification)(?![\w])",
+    re.IGNORECASE,
+)
+
+#: a title about something else than which data: recipients, rights, purposes, security, cookies
+NOT_DATA_TITLE = re.compile(
+    r"(?<![\w])(?:destinataires?|droits?|finalités?|fins|sécurité|cookies?|traceurs?|responsable|transferts?|contact(?:er|ez))(?![\w])",
+    re.IGNORECASE,
+)
+
+#: what may stand before the first item of a line: bullets, determiners and possessives
+ITEM_LEAD = re.compile(
+    r"[\s\-–•*>\d.)]*(?:(?:les|des|la|le|l['’]|vos|votre|un|une|du|de|d['’])(?:\s+|(?<=['’])))*\s*", re.IGNORECASE
+)
+
+#: a separator of items just before a span, with its determiner: ``, votre``, ``et l’``
+ITEM_AFTER = re.compile(
+    r"(?:[,;/]|\bet\b|\bou\b|\(|\bainsi\s+que\b)\s*(?:(?:les|des|la|le|l['’]|vos|votre|un|une|du|de|d['’])(?:\s+|(?<=['’])))*$",
+    re.IGNORECASE,
+)
+
+#: heads of a period, which the parser may take for an object: ``conservées 3 ans``
+TIME_UNITS = frozenset(
+    "an ans année années mois jour jours semaine semaines heure heures minute minutes durée durées période périodes délai délais".split()
+)
+
+#: bare complements that say how or when, not which kind: ``données de manière``, ``nom de famille`` is in the lexicon
+NOT_NARROWING = frozenset("manière façon sorte type types nature moment cas fois part".split())
+
+#: a line of short items and nothing else: ``nom, prénom, civilité``, ``IBAN / RIB``, ``adresse e-mail``
+BARE_ITEMS = re.compile(
+    r"[\s\-–•*>]*[\w’'\-]+(?:\s+[\w’'\-]+){0,4}(?:\s*(?:[,;/]|\bet\b|\bou\b)\s*[\w’'\-]+(?:\s+[\w’'\-]+){0,4})*\s*[.;]?\s*",
+    re.IGNORECASE,
+)
+
+#: head nouns that share the complement of the kind coordinated after them:
+#: ``date et lieu de naissance``, ``date et heure de connexion``, ``marque et modèle du véhicule``
+SHARING_HEADS = frozenset(
+    "date heure lieu jour ville pays département type modèle marque version durée fréquence montant nature".split()
+)
+SHARED_HEAD = re.compile(
+    r"(?<![\w’'])(?:" + "|".join(sorted(SHARING_HEADS)) + r")\s+(?:et|ou)\s+(?:(?:la|le|l['’]|les|son|sa|ses|votre|vos)\s*)?"
+    r"(?P<second>[a-zéèêàâîôûç]+)(?=\s+(?:de|du|des|d['’]))",
+    re.IGNORECASE,
+)
+
+#: verbs by which the organisation sends something to the person: ``vous envoyer des e-mails``
+SENDING_VERBS = frozenset("envoyer adresser expédier transmettre proposer soumettre".split())

@@ -16,7 +16,7 @@ from pipeline.components import SPAN_KEY
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.components.recipients import patterns as P
 from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import SENTENCE_END, text_of, line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
+from pipeline.components.syntax import DETERMINER_WORDS, SENTENCE_END, text_of, line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 SHARING = P.sharing_cue()
@@ -35,6 +35,20 @@ def _capitalised(span: Span) -> bool:
     """A name, not a phrase: every word starts with a capital or a digit (``Google Analytics``, ``MyForce``)."""
     words = [t for t in span if not t.is_punct and t.lower_ not in ("de", "du", "des", "&", "et")]
     return bool(words) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words)
+
+
+def _shared_qualifier(doc: Doc, start: int, end: int) -> int:
+    """A second qualifier sharing the party's head: ``autorités administratives ou judiciaires``,
+    ``prestataires de paiement et de livraison`` are one party each."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("et", "ou"):
+        return end
+    nxt = doc[end + 1]
+    if nxt.pos_ == "ADJ" and nxt.dep_ == "conj" and start <= nxt.head.i < end and doc[end - 1].pos_ == "ADJ":
+        return end + 2
+    if (nxt.lower_ in ("de", "d'", "d’") and end + 2 < len(doc) and doc[end + 2].pos_ == "NOUN"
+            and doc[end + 2].dep_ == "conj" and start <= doc[end + 2].head.i < end and doc[end - 2].lower_ in ("de", "d'", "d’")):
+        return end + 3
+    return end
 
 
 def _pieces(doc: Doc, regions: list[Span]) -> Iterator[Doc]:
@@ -82,13 +96,17 @@ class Recipients:
         own = self._own_names(doc)
         candidates: list[tuple[Span, str, str]] = []  # span, category, source
         for match_id, start, end in self.kind_matcher(doc):
-            candidates.append((self._extend(Span(doc, start, end, label="RECIPIENT")), doc.vocab.strings[match_id], "kind"))
+            span = self._extend(Span(doc, start, end, label="RECIPIENT"))
+            category = self.kinds.get(" ".join(span.text.lower().split()), doc.vocab.strings[match_id])
+            candidates.append((span, category, "kind"))
         for match_id, start, end in self.org_matcher(doc):
             candidates.append((Span(doc, start, end, label="RECIPIENT"), doc.vocab.strings[match_id], "name"))
         for ent in self._entities(doc):
             if ent.label_ in ("ORG", "MISC", "PER"):
                 candidates.append((Span(doc, ent.start, ent.end, label="RECIPIENT"), "", ent.label_))
         candidates += self._list_items(doc)
+        candidates += self._introduced_names(doc)
+        candidates += self._indirect_objects(doc)
         kept = []
         for span, category, source in candidates:
             if self._keep(doc, span, source, own):
@@ -133,13 +151,63 @@ class Recipients:
         """A party kind with its own qualifier: ``sous-traitants tiers``, ``autorités gouvernementales``."""
         if not span.doc.has_annotation("DEP"):
             return span
-        start, end = phrase_tokens(span.root, max_right=6)
+        doc = span.doc
+        root, qualifier = span.root, False
+        if root.dep_ == "amod" and root.head.i == span.start - 1 and root.head.pos_ == "NOUN" and root.head.lower_ not in self.never:
+            root, qualifier = root.head, True  # ``restaurants partenaires``, ``banques tierces``: the kind qualifies a noun
+        start, end = phrase_tokens(root, max_right=6)
+        if qualifier:
+            end = span.end
         start, end = min(start, span.start), max(end, span.end)
-        while end > span.end and span.doc[end - 1].lower_ in VAGUE_AFTER:
+        while start < span.start and (doc[start].pos_ in ("ADP", "ADV", "DET", "PUNCT") or doc[start].lower_ in DETERMINER_WORDS):
+            start += 1  # ``directement par notre prestataire``: the parse may hang the clause's words on the party
+        name = next((t.i for t in doc[span.end : end] if t.text[:1].isupper() and not t.is_sent_start
+                     and doc[t.i - 1].pos_ not in ("ADP", "DET") and t.lower_ not in ("groupe", "group")), end)
+        end = max(span.end, name)  # ``prestataire de paiement Stripe``: the name is a party of its own
+        while end > span.end and (doc[end - 1].lower_ in VAGUE_AFTER or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1  # ``sous-traitants suivants``
+        end = _shared_qualifier(doc, start, end)
         if start > 0 and span.doc[start - 1].lower_ in ("autre", "autres") and span.doc[start].lower_ not in ("autre", "autres"):
             start -= 1
         return Span(span.doc, start, end, label="RECIPIENT")
+
+    def _indirect_objects(self, doc: Doc) -> list[tuple[Span, str, str]]:
+        """Parties the lexicon does not know, as the ``à`` complement of a verb that gives data:
+        ``transmises aux caisses de congés payés``, ``partagées avec les enseignes du réseau``."""
+        if not doc.has_annotation("DEP"):
+            return []
+        out = []
+        for m in SHARING_VERB.finditer(text_of(doc)):
+            verb = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if verb is None or not len(verb):
+                continue
+            verb = verb[0]
+            if verb.pos_ != "VERB" or verb.lemma_ not in P.GIVING_LEMMAS:
+                continue
+            if any(c.dep_ == "nsubj" and c.lower_ in ("vous", "tu", "je", "utilisateur", "client") for c in verb.children):
+                continue  # ``les réponses que vous avez fournies à l’enquête``: the person gives
+            for child in verb.children:
+                if child.dep_ not in ("obl:arg", "obl", "iobj", "obl:mod") or child.pos_ not in ("NOUN", "ADJ"):
+                    continue  # ADJ: a noun the tagger took for one (``aux centrales d’achat``)
+                cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+                if not cases or cases[0] not in P.TO_PARTY:
+                    continue
+                for head in [child, *(t for t in child.conjuncts if t.pos_ == "NOUN")]:
+                    if head.lemma_.lower() in P.NOT_PARTY_HEADS or head.lower_ in P.NOT_PARTY_HEADS or head.lemma_.lower() in self.never:
+                        continue
+                    span = self._extend(Span(doc, head.i, head.i + 1, label="RECIPIENT"))
+                    out.append((span, self.kinds.get(span.text.lower(), ""), "kind"))
+        return out
+
+    def _introduced_names(self, doc: Doc) -> list[tuple[Span, str, str]]:
+        """Names a noun of party introduces, which the NER may not know: ``la société Payline``,
+        ``notre prestataire Dématik``, ``le cabinet Martin & Associés``."""
+        out = []
+        for m in P.INTRODUCED_NAME.finditer(text_of(doc)):
+            span = doc.char_span(m.start("name"), m.end("name"), label="RECIPIENT", alignment_mode="contract")
+            if span is not None and len(span) and not any(t.pos_ in ("VERB", "AUX") for t in span):
+                out.append((span, P.INTRODUCER_CATEGORY.get(m.group("noun").lower(), ""), "name"))
+        return out
 
     def _list_items(self, doc: Doc) -> list[tuple[Span, str, str]]:
         """Leading names of list items under a recipient heading: ``Tobania et MyForce, qui ...``."""
@@ -162,18 +230,22 @@ class Recipients:
 
     def _own_names(self, doc: Doc) -> set[str]:
         """The organisation's own names: the two capitalised words that recur most inside sentences
-        (``Harmony``, ``KBC``, ``Belfius``, ``Isabel``, ``Commission``), when they recur at all."""
+        (``Harmony``, ``KBC``, ``Belfius``, ``Isabel``, ``Commission``), when they recur at all, and
+        the name a notice gives itself (``édité par la société Dalmor``, ``Dalmor (ci-après « nous »)``)."""
         counts = Counter(
             t.text for t in doc
             if t.text[:1].isupper() and len(t.text) > 2 and not t.is_sent_start and not t.is_stop and t.is_alpha
         )
-        return {name for name, n in counts.most_common(2) if n >= 4}
+        own = {name for name, n in counts.most_common(2) if n >= 4}
+        for m in P.OWN_INTRO.finditer(text_of(doc)):
+            own.add((m.group("name") or m.group("name2")).split()[0])  # ``édité par la société Dalmor``, ``Dalmor (ci-après « nous »)``
+        return own
 
     def _keep(self, doc: Doc, span: Span, source: str, own: set[str]) -> bool:
         text = span.text.strip()
         if not text or text.lower() in self.never or (len(span) == 1 and span.root.lemma_.lower() in self.never):
             return False
-        if text.lower() in P.NOT_A_PARTY:
+        if text.lower() in P.NOT_A_PARTY or P.DOCUMENT_PART.match(text):
             return False
         whole = text_of(doc)
         first, last = sentence_bounds(whole, span.start_char, span.end_char)
@@ -183,6 +255,14 @@ class Recipients:
             return False  # ``demander les données auprès de prestataires comme Worldline``
         if self._in_heading(doc, span):
             return False
+        negation = None
+        for negation in P.NEGATED.finditer(left):
+            pass
+        if (negation is not None and not P.EXCEPTION.search(left[negation.end() :])
+                and not P.CONDITION_BEFORE.search(left[: negation.start()])):
+            return False  # ``nous ne vendons jamais vos données à des annonceurs``
+        if P.COMPLAINT.search(sentence) and (self.kinds.get(text.lower()) == "authority" or self.orgs.get(text) == "authority"):
+            return False  # ``vous pouvez saisir l’autorité de contrôle``: receives complaints, not data
         previous = doc[span.start - 1] if span.start else None
         if previous is not None and previous.text in own:
             return False  # ``Belfius Banque``: part of the organisation's name
@@ -192,12 +272,14 @@ class Recipients:
         if source == "kind":
             if span.root.lower_ in ("tiers",) and len(span) == 1 and not self._bare_third_party(span):
                 return False
-            return bool(SHARING.search(sentence)) or self._under_heading(doc, span.start_char)
+            return bool(SHARING.search(sentence)) or self._under_heading(doc, span.start_char) or self._in_sharing_list(whole, span.start_char)
         if span[0].text in own and not text.lower().startswith("groupe"):
             return False
+        listed = self._in_sharing_list(whole, span.start_char)
         if source == "name":  # a well-known provider, where the notice uses or feeds it
-            return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence))
-        if source in ("ORG", "MISC") and _capitalised(span) and SHARING.search(sentence):
+            cell = whole[first:last].strip(" \n;,.") == text and self._under_heading(doc, span.start_char)
+            return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence) or listed or cell)
+        if source in ("ORG", "MISC") and _capitalised(span) and (SHARING.search(sentence) or listed):
             return span.root.pos_ in ("PROPN", "X") and self._named_as_party(span)
         if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(whole[span.end_char :]):
             return True  # ``réalisées par Focus Feedback, une société de recherche``
@@ -208,12 +290,14 @@ class Recipients:
         """A name where recipients stand: after ``à``, ``avec``, ``par``, ``chez``, ``via``, ``comme``...,
         at the head of a line, in a list of names, or after a verb of use or sharing."""
         doc = span.doc
-        before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct]
+        before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct and t.lower_ not in ("l'", "l’", "la", "le", "les")]
         whole = text_of(doc)
         if not before or whole[whole.rfind("\n", 0, span.start_char) + 1 : span.start_char].strip() == "":
             return True
-        if before[-1].lower_ in P.RECIPIENT_PREPOSITIONS or before[-1].lower_ in ("et", "ou") or doc[span.start - 1].text == ",":
-            return True
+        if before[-1].lower_ in P.RECIPIENT_PREPOSITIONS or before[-1].lower_ in ("et", "ou") or doc[span.start - 1].text in (",", "("):
+            return True  # ``à Stripe``, ``hébergeurs (OVH, Scaleway)``
+        if before[-1].lemma_.lower() in P.PROVIDER_NOUNS or before[-1].lower_ in P.PROVIDER_NOUNS:
+            return True  # ``notre outil d’analyse Mixpanel``, ``le prestataire Stripe``
         return any(t.lemma_ in P.USING_VERBS for t in doc[max(0, span.start - 6) : span.start])
 
     def _bare_third_party(self, span: Span) -> bool:
@@ -228,10 +312,29 @@ class Recipients:
         return any(w in ("à", "aux", "avec", "par", "entre") for w in before) or span.start == 0
 
     def _in_heading(self, doc: Doc, span: Span) -> bool:
-        """``5 PARTAGE ET TRANSFERT DE VOS DONNÉES``, ``Transmission à des tiers``: a heading names a section."""
+        """``5 PARTAGE ET TRANSFERT DE VOS DONNÉES``, ``Transmission à des tiers``: a heading names a
+        section. A short line that only names parties is a heading naming the party (``Réparateurs``)
+        or a list item without punctuation (``Les experts-comptables et les notaires``): kept."""
         start, end = line_of(doc, span.start_char)
         line = text_of(doc)[start:end]
-        return is_heading(line) or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6 and line.strip() != span.text.strip())
+        if not (is_heading(line) or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6)):
+            return False
+        rest = line[: span.start_char - start] + " " + line[span.end_char - start :]
+        return bool(P.SECTION_WORDS.search(rest))
+
+    def _in_sharing_list(self, text: str, char: int) -> bool:
+        """An item of a list whose introduction gives data: ``Vos données peuvent être transmises :``
+        then ``à France Travail ;`` on a line of its own."""
+        line_start = text.rfind("\n", 0, char) + 1
+        if text[line_start:char].count(" ") > 3:
+            return False  # inside a sentence of the item, not its lead
+        for line in reversed(lines_above(text, char, 10, 2000)[:-1]):
+            line = line.strip()
+            if line.endswith(":"):
+                return bool(SHARING.search(line)) and not P.OTHER_LIST.search(line)
+            if not line or line.endswith((".", "?")) or len(line) > 300:
+                return False
+        return False
 
     def _under_heading(self, doc: Doc, char: int) -> bool:
         lines = lines_above(text_of(doc), char, self.heading_window, 5000)

@@ -12,7 +12,7 @@ def sharing_cue() -> re.Pattern[str]:
         r"(?<![\w])(?:transm\w*|communiqu\w*|partag\w*|transf[eé]r\w*|divulg\w*|destinataire\w*|accès|accéd\w*"
         r"|fourni\w*|faire\s+appel|fai\w+\s+appel|recours|sous-trait\w*|prestataire\w*|héberg\w*|confi\w*"
         r"|céd\w*|cession|vend\w*|disposition|envoy\w*|reçoi\w*|recev\w*|traitée?s?\s+par|gérée?s?\s+par"
-        r"|réalisée?s?\s+par|fournisseur\w*)",
+        r"|réalisée?s?\s+par|fournisseur\w*|destiné\w*|accessibles?|adressée?s?\s+(?:à|aux?)\s)",
         re.IGNORECASE,
     )
 
@@ -78,3 +78,82 @@ def source_before() -> re.Pattern[str]:
 
 #: lead words of a list item that name no party (``Les sous-traitants`` is found by the lexicon)
 LIST_ITEM_STOP = re.compile(r",|\(|:|;|\s+qui\s|\s+-\s|\s+–\s|\s+pour\s|\s+dont\s|\s+afin\s")
+
+
+#: words that make a short line the title of a section rather than the name of a party:
+#: ``Transmission à des tiers``, ``Partage avec nos partenaires``, ``Qui a accès à vos données ?``
+SECTION_WORDS = re.compile(
+    r"(?<![\w])(?:donn[ée]es|informations|partage\w*|transmission|transfert\w*|communication|destinataires?|accès"
+    r"|divulgation|sécurité|conservation|cookies?|traceurs?|droits?|finalités?|qui|quels?|quelles?)(?![\w])|\?",
+    re.IGNORECASE,
+)
+
+#: what may stand around a party in a line that names parties only: numbers, determiners, ``et``
+ONLY_LINKS = re.compile(
+    r"[\s\d.)\-–•:,;]*(?:(?:les|des|la|le|l['’]|aux?|à|nos|notre|et|ou|autres?)(?![\w])[\s,;.]*)*", re.IGNORECASE
+)
+
+#: a list introduction whose items are not parties: data, purposes, rights
+OTHER_LIST = re.compile(r"(?<![\w])(?:fins?|finalités?|afin|droits?|suivantes?\s+données|catégories)(?![\w])", re.IGNORECASE)
+
+#: a part of the notice, not a party: ``Article 3``, ``Section 2``, ``Annexe``
+DOCUMENT_PART = re.compile(r"(?:article|section|chapitre|annexe|partie|titre|point)(?![\w])", re.IGNORECASE)
+
+#: nouns after which a capitalised word names the provider: ``notre outil d’analyse Mixpanel``,
+#: ``le prestataire Stripe``, ``la solution Didomi``, ``notre hébergeur OVH``
+PROVIDER_NOUNS = frozenset(
+    """prestataire prestataires outil outils solution solutions plateforme plateformes logiciel logiciels
+    hébergeur hébergeurs sous-traitant sous-traitants fournisseur fournisseurs partenaire partenaires service services
+    société sociétés transporteur transporteurs analyse paiement hébergement messagerie""".split()
+)
+
+#: a noun of party and the capitalised name it introduces: ``la société Payline``, ``notre
+#: prestataire Dématik``, ``l’entreprise Martin & Fils``
+INTRODUCED_NAME = re.compile(
+    r"(?<![\w])(?:la|le|l['’]|notre|nos|un|une|des|du|de\s+la)\s*(?P<noun>société|entreprise|cabinet|agence|prestataire|"
+    r"sous-traitant|partenaire|hébergeur|transporteur|plateforme|solution|start-up|banque|assureur)\s+"
+    r"(?P<name>[A-Z][\w&’'.\-]*(?:\s+(?:&\s+)?[A-Z][\w&’'.\-]*){0,3})",
+)
+
+#: the category a noun of party gives the name it introduces
+INTRODUCER_CATEGORY = {"partenaire": "partner", "assureur": "insurer", "banque": "other"}
+
+#: where a notice names its own organisation: publisher, controller, ``(ci-après ...)``
+OWN_INTRO = re.compile(
+    r"(?:(?:édité|exploité|publié|géré)e?\s+par|responsable\s+d[ue]s?\s+traitements?\s+(?:est|sont)|éditeur\s+du\s+site\s+est)"
+    r"\s+(?:(?:la|le|l['’])\s*)?(?:(?:société|entreprise|association|groupe)\s+)?(?P<name>[A-Z][\w&’'.\-]*)"
+    r"|(?P<name2>[A-Z][\w&’'.\-]*)(?:\s+[A-Z][\w&’'.\-]*){0,3}\s*[(,]\s*(?:ci-après|ci-dessous)\s*(?:dénommée?s?\s*)?[«\"“]?\s*"
+    r"(?:nous|on|la\s+société|l['’]entreprise|le\s+responsable|l['’]éditeur|la\s+banque|le\s+groupe|l['’]organisme)(?![\w])",
+)
+
+#: lemmas of verbs whose ``à`` complement is a party that receives data
+GIVING_LEMMAS = frozenset("transmettre communiquer transférer divulguer céder partager confier envoyer vendre louer fournir destiner".split())
+
+#: prepositions of that complement: ``à``, ``aux``, ``avec`` (``partager avec``), ``auprès de`` is a source
+TO_PARTY = frozenset({"à", "au", "aux", "avec"})
+
+#: heads of an ``à`` complement that name no party: purposes, times, places, manners, the data
+NOT_PARTY_HEADS = frozenset(
+    """fin fins titre moment demande adresse étranger extérieur sein cas condition conditions exception occasion égard
+    effet fois hauteur destination mesure lieu pays état états union espace territoire zone région ville france europe
+    disposition charge fur besoin raison cadre terme suite vue défaut lumière vertu regard aide usage utilisation
+    donnée données information informations personne personnes vous utilisateur client tiers service services site
+    finalité finalités traitement objet but objectif respect manière façon limite règle règles loi réglementation
+    obligation obligations contrat réquisition injonction jour date délai durée période seul seule seuls seules
+    enquête questionnaire formulaire sondage concours jeu newsletter lettre programme opération compte espace""".split()
+)
+
+#: a negated disclosure before a party: ``ne sont jamais transmises``, ``ne vendons pas``, ``en aucun cas``
+NEGATED = re.compile(
+    r"(?<![\w])(?:ne|n['’])\s*(?:[\w’'-]+\s+){0,5}?(?:pas|jamais|aucunement|nullement)(?![\w])|(?<![\w])en\s+aucun\s+cas(?![\w])",
+    re.IGNORECASE,
+)
+
+#: what lifts a negation for the parties after it: ``à l’exception de``, ``sauf``, ``hormis``, ``autres que``
+EXCEPTION = re.compile(r"(?<![\w])(?:mais|cependant|toutefois|néanmoins|revanche|contre|exception|sauf|hormis|excepté|autres?\s+que|si\s+ce\s+n['’]est|uniquement|seulement|seuls?|seules?)(?![\w])", re.IGNORECASE)
+
+#: a sentence about complaints: the authority there receives a complaint, not data
+COMPLAINT = re.compile(r"(?<![\w])(?:réclamation|plainte|saisir|saisine)(?![\w])", re.IGNORECASE)
+
+#: a condition that holds a negation: ``si vous ne souhaitez pas que vos données soient transmises``
+CONDITION_BEFORE = re.compile(r"(?<![\w])(?:si|s['’]il|lorsque|quand)\s*(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
