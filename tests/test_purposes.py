@@ -90,6 +90,34 @@ POSITIVE = [
     "⟦PURPOSE security|prévenir la fraude⟧.",
 ]
 
+# a means whose subject is data, a cookie or the processing: « permettent de », « servent à », « a pour finalité »
+POSITIVE += [
+    "Les cookies de session permettent de ⟦PURPOSE service|conserver le contenu de votre panier⟧.",
+    "Les informations de votre dossier servent à ⟦PURPOSE service|calculer le montant de votre prime⟧.",
+    "Ces données permettent à nos équipes de ⟦PURPOSE support|traiter vos demandes de remboursement⟧.",
+    "Le fichier des adhérents a pour finalité la ⟦PURPOSE service|gestion des cotisations⟧.",
+    "Le traitement a pour objet de ⟦PURPOSE service|suivre les inscriptions à la cantine⟧.",
+    # the sentence before, in the same paragraph, says what « il » is
+    "Le registre enregistre les visiteurs du musée. Il permet aussi la ⟦PURPOSE analytics|réalisation de statistiques de fréquentation⟧.",
+    # « nécessaires à » + an action noun; a noun goal with its own complement is split from the next one
+    "Les informations demandées sont nécessaires à l’⟦PURPOSE service|instruction de votre dossier de bourse⟧.",
+    "Les données des élèves servent à la ⟦PURPOSE service|tenue du registre de classe⟧ et la ⟦PURPOSE service|facturation des repas⟧.",
+    # a second goal after « et à » + infinitive
+    "Les informations de votre candidature nous servent à ⟦PURPOSE service|étudier votre candidature⟧ et à ⟦PURPOSE support|vous convoquer à un entretien⟧.",
+    # a table whose header row has a purpose column (the cleaner puts each cell on a line of its own):
+    # its cells are goals, the legal bases and periods are not
+    "Pourquoi utilisons-nous vos données ?\n\nFinalité\nBase juridique\nDurée\n"
+    "⟦PURPOSE service|Gestion des réservations⟧\nExécution du contrat\n3 ans\n"
+    "⟦PURPOSE marketing|Envoi d’offres promotionnelles par SMS⟧\nConsentement\nJusqu’au retrait du consentement\n"
+    "⟦PURPOSE analytics|Mesure de la fréquentation du site⟧\nIntérêt légitime\n13 mois",
+    # the purpose column need not be the first one
+    "Données\nFinalités\nConservation\nAdresse de livraison\n⟦PURPOSE service|Expédition des colis⟧\n2 ans",
+    # headings of a purpose section, up to a heading that opens another section
+    "Finalités du traitement\n\n⟦PURPOSE service|Gestion des abonnements⟧\n\nNous gérons votre abonnement.\n\n"
+    "⟦PURPOSE marketing|Envoi de la lettre d’information⟧\n\nNous envoyons une lettre par mois.\n\n"
+    "Durée de conservation\n\nTrois ans à compter du dernier contact",
+]
+
 # a long list of purposes stays open past a dozen items
 LONG_LIST = "Nous traitons vos données aux fins suivantes :\n" + "\n".join(
     f"⟦PURPOSE service|gérer la commande numéro {number}⟧ ;" for number in range(1, 21)
@@ -125,6 +153,19 @@ NEGATIVE = [
     "Afin de sécuriser votre compte, nous vous recommandons de changer souvent votre mot de passe.",
     # the person's own goal
     "Pour obtenir un devis, vous pouvez remplir le formulaire en ligne.",
+    "Pour exercer vos droits, écrivez à notre délégué à la protection des données.",
+    # purposes ruled out by a negated processing verb
+    "Nous ne vendons jamais vos données à des fins publicitaires.",
+    "Vos données de santé ne sont en aucun cas utilisées pour établir un profil commercial.",
+    # the goals of a security measure, a period of retention, a back-reference
+    "Des mesures de chiffrement sont mises en œuvre afin de protéger vos données.",
+    "Ces mesures permettent de limiter les accès non autorisés.",
+    "Nous conservons vos données le temps nécessaire à la réalisation des finalités pour lesquelles elles ont été collectées.",
+    # what is necessary to a contract is a legal basis; a means that lets the person do something is not stated as a goal
+    "Ces données sont nécessaires à l’exécution du contrat.",
+    # a table without a purpose column, and the header and legal-basis cells of one
+    "Données\nDurée\nNom et prénom\n3 ans",
+    "Finalités et bases légales\n\nIntérêt légitime\n\nBase légale\n\nVos droits",
 ]
 
 
@@ -148,7 +189,16 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      ("répondre à vos demandes d’assistance", "support"), ("répondre aux questions des prospects", "support"),
      ("vous fournir de plus amples informations sur nos tarifs", "support"),
      ("répondre à nos obligations légales", "legal"), ("digitalisation de nos services", "improvement"),
-     ("vous permettre d’assister à nos conférences", "service"), ("vous envoyer des informations sur votre commande", "service")],
+     ("vous permettre d’assister à nos conférences", "service"), ("vous envoyer des informations sur votre commande", "service"),
+     # the broader lexicon: analytics, marketing, security, legal, evidence, support, improvement, personalisation
+     ("mesure de la fréquentation du site", "analytics"), ("suivi des performances de nos campagnes", "analytics"),
+     ("envoi de l’infolettre mensuelle", "marketing"), ("organisation de jeux-concours", "marketing"),
+     ("prospection commerciale par téléphone", "marketing"), ("détection des paiements frauduleux", "security"),
+     ("lutte contre le blanchiment de capitaux", "security"), ("vérification de votre identité", "security"),
+     ("gestion des demandes d’exercice des droits", "legal"), ("tenue de la comptabilité", "legal"),
+     ("faire valoir nos droits en cas de litige", "evidence"), ("gestion du service après-vente", "support"),
+     ("traitement des plaintes des usagers", "support"), ("correction des bugs de l’application", "improvement"),
+     ("recommandations de produits", "personalisation"), ("gestion des commandes", "service")],
 )
 def test_purposes_category_keywords(goal, expected_category):
     assert category(goal) == expected_category

@@ -25,8 +25,14 @@ GOAL_CLAUSE = re.compile(P.goal_clause(), FLAGS)
 CUE = re.compile(P.processing_cue(), FLAGS)
 PERSON_CONDITION = re.compile(P.person_condition(), FLAGS)
 MEASURE_OR_ADVICE = re.compile(P.measure_or_advice(), FLAGS)
+RULED_OUT = re.compile(P.ruled_out(), FLAGS)
+OWN_COMPLEMENT = re.compile(r"\s(?:de|du|des|d['’])(?![\w])", FLAGS)
 INTRO = re.compile(P.purpose_intro(), FLAGS)
 SECTION = re.compile(P.purpose_section())
+HEADER_CELL = re.compile(P.table_header_cell())
+PURPOSE_HEADER = re.compile(P.table_purpose_header())
+LEGAL_BASIS_LINE = re.compile(P.legal_basis_line())
+OTHER_SECTION = re.compile(P.other_section())
 CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
 LEADING = re.compile(r"(?:de\s+)?(?:la|les|le|une?)\s+|(?:de\s+)?l['’]\s*|(?:du|des|de)\s+|d['’]\s*", FLAGS)
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
@@ -93,15 +99,19 @@ class Purposes:
             if self._starts_goal(doc, m.end(), clitic=True):
                 pieces += self._goals(doc, m.end())
         for m in ADJECTIVE.finditer(text):
-            pieces.append((m.start("span"), m.end("span")))
+            if not self._ruled_out(text, m.start()):
+                pieces.append((m.start("span"), m.end("span")))
         pieces += self._list_items(doc)
-        pieces += self._section_headings(text)
+        pieces += self._section_headings(doc)
         spans = []
         for start, end in pieces:
             span = doc.char_span(start, end, label="PURPOSE", alignment_mode="contract")
             if span is not None and len(span) and any(t.is_alpha for t in span):
                 spans.append(span)
-        spans = filter_spans(spans)
+        # a span's attributes are shared by every span with its offsets: a goal on the very characters of a DATA
+        # or DURATION span would overwrite that span's category, and is no goal anyway (a data item, a period)
+        taken = {(s.start_char, s.end_char) for s in doc.spans.get(SPAN_KEY, [])}
+        spans = [s for s in filter_spans(spans) if (s.start_char, s.end_char) not in taken]
         for span in spans:
             span._.category = category(span.text)
         if spans:
@@ -113,13 +123,24 @@ class Purposes:
         not about what the person may do."""
         first, last = sentence_bounds(text, char, char + 1)
         sentence = text[first:last]
-        if PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence):
+        if PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence) or self._ruled_out(text, char):
             return False
         if person_too and PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
             return False
         line_start = text.rfind("\n", 0, char) + 1
         opens_line = bool(MARKER.match(text, line_start))  # ``Pour vous contacter ...`` and goals nested in it
-        return bool(CUE.search(sentence)) or opens_line or self._after_intro(text, char)
+        if CUE.search(sentence) or opens_line or self._after_intro(text, char):
+            return True
+        # ``Le traitement est destiné à ... Il permet également ...``: the sentence before, in the same paragraph
+        before = sentence_bounds(text, max(0, first - 2), max(0, first - 1))[0]
+        return first > line_start and bool(CUE.search(text, max(before, line_start), first))
+
+    @staticmethod
+    def _ruled_out(text: str, char: int) -> bool:
+        """A purpose the sentence rules out: a negated verb between the clause's start and the marker."""
+        first, _ = sentence_bounds(text, char, char + 1)
+        clause = max(first, text.rfind(",", first, char) + 1, text.rfind(";", first, char) + 1)
+        return bool(RULED_OUT.search(text, clause, char))
 
     def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:
         """The goal starting at ``start``, split where a coordinated goal of its own begins."""
@@ -139,6 +160,9 @@ class Purposes:
                 )
                 and self._starts_goal(doc, m.end())
                 and not (text[m.end()].lower() == "d" and self._has_de_infinitive(doc, begin, m.start()))
+                # ``la tenue du dossier et la facturation des actes``: a noun goal with its own complement; not
+                # ``l’achat, l’utilisation et la résiliation des produits``, which share one
+                and not (text[m.end()].lower() == "l" and not OWN_COMPLEMENT.search(text, begin, m.start()))
             ):
                 out.append((begin, m.start()))
                 begin = m.end()
@@ -147,6 +171,8 @@ class Purposes:
         for s, e in out:
             lead = None if self._clitic_infinitive(doc, s) else LEADING.match(text, s)
             s = lead.end() if lead and lead.end() < e else s
+            if text.startswith("à ", s) and self._starts_goal(doc, s):
+                s += 2  # ``et à vous contacter``
             while e > s and not text[e - 1].isalnum() and text[e - 1] not in ")’'":
                 e -= 1
             cc = TRAILING_CC.search(text, s, e)
@@ -218,6 +244,11 @@ class Purposes:
             return False
         if tokens[0].lower_ in ("de", "du", "d'", "d’"):
             return len(tokens) < 2 or tokens[1].lower_ not in DEMONSTRATIVES  # not ``et de ceux du groupe``
+        if tokens[0].lower_ in ("la", "le", "l'", "l’") and len(tokens) > 1:
+            # ``la tenue du dossier et la facturation des actes``: an article and an action noun
+            return bool(ACTION_NOUN.match(text_of(doc)[tokens[1].idx : tokens[1].idx + 60]))
+        if tokens[0].lower_ == "à" and len(tokens) > 1:
+            tokens, clitic = tokens[1:], True  # ``servent à évaluer votre dossier et à vous contacter``
         i = 1 if clitic and tokens[0].lower_ in CLITIC and len(tokens) > 1 else 0
         return tokens[i].pos_ in ("VERB", "AUX") and "Inf" in tokens[i].morph.get("VerbForm")
 
@@ -262,22 +293,77 @@ class Purposes:
             out += self._goals(doc, start)
         return out
 
-    def _section_headings(self, text: str) -> list[tuple[int, int]]:
-        """Short headings inside a purpose section: ``Évaluation et traitement de votre demande``."""
-        out, offset, inside = [], 0, False
-        for line in text.split("\n"):
-            start, offset = offset, offset + len(line) + 1
-            stripped = line.strip()
+    def _section_headings(self, doc: Doc) -> list[tuple[int, int]]:
+        """Short headings inside a purpose section (``Évaluation et traitement de votre demande``), and the
+        cells of a table's purpose column (``Gestion des commandes``), not its legal bases or periods."""
+        text = text_of(doc)
+        lines = text.split("\n")
+        starts, offset = [], 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        out, inside, i = [], False, 0
+        while i < len(lines):
+            stripped = lines[i].strip()
             if not stripped:
+                i += 1
                 continue
+            width = self._table_header(lines, i)
+            if width:
+                i = self._table_column(doc, lines, starts, i, width, out)
+                continue
+            i += 1
             if SECTION.search(stripped) and len(stripped) < 90:
                 inside = True
                 continue
             if stripped.endswith("?") or (is_heading(stripped) and stripped.isupper()):
                 inside = False
                 continue
-            if inside and len(stripped) <= 70 and not re.search(r"[.;:!]$", stripped) and len(stripped.split()) >= 2 and stripped[0].isupper():
-                lead = MARKER.match(stripped)
-                s = start + (lead.end() if lead else 0) + (len(line) - len(line.lstrip()))
-                out.append((s, start + len(line.rstrip())))
+            if not inside or len(stripped) > 70 or re.search(r"[.;:!]$", stripped) or len(stripped.split()) < 2:
+                continue
+            if OTHER_SECTION.match(stripped):
+                inside = False  # ``Base légale``, ``Vos droits``: the purpose section is over
+                continue
+            if not stripped[0].isupper() or (LEGAL_BASIS_LINE.match(stripped) and not stripped.lower().startswith("exécution")):
+                continue
+            line, start = lines[i - 1], starts[i - 1]
+            lead = MARKER.match(stripped)
+            s = start + (lead.end() if lead else 0) + (len(line) - len(line.lstrip()))
+            out.append((s, start + len(line.rstrip())))
         return out
+
+    @staticmethod
+    def _table_header(lines: list[str], i: int) -> tuple[int, int] | None:
+        """A table's header row from line ``i`` (one cell a line): its width and the index of its purpose column
+        (``None`` when it has none); ``None`` when line ``i`` opens no table."""
+        cells = []
+        for line in lines[i : i + 8]:
+            cell = line.strip()
+            if not cell or len(cell) > 50 or not HEADER_CELL.match(cell):
+                break
+            cells.append(cell)
+        if len(cells) < 2:
+            return None
+        column = next((k for k, cell in enumerate(cells) if PURPOSE_HEADER.match(cell)), None)
+        return len(cells), column
+
+    def _table_column(self, doc: Doc, lines: list[str], starts: list[int], i: int, width: tuple[int, int | None], out: list) -> int:
+        """The goals in the purpose column of the table whose header starts at line ``i``; the line after the table."""
+        size, column = width
+        i += size
+        row = 0
+        while i < len(lines) and lines[i].strip():
+            cell = lines[i].strip()
+            if column is not None and row % size == column and not LEGAL_BASIS_LINE.match(cell) and not self._is_period(cell):
+                start = starts[i] + len(lines[i]) - len(lines[i].lstrip())
+                lead = MARKER.match(cell)
+                out += self._goals(doc, start + (lead.end() if lead else 0))
+            row, i = row + 1, i + 1
+        return i
+
+    @staticmethod
+    def _is_period(cell: str) -> bool:
+        """A retention period in a cell: ``5 ans``, ``Jusqu’à la suppression du compte``, ``13 mois``."""
+        return bool(re.match(r"(?i)(?:\d|jusqu|pendant|durée|tant\s+que|aussi\s+longtemps|un\s+an|deux|trois)", cell)) or bool(
+            re.search(r"(?i)\b\d+\s*(?:ans?|mois|jours?|semaines?|heures?)\b", cell)
+        )
