@@ -116,6 +116,17 @@ POSITIVE += [
     "Finalités du traitement\n\n⟦PURPOSE service|Gestion des abonnements⟧\n\nNous gérons votre abonnement.\n\n"
     "⟦PURPOSE marketing|Envoi de la lettre d’information⟧\n\nNous envoyons une lettre par mois.\n\n"
     "Durée de conservation\n\nTrois ans à compter du dernier contact",
+    # a label and a colon: « Finalité : X » states X anywhere; in a purpose section the label is the goal
+    "Finalité : ⟦PURPOSE service|gestion des inscriptions au club⟧\nBase légale : exécution du contrat",
+    "À quelles fins utilisons-nous vos données ?\n\n"
+    "⟦PURPOSE service|Suivi des livraisons⟧ : votre adresse est transmise au transporteur.\n"
+    "⟦PURPOSE security|Protection du site⟧ : nous analysons les connexions afin de ⟦PURPOSE security|bloquer les robots⟧.\n"
+    "Données concernées : nom, adresse.",
+    # a goal stops before « sur la base de » and « et avec » (a legal basis, a condition)
+    "Vos données sont utilisées pour la ⟦PURPOSE service|gestion de votre adhésion⟧ sur la base de votre contrat.",
+    "Vos données sont traitées pour l’⟦PURPOSE service|instruction de votre dossier de bourse⟧ et avec votre accord.",
+    # a noun goal with an adjective of its own is split from the next one
+    "Nous utilisons vos données pour la ⟦PURPOSE marketing|prospection commerciale⟧ et la ⟦PURPOSE analytics|réalisation d’études de marché⟧.",
 ]
 
 # a long list of purposes stays open past a dozen items
@@ -166,6 +177,11 @@ NEGATIVE = [
     # a table without a purpose column, and the header and legal-basis cells of one
     "Données\nDurée\nNom et prénom\n3 ans",
     "Finalités et bases légales\n\nIntérêt légitime\n\nBase légale\n\nVos droits",
+    # a change of the notice, a legal frame, a kind of data under a purpose heading, a label that is no goal
+    "Nous pouvons modifier la présente politique afin de tenir compte des évolutions du service.",
+    "Vos données sont traitées dans le cadre du règlement général sur la protection des données.",
+    "Finalités\n\nDonnées de facturation\n\nPour nos clients professionnels",
+    "Finalités\n\nBase légale : intérêt légitime\nDestinataires : nos prestataires",
 ]
 
 

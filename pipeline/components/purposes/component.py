@@ -26,6 +26,7 @@ CUE = re.compile(P.processing_cue(), FLAGS)
 PERSON_CONDITION = re.compile(P.person_condition(), FLAGS)
 MEASURE_OR_ADVICE = re.compile(P.measure_or_advice(), FLAGS)
 RULED_OUT = re.compile(P.ruled_out(), FLAGS)
+POLICY_CHANGE = re.compile(P.policy_change(), FLAGS)
 OWN_COMPLEMENT = re.compile(r"\s(?:de|du|des|d['’])(?![\w])", FLAGS)
 INTRO = re.compile(P.purpose_intro(), FLAGS)
 SECTION = re.compile(P.purpose_section())
@@ -33,6 +34,8 @@ HEADER_CELL = re.compile(P.table_header_cell())
 PURPOSE_HEADER = re.compile(P.table_purpose_header())
 LEGAL_BASIS_LINE = re.compile(P.legal_basis_line())
 OTHER_SECTION = re.compile(P.other_section())
+LABEL_LINE = re.compile(P.label_line())
+KIND_HEADING = re.compile(P.kind_heading())
 CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
 LEADING = re.compile(r"(?:de\s+)?(?:la|les|le|une?)\s+|(?:de\s+)?l['’]\s*|(?:du|des|de)\s+|d['’]\s*", FLAGS)
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
@@ -123,7 +126,10 @@ class Purposes:
         not about what the person may do."""
         first, last = sentence_bounds(text, char, char + 1)
         sentence = text[first:last]
-        if PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence) or self._ruled_out(text, char):
+        if (
+            PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence) or self._ruled_out(text, char)
+            or POLICY_CHANGE.search(text, first, char)
+        ):
             return False
         if person_too and PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
             return False
@@ -160,9 +166,9 @@ class Purposes:
                 )
                 and self._starts_goal(doc, m.end())
                 and not (text[m.end()].lower() == "d" and self._has_de_infinitive(doc, begin, m.start()))
-                # ``la tenue du dossier et la facturation des actes``: a noun goal with its own complement; not
-                # ``l’achat, l’utilisation et la résiliation des produits``, which share one
-                and not (text[m.end()].lower() == "l" and not OWN_COMPLEMENT.search(text, begin, m.start()))
+                # ``la tenue du dossier et la facturation des actes``: a noun goal with its own complement or
+                # adjective; not ``l’achat, l’utilisation et la résiliation des produits``, which share one
+                and not (text[m.end()].lower() == "l" and len(without_article(text[begin : m.start()].split(",")[-1].strip()).split()) < 2)
             ):
                 out.append((begin, m.start()))
                 begin = m.end()
@@ -313,6 +319,10 @@ class Purposes:
                 i = self._table_column(doc, lines, starts, i, width, out)
                 continue
             i += 1
+            label = LABEL_LINE.match(stripped)
+            if label:
+                out += self._label_goals(doc, starts[i - 1] + len(lines[i - 1]) - len(lines[i - 1].lstrip()), label, inside)
+                continue
             if SECTION.search(stripped) and len(stripped) < 90:
                 inside = True
                 continue
@@ -326,11 +336,32 @@ class Purposes:
                 continue
             if not stripped[0].isupper() or (LEGAL_BASIS_LINE.match(stripped) and not stripped.lower().startswith("exécution")):
                 continue
+            if KIND_HEADING.match(stripped):
+                continue  # ``Données d’identification``, ``Personnes concernées``: names a kind, not a goal
             line, start = lines[i - 1], starts[i - 1]
             lead = MARKER.match(stripped)
+            if lead and not self._opens_goal(doc, start + (len(line) - len(line.lstrip())) + lead.end(), stripped[lead.end() :]):
+                continue  # ``Pour nos clients et prospects``
             s = start + (lead.end() if lead else 0) + (len(line) - len(line.lstrip()))
             out.append((s, start + len(line.rstrip())))
         return out
+
+    def _label_goals(self, doc: Doc, start: int, label: re.Match, inside: bool) -> list[tuple[int, int]]:
+        """``Finalité : gestion des sinistres`` states its goal after the colon, anywhere; in a purpose section,
+        ``Facturation : vos coordonnées sont ...`` states it in the label. ``Base légale : ...``,
+        ``Données concernées : ...`` state none."""
+        name = label.group("label").strip("*_ ")
+        if PURPOSE_HEADER.match(name) and len(name.split()) <= 4:
+            rest = start + label.start("rest")
+            line = text_of(doc)[rest : text_of(doc).find("\n", rest) % (len(text_of(doc)) + 1)]
+            return self._goals(doc, rest) if self._opens_goal(doc, rest, line) else []
+        if not inside or HEADER_CELL.match(name) or LEGAL_BASIS_LINE.match(name) or OTHER_SECTION.match(name):
+            return []
+        if INTRO.search(label.group(0)) or name.lower().startswith(("pour", "afin", "nous", "vous", "vos", "les", "ces", "elles", "ils")):
+            return []
+        lead = MARKER.match(name)
+        first = start + label.start("label") + (lead.end() if lead else 0)
+        return [(first, start + label.start("label") + len(label.group("label").rstrip()))]
 
     @staticmethod
     def _table_header(lines: list[str], i: int) -> tuple[int, int] | None:

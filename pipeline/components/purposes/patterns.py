@@ -57,7 +57,9 @@ def not_a_goal() -> str:
         r"|que\b|qu['’]|ces\b|ce\b|cette\b|des\s+raisons(?!\s+de)|des\s+questions|les\s+données|des\s+données|vos\s+données|l['’]instant"
         # what the organisation does to data (a security measure), and the person's rights
         r"|(?:protéger|sécuriser|préserver|garantir|assurer)\s+(?:(?:la|l['’])\s*(?:sécurité|confidentialité|intégrité|protection)\s+(?:de\s+|des\s+|d['’])?)?(?:vos|les|ces|des|toutes?\s+les|leurs)\s+(?:données|informations)"
-        r"|exercer\s+(?:vos|ses|leurs|ces|les|l['’]un\s+de\s+vos)\s+droits?)"
+        r"|exercer\s+(?:vos|ses|leurs|ces|les|l['’]un\s+de\s+vos)\s+droits?"
+        # ``dans le cadre du RGPD``, ``dans le cadre de la présente politique``: a frame, not a goal
+        r"|(?:rgpd|règlement|loi|législation|réglementation|directive|dispositions|présente?|article|politique|charte)(?![\w]))"
     )
 
 
@@ -71,6 +73,7 @@ def goal_end() -> str:
         r"|conformément|dans\s+la\s+mesure|à\s+condition|tels?\s+que|telles?\s+que|notamment|y\s+compris|basée?s?\s+sur"
         r"|afin\s+d|pour\s(?!(?:nos|vos|notre|votre|ses|leurs?)\s)|(?:et\s+)?(?:aux|à\s+des)\s+fins|ainsi\s+que|auprès\s"
         r"|à\s+votre\s+demande|à\s+tout\s+moment|en\s+tant\s+que|dont\s|qui\s+(?:sont|est)"
+        r"|(?:et\s+)?sur\s+la\s+base\s+d|et\s+(?:avec|sous\s+réserve|dans\s+le\s+respect|uniquement\s+si|seulement\s+si)\s"
         r"|(?:sont|est|seront|sera|peuvent|peut|doivent|restent|ont)\s)"
     )
 
@@ -161,6 +164,13 @@ def ruled_out() -> str:
     )
 
 
+def policy_change() -> str:
+    """A change of the notice before the marker, whose goal is no purpose of processing:
+    ``nous pouvons modifier cette politique pour tenir compte de ...``. (A retention rule's goal,
+    ``conservées 5 ans à des fins de preuve``, names why data is archived: a purpose.)"""
+    return r"(?<![\w])(?:modifi|mett\w*\s+à\s+jour|actualis)\w*\s+(?:[\w’'-]+\s+){0,3}?(?:politique|charte|notice|déclaration|présente)"
+
+
 def measure_or_advice() -> str:
     """A sentence on security measures or advice to the person, whose goals are no purposes of processing:
     ``nous prenons les mesures techniques appropriées pour protéger ...``, ``nous vous recommandons de ...``."""
@@ -211,9 +221,21 @@ def table_header_cell() -> str:
     )
 
 
+def kind_heading() -> str:
+    """A heading that names a kind of data, of person or of party, not a goal: ``Données d’identification``,
+    ``Catégories de destinataires``, ``Personnes concernées``."""
+    return r"(?i)^(?:\d+[.)]?\s*)?(?:les?\s+|la\s+|vos\s+)?(?:données|catégories|personnes\s+concernées|destinataires?|sources?|durées?|bases?\s+(?:légales?|juridiques?))(?![\w])"
+
+
 def table_purpose_header() -> str:
     """The header cell of the column that states purposes: ``Finalités``, ``Traitement``, ``Objectif du traitement``."""
     return r"(?i)^(?:\d+[.)]?\s*)?(?:les?\s+|la\s+)?(?:finalités?|objectifs?|buts?|traitements?|activités?\s+de\s+traitement|opérations?\s+de\s+traitement|pourquoi|usages?|utilisations?)(?![\w])"
+
+
+def label_line() -> str:
+    """A line that opens with a short label and a colon: ``Gestion des commandes : nous traitons ...``,
+    ``Finalité : gestion des sinistres``; the label is group ``label``, what follows the colon starts at ``rest``."""
+    return r"^\s*(?P<label>[A-ZÀÂÉÈÊÎÔÛÇ][^:.;?!\n]{2,60}?)\s*:\s*(?P<rest>\S)"
 
 
 def legal_basis_line() -> str:
@@ -249,7 +271,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"fraud|sécurité|sécuris|abus|usurpation|intrusion|protéger|\bvols?\b|prévention|prévenir|blanchiment|terroris|piratage"
-        r"|cyber|malveillan|spams?\b|attaques?|incidents?\s+de\s+sécurité|authentifi|vérifi\w*\s+(?:de\s+)?(?:votre\s+|l['’]\s*)?identité"
+        r"|cyber|malveillan|suspect|robots?\b|protection\b|spams?\b|attaques?|incidents?\s+de\s+sécurité|authentifi|vérifi\w*\s+(?:de\s+)?(?:votre\s+|l['’]\s*)?identité"
         r"|contrefaçon|impayés|risques?\s+de\s+crédit|solvabilité",
         "security",
     ),
@@ -259,14 +281,18 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
         r"|droits?\s+(?:d['’]accès|de\s+rectification|d['’]opposition|à\s+l['’]effacement)|demandes?\s+(?:d['’]exercice|de\s+droits?)",
         "legal",
     ),
-    (r"preuve|probatoire|litige|contentieux|défendre|défense\s+de|justice|réécouter|faire\s+valoir|recours|précontentieux|constatation", "evidence"),
+    (
+        r"preuve|probatoire|litige|contentieux|défendre|défense\s+de|justice|réécouter|faire\s+valoir|recours|précontentieux|constatation"
+        r"|réclamations?\s+juridiques|actions?\s+en\s+justice|procédures?\s+judiciaires",
+        "evidence",
+    ),
     (r"\bformer\b|\bformation|\bcoach|entraîner|qualité|\bcontrôle", "training"),
     (
         r"statisti|audience|mesure|\banalyse|analytique|\bétudes?\b|\bbi\b|informations\s+non\s+nominatives|fréquentation|trafic"
         r"|reporting|tableaux?\s+de\s+bord|performances?|comprendre\s+(?:comment|l['’]utilisation|vos\s+usages|le\s+comportement)|comptage",
         "analytics",
     ),
-    (r"personnalis|profil|segment|adapter|recommandations?|préférences", "personalisation"),
+    (r"personnalis|profil|segment|adapter|recommandations?|préférences|mémoriser\s+(?:votre|vos)\s+(?:langue|choix|paramètres)", "personalisation"),
     (
         r"amélior|développ|optimis|digitalis|numérisation|innov|nouveaux?\s+produits|nouvelles?\s+fonctionnalités|enquêtes?|sondages?"
         r"|feedback|avis\b|réactions|satisfaction|appréciation|organiser|évolution\s+de\s+nos|ergonomie|tests?\b|dysfonctionnements?|bugs?\b",
@@ -275,7 +301,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         r"marketing|publicit|prospect|commercia|promotion|promotionnel|offres|newsletter|infolettre|lettres?\s+d.information|mailing|fidélis|fidélité"
         r"|jeux|concours|sollicit|démarchage|parrainage|ventes?\s+privées|bons?\s+plans|réductions|campagnes|ciblage|ciblées?|reciblage|retargeting"
-        r"|annonces|partenaires\s+commerciaux|animation",
+        r"|annonces|partenaires\s+commerciaux|animation|nouveautés|actualités|événements\s+promotionnels",
         "marketing",
     ),
     (
