@@ -269,15 +269,21 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
         r"|^vous\s+(?:fournir|donner|apporter)\s+(?:[\w’']+\s+){0,3}?informations",
         "support",
     ),
+    # sending or showing advertising is marketing, however adapted: ``vous présenter des publicités adaptées à votre profil``
     (
-        r"fraud|sécurité|sécuris|abus|usurpation|intrusion|protéger|\bvols?\b|prévention|prévenir|blanchiment|terroris|piratage"
+        r"^(?:vous\s+)?(?:envoyer|adresser|présenter|proposer|afficher|diffuser|envoi|diffusion|affichage)\s+(?:[\w’']+\s+){0,3}?"
+        r"(?:publicités?|offres|newsletters?|lettres?\s+d.information|sollicitations|messages\s+publicitaires|promotions|annonces\s+publicitaires)",
+        "marketing",
+    ),
+    (
+        r"fraud|sécurité|sécuris|abus|usurpation|intrusion|protéger|\bvols?\b|prévention|(?<!vous\s)prévenir|blanchiment|terroris|piratage"
         r"|cyber|malveillan|suspect|robots?\b|protection\b|spams?\b|attaques?|incidents?\s+de\s+sécurité|authentifi|vérifi\w*\s+(?:de\s+)?(?:votre\s+|l['’]\s*)?identité"
         r"|contrefaçon|impayés|risques?\s+de\s+crédit|solvabilité",
         "security",
     ),
     (
         r"obligation|légal|\bloi\b|réglementa|fiscal|conformer|conformité|autorités|déclaration|signalement|comptab|juridiques?\s+applicables"
-        r"|exigences|réquisitions?|administrations?|sanctions|embargos?|archivage\s+légal|exercice\s+(?:de\s+vos|des|de\s+leurs|de\s+ses)\s+droits"
+        r"|exigences\s+(?:légales|réglementaires)|réquisitions?|administrations?\s+(?:fiscales?|publiques?)|sanctions|embargos?|archivage\s+légal|exercice\s+(?:de\s+vos|des|de\s+leurs|de\s+ses)\s+droits"
         r"|droits?\s+(?:d['’]accès|de\s+rectification|d['’]opposition|à\s+l['’]effacement)|demandes?\s+(?:d['’]exercice|de\s+droits?)",
         "legal",
     ),
@@ -288,26 +294,26 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (r"\bformer\b|\bformation|\bcoach|entraîner|qualité|\bcontrôle", "training"),
     (
-        r"statisti|audience|mesure|\banalyse|analytique|\bétudes?\b|\bbi\b|informations\s+non\s+nominatives|fréquentation|trafic"
+        r"statisti|audience|mesure(?!s?\s+(?:précontractuelles|techniques|organisationnelles|de\s+sécurité|nécessaires|appropriées))|\banalyse|analytique|\bétudes?\b|\bbi\b|informations\s+non\s+nominatives|fréquentation|trafic"
         r"|reporting|tableaux?\s+de\s+bord|performances?|comprendre\s+(?:comment|l['’]utilisation|vos\s+usages|le\s+comportement)|comptage",
         "analytics",
     ),
-    (r"personnalis|profil|segment|adapter|recommandations?|préférences|mémoriser\s+(?:votre|vos)\s+(?:langue|choix|paramètres)", "personalisation"),
+    (r"personnalis|profilage|(?<!votre\s)(?<!son\s)(?<!du\s)(?<!leur\s)profils?(?!\s+(?:utilisateur|public|en\s+ligne))|segment|adapt(?:er|ée?s?)\s+à|recommandations?|préférences|mémoriser\s+(?:votre|vos)\s+(?:langue|choix|paramètres)", "personalisation"),
     (
         r"amélior|développ|optimis|digitalis|numérisation|innov|nouveaux?\s+produits|nouvelles?\s+fonctionnalités|enquêtes?|sondages?"
-        r"|feedback|avis\b|réactions|satisfaction|appréciation|organiser|évolution\s+de\s+nos|ergonomie|tests?\b|dysfonctionnements?|bugs?\b",
+        r"|feedback|avis\b|réactions|satisfaction|appréciation|organiser|évolution\s+de\s+nos|ergonomie|dysfonctionnements?|bugs?\b",
         "improvement",
     ),
     (
         r"marketing|publicit|prospect|commercia|promotion|promotionnel|offres|newsletter|infolettre|lettres?\s+d.information|mailing|fidélis|fidélité"
-        r"|jeux|concours|sollicit|démarchage|parrainage|ventes?\s+privées|bons?\s+plans|réductions|campagnes|ciblage|ciblées?|reciblage|retargeting"
-        r"|annonces|partenaires\s+commerciaux|animation|nouveautés|actualités|événements\s+promotionnels",
+        r"|jeux|concours|sollicit|démarchage|parrainage|ventes?\s+privées|bons?\s+plans|réductions|campagnes\s+(?:publicitaires|marketing|promotionnelles|d['’]e-?mailing|de\s+communication)|ciblage|ciblées?|reciblage|retargeting"
+        r"|partenaires\s+commerciaux|animation|nouveautés|actualités|événements\s+promotionnels",
         "marketing",
     ),
     (
         r"répondre|questions|assistance|assister(?!\s+à)|support|soutien|contact|aider|\baide\b|réclamation|rendez-vous|informer|informé|rappeler"
         r"|correspondance|réunion|conseils|communications\s+importantes|service\s+(?:client|après-vente|consommateurs)|\bsav\b|demandes|plaintes"
-        r"|notifications?|alertes?|relation\s+client|convoquer|convocations?",
+        r"|notifications?|alertes?|relation\s+client|convoquer|convocations?|vous\s+prévenir",
         "support",
     ),
 )
