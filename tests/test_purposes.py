@@ -127,6 +127,14 @@ POSITIVE += [
     "Vos données sont traitées pour l’⟦PURPOSE service|instruction de votre dossier de bourse⟧ et avec votre accord.",
     # a noun goal with an adjective of its own is split from the next one
     "Nous utilisons vos données pour la ⟦PURPOSE marketing|prospection commerciale⟧ et la ⟦PURPOSE analytics|réalisation d’études de marché⟧.",
+    # the goal stated as what the purpose « est »
+    "La finalité du traitement est la ⟦PURPOSE service|gestion des prêts de la médiathèque⟧.",
+    "Le but de ce fichier est de ⟦PURPOSE service|recenser les bénévoles disponibles⟧.",
+    # lists introduced by « finalités ... suivantes : », « nous permettent de : »; a list that goes on in its line
+    "Les finalités poursuivies sont les suivantes :\n⟦PURPOSE service|attribuer les logements sociaux⟧ ;\n⟦PURPOSE support|informer les demandeurs⟧.",
+    "Vos données nous permettent de :\n⟦PURPOSE service|préparer vos repas⟧ ;\n⟦PURPOSE personalisation|adapter les menus à vos goûts⟧.",
+    "Les finalités du traitement sont les suivantes : ⟦PURPOSE service|gérer les inscriptions⟧ ; "
+    "⟦PURPOSE analytics|établir des statistiques de participation⟧ ; ⟦PURPOSE support|répondre aux familles⟧.",
 ]
 
 # a long list of purposes stays open past a dozen items
@@ -182,6 +190,11 @@ NEGATIVE = [
     "Vos données sont traitées dans le cadre du règlement général sur la protection des données.",
     "Finalités\n\nDonnées de facturation\n\nPour nos clients professionnels",
     "Finalités\n\nBase légale : intérêt légitime\nDestinataires : nos prestataires",
+    # what the person does, told in the imperative
+    "Pour supprimer votre compte, rendez-vous dans les paramètres de vos données.",
+    "Pour modifier vos données, accédez à votre espace personnel.",
+    # a colon list of data, not of purposes
+    "Nous collectons les données suivantes : nom ; prénom ; adresse.",
 ]
 
 

@@ -29,6 +29,7 @@ RULED_OUT = re.compile(P.ruled_out(), FLAGS)
 POLICY_CHANGE = re.compile(P.policy_change(), FLAGS)
 OWN_COMPLEMENT = re.compile(r"\s(?:de|du|des|d['’])(?![\w])", FLAGS)
 INTRO = re.compile(P.purpose_intro(), FLAGS)
+INLINE_INTRO = re.compile(P.purpose_intro(inline=True), FLAGS | re.MULTILINE)
 SECTION = re.compile(P.purpose_section())
 HEADER_CELL = re.compile(P.table_header_cell())
 PURPOSE_HEADER = re.compile(P.table_purpose_header())
@@ -105,6 +106,7 @@ class Purposes:
             if not self._ruled_out(text, m.start()):
                 pieces.append((m.start("span"), m.end("span")))
         pieces += self._list_items(doc)
+        pieces += self._inline_items(doc)
         pieces += self._section_headings(doc)
         spans = []
         for start, end in pieces:
@@ -297,6 +299,25 @@ class Purposes:
             if MARKER.match(line) or not self._opens_goal(doc, start, line):
                 continue
             out += self._goals(doc, start)
+        return out
+
+    def _inline_items(self, doc: Doc) -> list[tuple[int, int]]:
+        """Items of a purpose list that goes on in its introduction's line, cut by semicolons:
+        ``Les finalités sont les suivantes : organiser ... ; analyser ... .``"""
+        text = text_of(doc)
+        out = []
+        for m in INLINE_INTRO.finditer(text):
+            stop = text.find("\n", m.end())
+            stop = len(text) if stop < 0 else stop
+            if ";" not in text[m.end() : stop]:
+                continue  # one goal after a colon is read by the markers
+            for item in re.finditer(r"[^;]+", text[m.end() : stop]):
+                start = m.end() + item.start()
+                piece = item.group()
+                lead = len(piece) - len(piece.lstrip())
+                if MARKER.match(piece.lstrip()) or not self._opens_goal(doc, start, piece):
+                    continue
+                out += self._goals(doc, start + lead)
         return out
 
     def _section_headings(self, doc: Doc) -> list[tuple[int, int]]:

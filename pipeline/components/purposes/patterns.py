@@ -120,7 +120,9 @@ def goal_clause() -> str:
     ``Le but est de ...``, ``un intérêt légitime à prévenir la fraude``, ``intérêt légitime qui consiste à ...``."""
     return (
         rf"(?<![\w])(?:(?:afin|pour)\s+qu(?:e\s+|['’]\s*)[^,.;:\n]{{1,60}}?\s+puisse(?:nt)?\s+"
-        rf"|(?:le|notre|leur|son|l['’])\s*(?:but|objectif)\s+est\s+(?:{D}\s*|qu(?:e\s+|['’]\s*)[^,.;:\n]{{1,60}}?\s+puisse(?:nt)?\s+)"
+        rf"|(?:le|la|notre|leur|son|sa|l['’])\s*(?:but|objectif|finalité)\s+(?:(?:principale?|premi\w+|unique)\s+)?"
+        rf"(?:(?:du|de\s+ce|de\s+cette|de\s+la|de\s+l['’]|des)\s*(?:traitement|collecte|opération|application|service|site|fichier|dispositif)\s+)?"
+        rf"(?:est|sera|consiste\s+à)\s+(?:{D}\s*|qu(?:e\s+|['’]\s*)[^,.;:\n]{{1,60}}?\s+puisse(?:nt)?\s+|(?=(?:la|le|l['’])\s*\w))"
         rf"|intérêts?\s+légitimes?\s+(?:à|qui\s+consiste\s+à|{D})\s*(?!traiter|utiliser|collecter|conserver|mener))"
     )
 
@@ -139,7 +141,9 @@ def person_goal() -> str:
     """A goal of the person, not of the processing: ``Pour obtenir des conseils, vous pouvez ...``."""
     return (
         r"(?<![\w])vous\s+(?:pouvez|devez|pourrez|souhaitez|avez\s+la\s+possibilité)"
-        r"|(?<![\w])(?:écrivez|contactez|adressez|envoyez|consultez|cliquez|connectez|appelez|remplissez|utilisez)(?:-nous)?(?![\w])"
+        r"|(?<![\w])(?:écrivez|contactez|adressez|envoyez|consultez|cliquez|connectez|appelez|remplissez|utilisez|accédez|allez"
+        r"|modifiez|désactivez|paramétrez|supprimez|sélectionnez|suivez|reportez)(?:-nous|-vous)?(?![\w])"
+        r"|(?<![\w])rendez-vous\s+(?:dans|sur|à\s+la|au|en)\s"
     )
 
 
@@ -192,12 +196,16 @@ def processing_cue() -> str:
     )
 
 
-def purpose_intro() -> str:
+def purpose_intro(inline: bool = False) -> str:
     """A line that opens a list of purposes: ``aux fins suivantes :``, ``afin de :``, ``processus suivants :``,
-    ``Nous utilisons vos données pour :``, ``dans le cadre :``."""
+    ``Nous utilisons vos données pour :``, ``dans le cadre :``; ``inline``: the list goes on in the same line,
+    its items cut by semicolons (``... sont les suivantes : organiser ... ; analyser ...``)."""
+    end = r"\s*:[ \t]+(?=\S)" if inline else r"\s*:\s*$"
     return (
-        r"(?:(?:fins|finalités?|objectifs?|raisons|buts?|processus)(?:\s+suivant\w*)?|afin\s+d[e'’]?|pour|dans\s+le\s+cadre"
-        r"|servent|utilis\w*\s+\w+\s+données\s+pour)\s*:\s*$"
+        r"(?:(?:fins|finalités?|objectifs?|raisons|buts?|processus|cas|situations)(?:\s+suivant\w*)?|afin\s+d[e'’]?|pour|dans\s+le\s+cadre"
+        r"|dans\s+le\s+but\s+d[e'’]?|en\s+vue\s+d[e'’]?|(?:permet\w*|serv\w+|sert|vis\w+)\s+(?:à|de|d['’])"
+        r"|(?:fins|finalités?|objectifs?|raisons|buts?)\s+[^:\n]{0,40}\s+(?:les\s+)?suivant\w*"
+        r"|servent|utilis\w*\s+\w+\s+données\s+pour)" + end
     )
 
 
@@ -298,7 +306,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
         r"|reporting|tableaux?\s+de\s+bord|performances?|comprendre\s+(?:comment|l['’]utilisation|vos\s+usages|le\s+comportement)|comptage",
         "analytics",
     ),
-    (r"personnalis|profilage|(?<!votre\s)(?<!son\s)(?<!du\s)(?<!leur\s)profils?(?!\s+(?:utilisateur|public|en\s+ligne))|segment|adapt(?:er|ée?s?)\s+à|recommandations?|préférences|mémoriser\s+(?:votre|vos)\s+(?:langue|choix|paramètres)", "personalisation"),
+    (r"personnalis|profilage|(?<!votre\s)(?<!son\s)(?<!du\s)(?<!leur\s)profils?(?!\s+(?:utilisateur|public|en\s+ligne))|segment|adapt\w*\s+(?:[\w’']+\s+){0,4}?(?:à|aux)\s+(?:vos|votre|ses|son|sa|leurs?|chaque)\s|goûts|recommandations?|préférences|mémoriser\s+(?:votre|vos)\s+(?:langue|choix|paramètres)", "personalisation"),
     (
         r"amélior|développ|optimis|digitalis|numérisation|innov|nouveaux?\s+produits|nouvelles?\s+fonctionnalités|enquêtes?|sondages?"
         r"|feedback|avis\b|réactions|satisfaction|appréciation|organiser|évolution\s+de\s+nos|ergonomie|dysfonctionnements?|bugs?\b",
