@@ -133,6 +133,9 @@ POSITIVE += [
     # lists introduced by « finalités ... suivantes : », « nous permettent de : »; a list that goes on in its line
     "Les finalités poursuivies sont les suivantes :\n⟦PURPOSE service|attribuer les logements sociaux⟧ ;\n⟦PURPOSE support|informer les demandeurs⟧.",
     "Vos données nous permettent de :\n⟦PURPOSE service|préparer vos repas⟧ ;\n⟦PURPOSE personalisation|adapter les menus à vos goûts⟧.",
+    # « dans le cadre du » + an action or a process; a heading that names a kind of purpose
+    "Vos réponses sont traitées dans le cadre du ⟦PURPOSE service|processus d’admission⟧.",
+    "Pourquoi traitons-nous vos données ?\n\n⟦PURPOSE analytics|Statistiques de fréquentation⟧\n\nNous comptons les visites.",
     "Les finalités du traitement sont les suivantes : ⟦PURPOSE service|gérer les inscriptions⟧ ; "
     "⟦PURPOSE analytics|établir des statistiques de participation⟧ ; ⟦PURPOSE support|répondre aux familles⟧.",
 ]
@@ -195,6 +198,11 @@ NEGATIVE = [
     "Pour modifier vos données, accédez à votre espace personnel.",
     # a colon list of data, not of purposes
     "Nous collectons les données suivantes : nom ; prénom ; adresse.",
+    # « pour » + a bare noun, « dans le cadre du » + a thing: no goal
+    "Vos données sont traitées pour motif légitime.",
+    "Ces données sont conservées dans le cadre du contrat.",
+    # a heading of a purpose section that names neither an action nor a kind of purpose
+    "Pourquoi traitons-nous vos données ?\n\nVisiteurs du site\n\nNous traitons vos données.",
 ]
 
 

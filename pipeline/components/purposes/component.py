@@ -40,6 +40,7 @@ KIND_HEADING = re.compile(P.kind_heading())
 CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
 LEADING = re.compile(r"(?:de\s+)?(?:la|les|le|une?)\s+|(?:de\s+)?l['’]\s*|(?:du|des|de)\s+|d['’]\s*", FLAGS)
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
+ACTIVITY = re.compile(r"(?:processus|procédures?|programmes?|campagnes?|dispositifs?|services?\s+de)(?![\w])", FLAGS)
 INNER_ASIDE = re.compile(P.inner_aside())
 ENUMERATION = re.compile(P.enumeration(), FLAGS)
 TRAILING_CC = re.compile(P.trailing_conjunction(), FLAGS)
@@ -96,6 +97,15 @@ class Purposes:
                     begin = m.start("article")  # ``afin de pouvoir l’évaluer``: a pronoun, not an article
                 elif not ACTION_NOUN.match(text[m.end() :]):
                     continue  # ``pour les données``: a noun phrase that names no action
+            elif m.group("lead").lower().startswith("dans le cadre") and not (
+                ACTION_NOUN.match(text[m.end() :]) or ACTIVITY.match(text, m.end())
+            ):
+                continue  # ``dans le cadre du contrat``: a frame, not a goal; ``dans le cadre du recrutement`` is one
+            elif m.group("lead").lower() == "pour" and not (
+                m.group(0).strip().lower() != "pour"  # ``pour pouvoir``, ``pour nous permettre de``
+                or self._starts_goal(doc, begin, clitic=True) or ACTION_NOUN.match(text[begin:])
+            ):
+                continue  # ``pour motif légitime``, ``pour information``: a bare noun, no goal
             if not self._about_processing(text, m.start(), person_too="fins" not in m.group("lead").lower()):
                 continue
             pieces += self._goals(doc, begin)
@@ -363,6 +373,8 @@ class Purposes:
             lead = MARKER.match(stripped)
             if lead and not self._opens_goal(doc, start + (len(line) - len(line.lstrip())) + lead.end(), stripped[lead.end() :]):
                 continue  # ``Pour nos clients et prospects``
+            if not lead and not self._opens_goal(doc, start, line) and category(stripped) == P.DEFAULT_CATEGORY:
+                continue  # ``Visiteurs du site``: names neither an action nor a kind of purpose
             s = start + (lead.end() if lead else 0) + (len(line) - len(line.lstrip()))
             out.append((s, start + len(line.rstrip())))
         return out
