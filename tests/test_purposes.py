@@ -133,6 +133,10 @@ POSITIVE += [
     # lists introduced by « finalités ... suivantes : », « nous permettent de : »; a list that goes on in its line
     "Les finalités poursuivies sont les suivantes :\n⟦PURPOSE service|attribuer les logements sociaux⟧ ;\n⟦PURPOSE support|informer les demandeurs⟧.",
     "Vos données nous permettent de :\n⟦PURPOSE service|préparer vos repas⟧ ;\n⟦PURPOSE personalisation|adapter les menus à vos goûts⟧.",
+    # the items of a purpose section's list, ending in « ; » or « . », without an introduction
+    "Pourquoi traitons-nous vos données ?\n\nLa ⟦PURPOSE service|gestion des inscriptions aux ateliers⟧ ;\n"
+    "L’⟦PURPOSE marketing|envoi de notre bulletin d’information⟧ ;\n⟦PURPOSE service|Souscrire une assurance pour nos bénévoles⟧.\n\n"
+    "Nous traitons vos données avec soin.",
     # « dans le cadre du » + an action or a process; a heading that names a kind of purpose
     "Vos réponses sont traitées dans le cadre du ⟦PURPOSE service|processus d’admission⟧.",
     "Pourquoi traitons-nous vos données ?\n\n⟦PURPOSE analytics|Statistiques de fréquentation⟧\n\nNous comptons les visites.",
@@ -201,6 +205,8 @@ NEGATIVE = [
     # « pour » + a bare noun, « dans le cadre du » + a thing: no goal
     "Vos données sont traitées pour motif légitime.",
     "Ces données sont conservées dans le cadre du contrat.",
+    # a sentence of a purpose section whose action noun is its subject; a list item that opens a sublist
+    "Pourquoi traitons-nous vos données ?\n\nLa gestion des accès est confiée à notre équipe informatique.\nL’inscription comprend :",
     # a heading of a purpose section that names neither an action nor a kind of purpose
     "Pourquoi traitons-nous vos données ?\n\nVisiteurs du site\n\nNous traitons vos données.",
 ]

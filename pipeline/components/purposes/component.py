@@ -360,7 +360,13 @@ class Purposes:
             if stripped.endswith("?") or (is_heading(stripped) and stripped.isupper()):
                 inside = False
                 continue
-            if not inside or len(stripped) > 70 or re.search(r"[.;:!]$", stripped) or len(stripped.split()) < 2:
+            if not inside:
+                continue
+            if len(stripped) > 70 or re.search(r"[.;:!]$", stripped) or len(stripped.split()) < 2:
+                # an item of the section's list: ``la gestion de vos commandes ;``, ``Gérer votre compte.``
+                if len(stripped) <= 240 and not stripped.endswith(":") and not MARKER.match(stripped):
+                    if self._opens_goal(doc, starts[i - 1], lines[i - 1]):
+                        out += self._goals(doc, starts[i - 1] + len(lines[i - 1]) - len(lines[i - 1].lstrip()))
                 continue
             if OTHER_SECTION.match(stripped):
                 inside = False  # ``Base légale``, ``Vos droits``: the purpose section is over

@@ -313,7 +313,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
         "improvement",
     ),
     (
-        r"marketing|publicit|prospect|commercia|promotion|promotionnel|offres|newsletter|infolettre|lettres?\s+d.information|mailing|fidélis|fidélité"
+        r"marketing|publicit|prospect|commercia|promotion|promotionnel|offres|newsletter|infolettre|lettres?\s+d.information|bulletins?\s+d['’](?:information|actualités)|mailing|fidélis|fidélité"
         r"|jeux|concours|sollicit|démarchage|parrainage|ventes?\s+privées|bons?\s+plans|réductions|campagnes\s+(?:publicitaires|marketing|promotionnelles|d['’]e-?mailing|de\s+communication)|ciblage|ciblées?|reciblage|retargeting"
         r"|partenaires\s+commerciaux|animation|nouveautés|actualités|événements\s+promotionnels",
         "marketing",
