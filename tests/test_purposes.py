@@ -245,7 +245,9 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      # sending advertising is marketing however adapted; an account profile, administration, a means are not
      ("vous présenter des publicités adaptées à votre profil", "marketing"), ("création de votre profil utilisateur", "service"),
      ("administration de votre compte", "service"), ("prendre des mesures précontractuelles", "service"),
-     ("vous prévenir en cas de retard de livraison", "support"), ("proposer des contenus adaptés à vos goûts", "personalisation")],
+     ("vous prévenir en cas de retard de livraison", "support"),
+     ("vous coacher dans votre programme de marche", "service"), ("contrôle d’accès aux locaux", "security"),
+     ("recherche épidémiologique sur la grippe", "analytics"), ("proposer des contenus adaptés à vos goûts", "personalisation")],
 )
 def test_purposes_category_keywords(goal, expected_category):
     assert category(goal) == expected_category

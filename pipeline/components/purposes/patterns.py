@@ -286,7 +286,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         r"fraud|sécurité|sécuris|abus|usurpation|intrusion|protéger|\bvols?\b|prévention|(?<!vous\s)prévenir|blanchiment|terroris|piratage"
         r"|cyber|malveillan|suspect|robots?\b|protection\b|spams?\b|attaques?|incidents?\s+de\s+sécurité|authentifi|vérifi\w*\s+(?:de\s+)?(?:votre\s+|l['’]\s*)?identité"
-        r"|contrefaçon|impayés|risques?\s+de\s+crédit|solvabilité",
+        r"|contrôle\s+d['’]accès|contrefaçon|impayés|risques?\s+de\s+crédit|solvabilité",
         "security",
     ),
     (
@@ -300,10 +300,15 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
         r"|réclamations?\s+juridiques|actions?\s+en\s+justice|procédures?\s+judiciaires",
         "evidence",
     ),
-    (r"\bformer\b|\bformation|\bcoach|entraîner|qualité|\bcontrôle", "training"),
+    # staff training and quality control; coaching the person (a health programme) is the service itself
+    (
+        r"\bformer\b|\bformation|\bcoach\w*\s+(?:et\s+\w+\s+)?(?:nos|notre|les|des|ses|leurs)\s+(?:collaborateurs|conseillers|agents|équipes|employés|personnel|salariés|commerciaux)"
+        r"|entraîner|qualité|\bcontrôle(?!\s+d['’]accès)",
+        "training",
+    ),
     (
         r"statisti|audience|mesure(?!s?\s+(?:précontractuelles|techniques|organisationnelles|de\s+sécurité|nécessaires|appropriées))|\banalyse|analytique|\bétudes?\b|\bbi\b|informations\s+non\s+nominatives|fréquentation|trafic"
-        r"|reporting|tableaux?\s+de\s+bord|performances?|comprendre\s+(?:comment|l['’]utilisation|vos\s+usages|le\s+comportement)|comptage",
+        r"|reporting|tableaux?\s+de\s+bord|performances?|recherches?\s+(?:scientifiques?|médicales?|épidémiologiques?)|épidémiolog|comprendre\s+(?:comment|l['’]utilisation|vos\s+usages|le\s+comportement)|comptage",
         "analytics",
     ),
     (r"personnalis|profilage|(?<!votre\s)(?<!son\s)(?<!du\s)(?<!leur\s)profils?(?!\s+(?:utilisateur|public|en\s+ligne))|segment|adapt\w*\s+(?:[\w’']+\s+){0,4}?(?:à|aux)\s+(?:vos|votre|ses|son|sa|leurs?|chaque)\s|goûts|recommandations?|préférences|mémoriser\s+(?:votre|vos)\s+(?:langue|choix|paramètres)", "personalisation"),
