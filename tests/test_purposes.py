@@ -133,6 +133,17 @@ POSITIVE += [
     # lists introduced by « finalités ... suivantes : », « nous permettent de : »; a list that goes on in its line
     "Les finalités poursuivies sont les suivantes :\n⟦PURPOSE service|attribuer les logements sociaux⟧ ;\n⟦PURPOSE support|informer les demandeurs⟧.",
     "Vos données nous permettent de :\n⟦PURPOSE service|préparer vos repas⟧ ;\n⟦PURPOSE personalisation|adapter les menus à vos goûts⟧.",
+    # a comma list of goals after one marker: infinitives with « de », action nouns with their article,
+    # bare nouns after « à des fins de »
+    "Nous utilisons vos données dans le but de ⟦PURPOSE service|traiter votre inscription⟧, de "
+    "⟦PURPOSE marketing|vous adresser nos offres⟧ et de ⟦PURPOSE analytics|réaliser des statistiques⟧.",
+    "Vos données sont traitées pour la ⟦PURPOSE service|gestion de vos réservations⟧, la ⟦PURPOSE service|livraison de vos billets⟧ "
+    "et le ⟦PURPOSE service|suivi de votre voyage⟧.",
+    "Vos données sont utilisées à des fins de ⟦PURPOSE service|gestion⟧, de ⟦PURPOSE analytics|statistiques⟧ et de ⟦PURPOSE marketing|prospection⟧.",
+    # after a goal and a comma, a clause with its subject is no next goal
+    "Nous traitons vos données pour ⟦PURPOSE support|répondre à vos questions⟧, la réponse vous parvient sous deux jours.",
+    # « Vos données sont utilisées : » opens a list
+    "Vos données sont utilisées :\nla ⟦PURPOSE evidence|gestion des litiges⟧ ;\nl’⟦PURPOSE marketing|envoi de la newsletter⟧.",
     # the items of a purpose section's list, ending in « ; » or « . », without an introduction
     "Pourquoi traitons-nous vos données ?\n\nLa ⟦PURPOSE service|gestion des inscriptions aux ateliers⟧ ;\n"
     "L’⟦PURPOSE marketing|envoi de notre bulletin d’information⟧ ;\n⟦PURPOSE service|Souscrire une assurance pour nos bénévoles⟧.\n\n"

@@ -45,6 +45,8 @@ INNER_ASIDE = re.compile(P.inner_aside())
 ENUMERATION = re.compile(P.enumeration(), FLAGS)
 TRAILING_CC = re.compile(P.trailing_conjunction(), FLAGS)
 ASIDE_THEN_GOAL = re.compile(P.aside_then_goal(), FLAGS)
+NEXT_IN_LIST = re.compile(P.next_in_list(), FLAGS)
+DE_INFINITIVE = re.compile(r"(?:de\s+|d['’]\s*)(?!la\s|l['’]|les\s)", FLAGS)
 BACK_REFERENCE = re.compile(P.back_reference(), FLAGS)
 TIME_CASES = frozenset("avant après pendant durant dès jusqu' jusqu’".split())
 DEMONSTRATIVES = frozenset("ceux celles celui celle cela ceci".split())
@@ -197,10 +199,20 @@ class Purposes:
             e = cc.start() if cc else e
             if e - s >= 3 or (e - s == 2 and text[s:e].isupper()):  # ``à des fins de BI``
                 trimmed.append((s, e))
-        after = ASIDE_THEN_GOAL.match(text, end)
-        if after and self._starts_goal(doc, after.end(), clitic=True):
-            trimmed += self._goals(doc, after.end())
+        after = ASIDE_THEN_GOAL.match(text, end) or NEXT_IN_LIST.match(text, end)
+        if after and self._starts_goal(doc, after.end(), clitic=True) and not self._clause_follows(doc, after.end()):
+            nxt = after.end()
+            de = DE_INFINITIVE.match(text, nxt)
+            if de and self._starts_goal(doc, de.end(), clitic=True):
+                nxt = de.end()  # ``, de vous adresser ... et de réaliser ...``: the next goals, each with its ``de``
+            trimmed += self._goals(doc, nxt)
         return trimmed
+
+    @staticmethod
+    def _clause_follows(doc: Doc, char: int) -> bool:
+        """``..., le service client traite votre demande``: a noun that is the subject of a clause, not a goal."""
+        span = doc.char_span(char, min(len(text_of(doc)), char + 60), alignment_mode="expand")
+        return span is not None and any(t.dep_.startswith("nsubj") for t in span[:4])
 
     @staticmethod
     def _has_de_infinitive(doc: Doc, start: int, end: int) -> bool:

@@ -81,7 +81,7 @@ def goal_end() -> str:
 def enumeration() -> str:
     """A comma list of short items closed by ``et``/``ou``, inside a goal:
     ``assurer la sécurité de nos applications, services, processus et bases de données``."""
-    item = r"(?!(?:notamment|par|en|lorsqu|si|via|tels?|telles?|comme|y|dont|qui|que|qu|à|au|aux|afin|pour|sauf)\b)[\w’'-]+(?:\s+[\w’'-]+){0,2}"
+    item = r"(?!(?:notamment|par|en|lorsqu|si|via|tels?|telles?|comme|y|dont|qui|que|qu|à|au|aux|afin|pour|sauf|de|d|du)\b)[\w’'-]+(?:\s+[\w’'-]+){0,2}"
     return rf",\s+{item}(?:,\s+{item})*\s+(?:et|ou)\s+"
 
 
@@ -93,6 +93,12 @@ def inner_aside() -> str:
 def aside_then_goal() -> str:
     """A comma aside after a goal, then the next goal: ``Pour vous contacter, à votre demande, et vous fournir ...``."""
     return r",\s*[^,.;:()\n]{1,50},\s+(?:et|ou)\s+"
+
+
+def next_in_list() -> str:
+    """A comma, then maybe ``et``/``ou``, before the next goal of a list: ``afin de vous identifier, de sécuriser ...``,
+    ``pour la gestion de vos commandes, la livraison ...``, ``à des fins de gestion, de statistiques et ...``."""
+    return r",\s+(?:(?:et|ou)\s+)?"
 
 
 def trailing_conjunction() -> str:
@@ -198,6 +204,7 @@ def processing_cue() -> str:
 
 def purpose_intro(inline: bool = False) -> str:
     """A line that opens a list of purposes: ``aux fins suivantes :``, ``afin de :``, ``processus suivants :``,
+    ``Vos données sont utilisées :``,
     ``Nous utilisons vos données pour :``, ``dans le cadre :``; ``inline``: the list goes on in the same line,
     its items cut by semicolons (``... sont les suivantes : organiser ... ; analyser ...``)."""
     end = r"\s*:[ \t]+(?=\S)" if inline else r"\s*:\s*$"
@@ -205,7 +212,8 @@ def purpose_intro(inline: bool = False) -> str:
         r"(?:(?:fins|finalités?|objectifs?|raisons|buts?|processus|cas|situations)(?:\s+suivant\w*)?|afin\s+d[e'’]?|pour|dans\s+le\s+cadre"
         r"|dans\s+le\s+but\s+d[e'’]?|en\s+vue\s+d[e'’]?|(?:permet\w*|serv\w+|sert|vis\w+)\s+(?:à|de|d['’])"
         r"|(?:fins|finalités?|objectifs?|raisons|buts?)\s+[^:\n]{0,40}\s+(?:les\s+)?suivant\w*"
-        r"|servent|utilis\w*\s+\w+\s+données\s+pour)" + end
+        r"|servent|utilis\w*\s+\w+\s+données\s+pour"
+        r"|sont\s+(?:utilisé|traité|exploité)e?s?(?:\s+(?:notamment|principalement|uniquement|exclusivement))?)" + end
     )
 
 
@@ -339,6 +347,6 @@ def action_noun() -> str:
     """A noun that names an action, so that ``pour la gestion de ...`` states a goal and
     ``pour les données`` does not: ``gestion``, ``formation``, ``traitement``, ``envoi``, ``lutte``."""
     return (
-        r"^(?!utilisation|usage|conversation|information)(?:[a-zéèêàç’'-]+(?:tion|sion|ment|age|ance|ence|ure|ise|isation)s?|envoi|suivi|lutte|gestion|tenue|prise\s+en\s+charge|besoins?"
+        r"^(?!utilisation|usage|conversation|information)(?:[a-zéèêàç’'-]+(?:tion|sion|ment|age|ance|ence|ure|ise|isation|aison)s?|envoi|suivi|lutte|gestion|tenue|prise\s+en\s+charge|besoins?"
         r"|contrôle|réponse|recherche|analyse|preuve|raisons|soutien|aide|défense|respect|marketing|prospection|publicité|promotion)(?![\w])"
     )
