@@ -144,6 +144,13 @@ POSITIVE += [
     "Nous traitons vos données pour ⟦PURPOSE support|répondre à vos questions⟧, la réponse vous parvient sous deux jours.",
     # « Vos données sont utilisées : » opens a list
     "Vos données sont utilisées :\nla ⟦PURPOSE evidence|gestion des litiges⟧ ;\nl’⟦PURPOSE marketing|envoi de la newsletter⟧.",
+    # informing people is an action noun, and so are « octroi », « paie »; a light adjective before the noun stays
+    "Vos coordonnées sont utilisées pour l’⟦PURPOSE support|information des usagers en cas de travaux⟧.",
+    "Vos revenus sont collectés pour l’⟦PURPOSE service|octroi de la bourse⟧.",
+    "Vos données sont transmises au transporteur pour la ⟦PURPOSE service|seule organisation des tournées⟧.",
+    # more headings that open a purpose section
+    "Comment vos données sont-elles utilisées ?\n\n⟦PURPOSE service|Gestion des prêts⟧\n\nNous enregistrons chaque prêt.",
+    "Traitements mis en œuvre\n\n⟦PURPOSE service|Inscription aux activités⟧\n\nNous gérons les inscriptions.",
     # the items of a purpose section's list, ending in « ; » or « . », without an introduction
     "Pourquoi traitons-nous vos données ?\n\nLa ⟦PURPOSE service|gestion des inscriptions aux ateliers⟧ ;\n"
     "L’⟦PURPOSE marketing|envoi de notre bulletin d’information⟧ ;\n⟦PURPOSE service|Souscrire une assurance pour nos bénévoles⟧.\n\n"
@@ -213,6 +220,8 @@ NEGATIVE = [
     "Pour modifier vos données, accédez à votre espace personnel.",
     # a colon list of data, not of purposes
     "Nous collectons les données suivantes : nom ; prénom ; adresse.",
+    # « information » alone names data
+    "Vos données sont traitées pour l’information transmise au service.",
     # « pour » + a bare noun, « dans le cadre du » + a thing: no goal
     "Vos données sont traitées pour motif légitime.",
     "Ces données sont conservées dans le cadre du contrat.",

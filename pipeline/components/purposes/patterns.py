@@ -222,7 +222,9 @@ def purpose_section() -> str:
     return (
         r"(?i)(?:à\s+quoi\s+(?:servent|sert|servira|serviront)|finalités?|pourquoi\s+(?:nous\s+)?(?:traitons|collectons|utilisons|recueillons|avons)"
         r"|pour\s+quelles?\s+(?:raisons|finalités)|à\s+quelles?\s+fins|dans\s+quels?\s+buts?|objectifs?\s+du\s+traitement"
-        r"|(?:comment|pourquoi)\s+(?:utilisons|traitons|exploitons)-nous|^(?:\d+[.)]?\s*)?(?:utilisation|usage)s?\s+(?:de\s+vos|des)\s+données)"
+        r"|(?:comment|pourquoi)\s+(?:utilisons|traitons|exploitons)-nous|pour\s+quoi\s+faire|à\s+quoi\s+nous\s+servent"
+        r"|(?:comment|pourquoi)\s+(?:vos|les|ces)\s+(?:données|informations)[^?\n]{0,40}(?:utilisées|traitées|collectées)"
+        r"|traitements?\s+(?:mis\s+en\s+(?:œuvre|oeuvre)|réalisés|effectués)|^(?:\d+[.)]?\s*)?(?:nos|quels)\s+traitements|^(?:\d+[.)]?\s*)?(?:utilisation|usage)s?\s+(?:de\s+vos|des)\s+données)"
     )
 
 
@@ -334,7 +336,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         r"répondre|questions|assistance|assister(?!\s+à)|support|soutien|contact|aider|\baide\b|réclamation|rendez-vous|informer|informé|rappeler"
         r"|correspondance|réunion|conseils|communications\s+importantes|service\s+(?:client|après-vente|consommateurs)|\bsav\b|demandes|plaintes"
-        r"|notifications?|alertes?|relation\s+client|convoquer|convocations?|vous\s+prévenir",
+        r"|notifications?|alertes?|relation\s+client|convoquer|convocations?|vous\s+prévenir|^information\s+(?:des|du|de\s+la|de\s+l['’]|de\s+nos|de\s+vos)\s",
         "support",
     ),
 )
@@ -347,6 +349,11 @@ def action_noun() -> str:
     """A noun that names an action, so that ``pour la gestion de ...`` states a goal and
     ``pour les données`` does not: ``gestion``, ``formation``, ``traitement``, ``envoi``, ``lutte``."""
     return (
-        r"^(?!utilisation|usage|conversation|information)(?:[a-zéèêàç’'-]+(?:tion|sion|ment|age|ance|ence|ure|ise|isation|aison)s?|envoi|suivi|lutte|gestion|tenue|prise\s+en\s+charge|besoins?"
-        r"|contrôle|réponse|recherche|analyse|preuve|raisons|soutien|aide|défense|respect|marketing|prospection|publicité|promotion)(?![\w])"
+        r"^(?:(?:seule|bonne|meilleure|simple|stricte|correcte)\s+)?"
+        # informing people is an action; ``information``, ``utilisation`` alone name data or a use
+        r"(?:information\s+(?:des|de\s+la|du|de\s+l['’]|de\s+nos|de\s+vos|de\s+nos)\s*(?:clients?|familles?|usagers?|utilisateurs?|patients?|personnes?"
+        r"|salariés?|candidats?|membres?|adhérents?|abonnés?|participants?|parents?|élèves?|public|bénéficiaires?|assurés?|locataires?)"
+        r"|(?!utilisation|usage|conversation|information)(?:[a-zéèêàç’'-]+(?:tion|sion|ment|age|ance|ence|ure|ise|isation|aison)s?|envoi|suivi|lutte|gestion|tenue|prise\s+en\s+charge|besoins?"
+        r"|contrôle|réponse|recherche|analyse|preuve|raisons|soutien|aide|défense|respect|marketing|prospection|publicité|promotion"
+        r"|octroi|paie|accueil|calcul|audit|reporting|conseil))(?![\w])"
     )
