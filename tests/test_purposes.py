@@ -148,6 +148,10 @@ POSITIVE += [
     "Vos coordonnées sont utilisées pour l’⟦PURPOSE support|information des usagers en cas de travaux⟧.",
     "Vos revenus sont collectés pour l’⟦PURPOSE service|octroi de la bourse⟧.",
     "Vos données sont transmises au transporteur pour la ⟦PURPOSE service|seule organisation des tournées⟧.",
+    # more markers: « dans l’objectif de », « dans un but de », « avec pour but de »
+    "Nous collectons votre adresse dans l’objectif de ⟦PURPOSE service|vous livrer rapidement⟧.",
+    "Nous conservons l’historique de vos achats dans un but d’⟦PURPOSE improvement|amélioration de nos services⟧.",
+    "Vos réponses sont enregistrées avec pour but de ⟦PURPOSE service|préparer votre dossier⟧.",
     # more headings that open a purpose section
     "Comment vos données sont-elles utilisées ?\n\n⟦PURPOSE service|Gestion des prêts⟧\n\nNous enregistrons chaque prêt.",
     "Traitements mis en œuvre\n\n⟦PURPOSE service|Inscription aux activités⟧\n\nNous gérons les inscriptions.",
@@ -220,6 +224,10 @@ NEGATIVE = [
     "Pour modifier vos données, accédez à votre espace personnel.",
     # a colon list of data, not of purposes
     "Nous collectons les données suivantes : nom ; prénom ; adresse.",
+    # what the organisation must be able to do in answer to the person's request (rights, complaints)
+    "Signalez-nous toute erreur afin que nous puissions corriger vos données.",
+    # « dans un souci de » names a manner, not a goal
+    "Nous publions ces informations dans un souci de transparence.",
     # « information » alone names data
     "Vos données sont traitées pour l’information transmise au service.",
     # « pour » + a bare noun, « dans le cadre du » + a thing: no goal

@@ -29,7 +29,8 @@ def marker() -> str:
     ``dans le cadre de la gestion de votre compte``, ``ayant pour finalité de``, ``(ces cookies) nous aident à``.
     """
     return (
-        rf"(?<![\w])(?P<lead>afin\s+{D}|dans\s+le\s+but\s+{D}|en\s+vue\s+{D}|aux\s+fins\s+{D}|à\s+des\s+fins\s+{D}"
+        rf"(?<![\w])(?P<lead>afin\s+{D}|dans\s+le\s+but\s+{D}|en\s+vue\s+{D}"
+        rf"|dans\s+l['’]objectif\s+{D}|dans\s+un\s+(?:but|objectif)\s+{D}|avec\s+(?:pour|comme)\s+(?:but|objectif|finalité)\s+{D}|aux\s+fins\s+{D}|à\s+des\s+fins\s+{D}"
         rf"|dans\s+le\s+cadre\s+(?:de\s+la|de\s+l['’]|du|des)|(?:ayant|a|ont|aura|auront)\s+(?:notamment\s+|également\s+|aussi\s+)?pour\s+(?:(?:principale?s?|seule?s?)\s+)?(?:finalités?|objets?|buts?|objectifs?)\s*(?:{D}|:)?"
         rf"|nous\s+permettant\s+{D}|nous\s+(?:aident?|permettent|permet|servent|sert|serviront|servira)\s+(?:(?:également|aussi|notamment)\s+)?(?:à|{D})"
         rf"|(?<=[a-zéèêàç]\s)(?<!vous\s)(?<!nous\s)(?:{ENABLES})\s+(?:(?:également|aussi|notamment|principalement|uniquement|seulement|ainsi)\s+)?"
