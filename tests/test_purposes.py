@@ -152,6 +152,8 @@ POSITIVE += [
     "Nous collectons votre adresse dans l’objectif de ⟦PURPOSE service|vous livrer rapidement⟧.",
     "Nous conservons l’historique de vos achats dans un but d’⟦PURPOSE improvement|amélioration de nos services⟧.",
     "Vos réponses sont enregistrées avec pour but de ⟦PURPOSE service|préparer votre dossier⟧.",
+    # a heading on sharing closes the purpose section
+    "Finalités\n\n⟦PURPOSE service|Gestion des commandes⟧\n\nPartage de vos données\n\nTransmission au transporteur\n\nNous partageons votre adresse.",
     # more headings that open a purpose section
     "Comment vos données sont-elles utilisées ?\n\n⟦PURPOSE service|Gestion des prêts⟧\n\nNous enregistrons chaque prêt.",
     "Traitements mis en œuvre\n\n⟦PURPOSE service|Inscription aux activités⟧\n\nNous gérons les inscriptions.",

@@ -276,7 +276,10 @@ def other_section() -> str:
         r"(?:bases?\s+(?:légales?|juridiques?)|fondements?|durées?|temps|conservation\s+(?:de\s+vos|des)\s+données|destinataires?"
         r"|droits?|sécurité\s+(?:de\s+vos|des)\s+données|mesures\s+de\s+sécurité|cookies?|traceurs?|transferts?|contact|responsables?"
         r"|délégués?|dpo|catégories|données\s+(?:collectées|traitées|personnelles\s+collectées)|modifications?|mises?\s+à\s+jour"
-        r"|réclamations?|sont\s+les\s+destinataires|a\s+accès|avons-nous\s+accès)(?![\w])"
+        r"|réclamations?|sont\s+les\s+destinataires|a\s+accès|avons-nous\s+accès"
+        r"|partage|transmission|communication\s+(?:de\s+vos|des)\s+données|hébergement|sous-traitants?|mineurs|enfants"
+        r"|décisions?\s+automatisées|collecte\s+(?:de\s+vos|des)\s+données|données\s+(?:que\s+nous|recueillies)|sommes-nous"
+        r"|mentions\s+légales|partageons|transmettons|conservons|protégeons|collectons|recueillons)(?![\w])"
     )
 
 
