@@ -154,6 +154,9 @@ POSITIVE += [
     "Vos réponses sont enregistrées avec pour but de ⟦PURPOSE service|préparer votre dossier⟧.",
     # a heading on sharing closes the purpose section
     "Finalités\n\n⟦PURPOSE service|Gestion des commandes⟧\n\nPartage de vos données\n\nTransmission au transporteur\n\nNous partageons votre adresse.",
+    # « pour les besoins de » is a marker; one goal announced by « la finalité suivante : »
+    "Vos données sont transmises au notaire pour les besoins de la ⟦PURPOSE service|vente de votre bien⟧.",
+    "Les badges sont utilisés pour la finalité suivante : le ⟦PURPOSE security|contrôle des accès au bâtiment⟧.",
     # more headings that open a purpose section
     "Comment vos données sont-elles utilisées ?\n\n⟦PURPOSE service|Gestion des prêts⟧\n\nNous enregistrons chaque prêt.",
     "Traitements mis en œuvre\n\n⟦PURPOSE service|Inscription aux activités⟧\n\nNous gérons les inscriptions.",

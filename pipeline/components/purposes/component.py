@@ -30,6 +30,7 @@ POLICY_CHANGE = re.compile(P.policy_change(), FLAGS)
 OWN_COMPLEMENT = re.compile(r"\s(?:de|du|des|d['’])(?![\w])", FLAGS)
 INTRO = re.compile(P.purpose_intro(), FLAGS)
 INLINE_INTRO = re.compile(P.purpose_intro(inline=True), FLAGS | re.MULTILINE)
+SINGLE_INTRO = re.compile(r"(?:finalité|fin|objectif|but|raison)\s+[^:\n]{0,40}?suivante?\s*:", FLAGS)
 SECTION = re.compile(P.purpose_section())
 HEADER_CELL = re.compile(P.table_header_cell())
 PURPOSE_HEADER = re.compile(P.table_purpose_header())
@@ -332,7 +333,11 @@ class Purposes:
             stop = text.find("\n", m.end())
             stop = len(text) if stop < 0 else stop
             if ";" not in text[m.end() : stop]:
-                continue  # one goal after a colon is read by the markers
+                # one goal after a colon is read by the markers, unless the introduction announces it:
+                # ``pour la finalité suivante : la gestion des badges``
+                if SINGLE_INTRO.search(m.group()) and self._opens_goal(doc, m.end(), text[m.end() : stop]):
+                    out += self._goals(doc, m.end())
+                continue
             for item in re.finditer(r"[^;]+", text[m.end() : stop]):
                 start = m.end() + item.start()
                 piece = item.group()

@@ -30,7 +30,7 @@ def marker() -> str:
     """
     return (
         rf"(?<![\w])(?P<lead>afin\s+{D}|dans\s+le\s+but\s+{D}|en\s+vue\s+{D}"
-        rf"|dans\s+l['’]objectif\s+{D}|dans\s+un\s+(?:but|objectif)\s+{D}|avec\s+(?:pour|comme)\s+(?:but|objectif|finalité)\s+{D}|aux\s+fins\s+{D}|à\s+des\s+fins\s+{D}"
+        rf"|pour\s+les\s+(?:seuls\s+)?besoins\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|dans\s+l['’]objectif\s+{D}|dans\s+un\s+(?:but|objectif)\s+{D}|avec\s+(?:pour|comme)\s+(?:but|objectif|finalité)\s+{D}|aux\s+fins\s+{D}|à\s+des\s+fins\s+{D}"
         rf"|dans\s+le\s+cadre\s+(?:de\s+la|de\s+l['’]|du|des)|(?:ayant|a|ont|aura|auront)\s+(?:notamment\s+|également\s+|aussi\s+)?pour\s+(?:(?:principale?s?|seule?s?)\s+)?(?:finalités?|objets?|buts?|objectifs?)\s*(?:{D}|:)?"
         rf"|nous\s+permettant\s+{D}|nous\s+(?:aident?|permettent|permet|servent|sert|serviront|servira)\s+(?:(?:également|aussi|notamment)\s+)?(?:à|{D})"
         rf"|(?<=[a-zéèêàç]\s)(?<!vous\s)(?<!nous\s)(?:{ENABLES})\s+(?:(?:également|aussi|notamment|principalement|uniquement|seulement|ainsi)\s+)?"
@@ -300,7 +300,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         r"fraud|sécurité|sécuris|abus|usurpation|intrusion|protéger|\bvols?\b|prévention|(?<!vous\s)prévenir|blanchiment|terroris|piratage"
         r"|cyber|malveillan|suspect|robots?\b|protection\b|spams?\b|attaques?|incidents?\s+de\s+sécurité|authentifi|vérifi\w*\s+(?:de\s+)?(?:votre\s+|l['’]\s*)?identité"
-        r"|contrôle\s+d['’]accès|contrefaçon|impayés|risques?\s+de\s+crédit|solvabilité",
+        r"|contrôle\s+(?:d['’]accès|des\s+accès)|contrefaçon|impayés|risques?\s+de\s+crédit|solvabilité",
         "security",
     ),
     (
@@ -317,7 +317,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     # staff training and quality control; coaching the person (a health programme) is the service itself
     (
         r"\bformer\b|\bformation|\bcoach\w*\s+(?:et\s+\w+\s+)?(?:nos|notre|les|des|ses|leurs)\s+(?:collaborateurs|conseillers|agents|équipes|employés|personnel|salariés|commerciaux)"
-        r"|entraîner|qualité|\bcontrôle(?!\s+d['’]accès)",
+        r"|entraîner|qualité|\bcontrôle(?!\s+(?:d['’]accès|des\s+accès))",
         "training",
     ),
     (
