@@ -108,7 +108,7 @@ POSITIVE += [
     # its cells are goals, the legal bases and periods are not
     "Pourquoi utilisons-nous vos données ?\n\nFinalité\nBase juridique\nDurée\n"
     "⟦PURPOSE service|Gestion des réservations⟧\nExécution du contrat\n3 ans\n"
-    "⟦PURPOSE marketing|Envoi d’offres promotionnelles par SMS⟧\nConsentement\nJusqu’au retrait du consentement\n"
+    "⟦PURPOSE marketing|Envoi d’offres promotionnelles⟧ par SMS\nConsentement\nJusqu’au retrait du consentement\n"
     "⟦PURPOSE analytics|Mesure de la fréquentation du site⟧\nIntérêt légitime\n13 mois",
     # the purpose column need not be the first one
     "Données\nFinalités\nConservation\nAdresse de livraison\n⟦PURPOSE service|Expédition des colis⟧\n2 ans",
@@ -154,6 +154,8 @@ POSITIVE += [
     "Vos réponses sont enregistrées avec pour but de ⟦PURPOSE service|préparer votre dossier⟧.",
     # a heading on sharing closes the purpose section
     "Finalités\n\n⟦PURPOSE service|Gestion des commandes⟧\n\nPartage de vos données\n\nTransmission au transporteur\n\nNous partageons votre adresse.",
+    # a channel after the goal is a means, left out
+    "Nous utilisons votre numéro pour ⟦PURPOSE marketing|vous envoyer nos offres⟧ par SMS.",
     # « pour les besoins de » is a marker; one goal announced by « la finalité suivante : »
     "Vos données sont transmises au notaire pour les besoins de la ⟦PURPOSE service|vente de votre bien⟧.",
     "Les badges sont utilisés pour la finalité suivante : le ⟦PURPOSE security|contrôle des accès au bâtiment⟧.",

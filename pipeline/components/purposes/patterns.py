@@ -75,6 +75,8 @@ def goal_end() -> str:
         r"|afin\s+d|pour\s(?!(?:nos|vos|notre|votre|ses|leurs?)\s)|(?:et\s+)?(?:aux|à\s+des)\s+fins|ainsi\s+que|auprès\s"
         r"|à\s+votre\s+demande|à\s+tout\s+moment|en\s+tant\s+que|dont\s|qui\s+(?:sont|est)"
         r"|(?:et\s+)?sur\s+la\s+base\s+d|et\s+(?:avec|sous\s+réserve|dans\s+le\s+respect|uniquement\s+si|seulement\s+si)\s"
+        # a channel after the goal is a means: ``vous envoyer des offres par SMS``
+        r"|par\s+(?:e-?mails?|courriels?|courriers?(?:\s+électroniques?)?|sms|téléphone|messagerie|notifications?)(?![\w])"
         r"|(?:sont|est|seront|sera|peuvent|peut|doivent|restent|ont)\s)"
     )
 
