@@ -154,6 +154,9 @@ POSITIVE += [
     "Vos réponses sont enregistrées avec pour but de ⟦PURPOSE service|préparer votre dossier⟧.",
     # a heading on sharing closes the purpose section
     "Finalités\n\n⟦PURPOSE service|Gestion des commandes⟧\n\nPartage de vos données\n\nTransmission au transporteur\n\nNous partageons votre adresse.",
+    # « nous permettre de » at the head of a list item is dropped, « vous permettre de » stays
+    "Nous utilisons vos données aux fins suivantes :\nNous permettre de ⟦PURPOSE service|vérifier votre éligibilité⟧ ;\n"
+    "⟦PURPOSE service|Vous permettre de suivre votre dossier en ligne⟧.",
     # a channel after the goal is a means, left out
     "Nous utilisons votre numéro pour ⟦PURPOSE marketing|vous envoyer nos offres⟧ par SMS.",
     # « pour les besoins de » is a marker; one goal announced by « la finalité suivante : »

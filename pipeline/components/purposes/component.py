@@ -47,6 +47,7 @@ ENUMERATION = re.compile(P.enumeration(), FLAGS)
 TRAILING_CC = re.compile(P.trailing_conjunction(), FLAGS)
 ASIDE_THEN_GOAL = re.compile(P.aside_then_goal(), FLAGS)
 NEXT_IN_LIST = re.compile(P.next_in_list(), FLAGS)
+LETS_US = re.compile(r"nous\s+permettre\s+(?:de\s+|d['’]\s*)", FLAGS)
 DE_INFINITIVE = re.compile(r"(?:de\s+|d['’]\s*)(?!la\s|l['’]|les\s)", FLAGS)
 BACK_REFERENCE = re.compile(P.back_reference(), FLAGS)
 TIME_CASES = frozenset("avant après pendant durant dès jusqu' jusqu’".split())
@@ -194,6 +195,9 @@ class Purposes:
             s = lead.end() if lead and lead.end() < e else s
             if text.startswith("à ", s) and self._starts_goal(doc, s):
                 s += 2  # ``et à vous contacter``
+            lets = LETS_US.match(text, s)
+            if lets and lets.end() < e:
+                s = lets.end()  # ``nous permettre de vous identifier``: dropped like a bare ``pouvoir``
             while e > s and not text[e - 1].isalnum() and text[e - 1] not in ")’'":
                 e -= 1
             cc = TRAILING_CC.search(text, s, e)
