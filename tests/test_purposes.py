@@ -90,6 +90,92 @@ POSITIVE = [
     "⟦PURPOSE security|prévenir la fraude⟧.",
 ]
 
+# a means whose subject is data, a cookie or the processing: « permettent de », « servent à », « a pour finalité »
+POSITIVE += [
+    "Les cookies de session permettent de ⟦PURPOSE service|conserver le contenu de votre panier⟧.",
+    "Les informations de votre dossier servent à ⟦PURPOSE service|calculer le montant de votre prime⟧.",
+    "Ces données permettent à nos équipes de ⟦PURPOSE support|traiter vos demandes de remboursement⟧.",
+    "Le fichier des adhérents a pour finalité la ⟦PURPOSE service|gestion des cotisations⟧.",
+    "Le traitement a pour objet de ⟦PURPOSE service|suivre les inscriptions à la cantine⟧.",
+    # the sentence before, in the same paragraph, says what « il » is
+    "Le registre enregistre les visiteurs du musée. Il permet aussi la ⟦PURPOSE analytics|réalisation de statistiques de fréquentation⟧.",
+    # « nécessaires à » + an action noun; a noun goal with its own complement is split from the next one
+    "Les informations demandées sont nécessaires à l’⟦PURPOSE service|instruction de votre dossier de bourse⟧.",
+    "Les données des élèves servent à la ⟦PURPOSE service|tenue du registre de classe⟧ et la ⟦PURPOSE service|facturation des repas⟧.",
+    # a second goal after « et à » + infinitive
+    "Les informations de votre candidature nous servent à ⟦PURPOSE service|étudier votre candidature⟧ et à ⟦PURPOSE support|vous convoquer à un entretien⟧.",
+    # a table whose header row has a purpose column (the cleaner puts each cell on a line of its own):
+    # its cells are goals, the legal bases and periods are not
+    "Pourquoi utilisons-nous vos données ?\n\nFinalité\nBase juridique\nDurée\n"
+    "⟦PURPOSE service|Gestion des réservations⟧\nExécution du contrat\n3 ans\n"
+    "⟦PURPOSE marketing|Envoi d’offres promotionnelles⟧ par SMS\nConsentement\nJusqu’au retrait du consentement\n"
+    "⟦PURPOSE analytics|Mesure de la fréquentation du site⟧\nIntérêt légitime\n13 mois",
+    # the purpose column need not be the first one
+    "Données\nFinalités\nConservation\nAdresse de livraison\n⟦PURPOSE service|Expédition des colis⟧\n2 ans",
+    # headings of a purpose section, up to a heading that opens another section
+    "Finalités du traitement\n\n⟦PURPOSE service|Gestion des abonnements⟧\n\nNous gérons votre abonnement.\n\n"
+    "⟦PURPOSE marketing|Envoi de la lettre d’information⟧\n\nNous envoyons une lettre par mois.\n\n"
+    "Durée de conservation\n\nTrois ans à compter du dernier contact",
+    # a label and a colon: « Finalité : X » states X anywhere; in a purpose section the label is the goal
+    "Finalité : ⟦PURPOSE service|gestion des inscriptions au club⟧\nBase légale : exécution du contrat",
+    "À quelles fins utilisons-nous vos données ?\n\n"
+    "⟦PURPOSE service|Suivi des livraisons⟧ : votre adresse est transmise au transporteur.\n"
+    "⟦PURPOSE security|Protection du site⟧ : nous analysons les connexions afin de ⟦PURPOSE security|bloquer les robots⟧.\n"
+    "Données concernées : nom, adresse.",
+    # a goal stops before « sur la base de » and « et avec » (a legal basis, a condition)
+    "Vos données sont utilisées pour la ⟦PURPOSE service|gestion de votre adhésion⟧ sur la base de votre contrat.",
+    "Vos données sont traitées pour l’⟦PURPOSE service|instruction de votre dossier de bourse⟧ et avec votre accord.",
+    # a noun goal with an adjective of its own is split from the next one
+    "Nous utilisons vos données pour la ⟦PURPOSE marketing|prospection commerciale⟧ et la ⟦PURPOSE analytics|réalisation d’études de marché⟧.",
+    # the goal stated as what the purpose « est »
+    "La finalité du traitement est la ⟦PURPOSE service|gestion des prêts de la médiathèque⟧.",
+    "Le but de ce fichier est de ⟦PURPOSE service|recenser les bénévoles disponibles⟧.",
+    # lists introduced by « finalités ... suivantes : », « nous permettent de : »; a list that goes on in its line
+    "Les finalités poursuivies sont les suivantes :\n⟦PURPOSE service|attribuer les logements sociaux⟧ ;\n⟦PURPOSE support|informer les demandeurs⟧.",
+    "Vos données nous permettent de :\n⟦PURPOSE service|préparer vos repas⟧ ;\n⟦PURPOSE personalisation|adapter les menus à vos goûts⟧.",
+    # a comma list of goals after one marker: infinitives with « de », action nouns with their article,
+    # bare nouns after « à des fins de »
+    "Nous utilisons vos données dans le but de ⟦PURPOSE service|traiter votre inscription⟧, de "
+    "⟦PURPOSE marketing|vous adresser nos offres⟧ et de ⟦PURPOSE analytics|réaliser des statistiques⟧.",
+    "Vos données sont traitées pour la ⟦PURPOSE service|gestion de vos réservations⟧, la ⟦PURPOSE service|livraison de vos billets⟧ "
+    "et le ⟦PURPOSE service|suivi de votre voyage⟧.",
+    "Vos données sont utilisées à des fins de ⟦PURPOSE service|gestion⟧, de ⟦PURPOSE analytics|statistiques⟧ et de ⟦PURPOSE marketing|prospection⟧.",
+    # after a goal and a comma, a clause with its subject is no next goal
+    "Nous traitons vos données pour ⟦PURPOSE support|répondre à vos questions⟧, la réponse vous parvient sous deux jours.",
+    # « Vos données sont utilisées : » opens a list
+    "Vos données sont utilisées :\nla ⟦PURPOSE evidence|gestion des litiges⟧ ;\nl’⟦PURPOSE marketing|envoi de la newsletter⟧.",
+    # informing people is an action noun, and so are « octroi », « paie »; a light adjective before the noun stays
+    "Vos coordonnées sont utilisées pour l’⟦PURPOSE support|information des usagers en cas de travaux⟧.",
+    "Vos revenus sont collectés pour l’⟦PURPOSE service|octroi de la bourse⟧.",
+    "Vos données sont transmises au transporteur pour la ⟦PURPOSE service|seule organisation des tournées⟧.",
+    # more markers: « dans l’objectif de », « dans un but de », « avec pour but de »
+    "Nous collectons votre adresse dans l’objectif de ⟦PURPOSE service|vous livrer rapidement⟧.",
+    "Nous conservons l’historique de vos achats dans un but d’⟦PURPOSE improvement|amélioration de nos services⟧.",
+    "Vos réponses sont enregistrées avec pour but de ⟦PURPOSE service|préparer votre dossier⟧.",
+    # a heading on sharing closes the purpose section
+    "Finalités\n\n⟦PURPOSE service|Gestion des commandes⟧\n\nPartage de vos données\n\nTransmission au transporteur\n\nNous partageons votre adresse.",
+    # « nous permettre de » at the head of a list item is dropped, « vous permettre de » stays
+    "Nous utilisons vos données aux fins suivantes :\nNous permettre de ⟦PURPOSE service|vérifier votre éligibilité⟧ ;\n"
+    "⟦PURPOSE service|Vous permettre de suivre votre dossier en ligne⟧.",
+    # a channel after the goal is a means, left out
+    "Nous utilisons votre numéro pour ⟦PURPOSE marketing|vous envoyer nos offres⟧ par SMS.",
+    # « pour les besoins de » is a marker; one goal announced by « la finalité suivante : »
+    "Vos données sont transmises au notaire pour les besoins de la ⟦PURPOSE service|vente de votre bien⟧.",
+    "Les badges sont utilisés pour la finalité suivante : le ⟦PURPOSE security|contrôle des accès au bâtiment⟧.",
+    # more headings that open a purpose section
+    "Comment vos données sont-elles utilisées ?\n\n⟦PURPOSE service|Gestion des prêts⟧\n\nNous enregistrons chaque prêt.",
+    "Traitements mis en œuvre\n\n⟦PURPOSE service|Inscription aux activités⟧\n\nNous gérons les inscriptions.",
+    # the items of a purpose section's list, ending in « ; » or « . », without an introduction
+    "Pourquoi traitons-nous vos données ?\n\nLa ⟦PURPOSE service|gestion des inscriptions aux ateliers⟧ ;\n"
+    "L’⟦PURPOSE marketing|envoi de notre bulletin d’information⟧ ;\n⟦PURPOSE service|Souscrire une assurance pour nos bénévoles⟧.\n\n"
+    "Nous traitons vos données avec soin.",
+    # « dans le cadre du » + an action or a process; a heading that names a kind of purpose
+    "Vos réponses sont traitées dans le cadre du ⟦PURPOSE service|processus d’admission⟧.",
+    "Pourquoi traitons-nous vos données ?\n\n⟦PURPOSE analytics|Statistiques de fréquentation⟧\n\nNous comptons les visites.",
+    "Les finalités du traitement sont les suivantes : ⟦PURPOSE service|gérer les inscriptions⟧ ; "
+    "⟦PURPOSE analytics|établir des statistiques de participation⟧ ; ⟦PURPOSE support|répondre aux familles⟧.",
+]
+
 # a long list of purposes stays open past a dozen items
 LONG_LIST = "Nous traitons vos données aux fins suivantes :\n" + "\n".join(
     f"⟦PURPOSE service|gérer la commande numéro {number}⟧ ;" for number in range(1, 21)
@@ -125,6 +211,42 @@ NEGATIVE = [
     "Afin de sécuriser votre compte, nous vous recommandons de changer souvent votre mot de passe.",
     # the person's own goal
     "Pour obtenir un devis, vous pouvez remplir le formulaire en ligne.",
+    "Pour exercer vos droits, écrivez à notre délégué à la protection des données.",
+    # purposes ruled out by a negated processing verb
+    "Nous ne vendons jamais vos données à des fins publicitaires.",
+    "Vos données de santé ne sont en aucun cas utilisées pour établir un profil commercial.",
+    # the goals of a security measure, a period of retention, a back-reference
+    "Des mesures de chiffrement sont mises en œuvre afin de protéger vos données.",
+    "Ces mesures permettent de limiter les accès non autorisés.",
+    "Nous conservons vos données le temps nécessaire à la réalisation des finalités pour lesquelles elles ont été collectées.",
+    # what is necessary to a contract is a legal basis; a means that lets the person do something is not stated as a goal
+    "Ces données sont nécessaires à l’exécution du contrat.",
+    # a table without a purpose column, and the header and legal-basis cells of one
+    "Données\nDurée\nNom et prénom\n3 ans",
+    "Finalités et bases légales\n\nIntérêt légitime\n\nBase légale\n\nVos droits",
+    # a change of the notice, a legal frame, a kind of data under a purpose heading, a label that is no goal
+    "Nous pouvons modifier la présente politique afin de tenir compte des évolutions du service.",
+    "Vos données sont traitées dans le cadre du règlement général sur la protection des données.",
+    "Finalités\n\nDonnées de facturation\n\nPour nos clients professionnels",
+    "Finalités\n\nBase légale : intérêt légitime\nDestinataires : nos prestataires",
+    # what the person does, told in the imperative
+    "Pour supprimer votre compte, rendez-vous dans les paramètres de vos données.",
+    "Pour modifier vos données, accédez à votre espace personnel.",
+    # a colon list of data, not of purposes
+    "Nous collectons les données suivantes : nom ; prénom ; adresse.",
+    # what the organisation must be able to do in answer to the person's request (rights, complaints)
+    "Signalez-nous toute erreur afin que nous puissions corriger vos données.",
+    # « dans un souci de » names a manner, not a goal
+    "Nous publions ces informations dans un souci de transparence.",
+    # « information » alone names data
+    "Vos données sont traitées pour l’information transmise au service.",
+    # « pour » + a bare noun, « dans le cadre du » + a thing: no goal
+    "Vos données sont traitées pour motif légitime.",
+    "Ces données sont conservées dans le cadre du contrat.",
+    # a sentence of a purpose section whose action noun is its subject; a list item that opens a sublist
+    "Pourquoi traitons-nous vos données ?\n\nLa gestion des accès est confiée à notre équipe informatique.\nL’inscription comprend :",
+    # a heading of a purpose section that names neither an action nor a kind of purpose
+    "Pourquoi traitons-nous vos données ?\n\nVisiteurs du site\n\nNous traitons vos données.",
 ]
 
 
@@ -148,7 +270,22 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      ("répondre à vos demandes d’assistance", "support"), ("répondre aux questions des prospects", "support"),
      ("vous fournir de plus amples informations sur nos tarifs", "support"),
      ("répondre à nos obligations légales", "legal"), ("digitalisation de nos services", "improvement"),
-     ("vous permettre d’assister à nos conférences", "service"), ("vous envoyer des informations sur votre commande", "service")],
+     ("vous permettre d’assister à nos conférences", "service"), ("vous envoyer des informations sur votre commande", "service"),
+     # the broader lexicon: analytics, marketing, security, legal, evidence, support, improvement, personalisation
+     ("mesure de la fréquentation du site", "analytics"), ("mesure de la performance de nos campagnes", "analytics"),
+     ("envoi de l’infolettre mensuelle", "marketing"), ("organisation de jeux-concours", "marketing"),
+     ("prospection commerciale par téléphone", "marketing"), ("détection des paiements frauduleux", "security"),
+     ("lutte contre le blanchiment de capitaux", "security"), ("vérification de votre identité", "security"),
+     ("gestion des demandes d’exercice des droits", "legal"), ("tenue de la comptabilité", "legal"),
+     ("faire valoir nos droits en cas de litige", "evidence"), ("gestion du service après-vente", "support"),
+     ("traitement des plaintes des usagers", "support"), ("correction des bugs de l’application", "improvement"),
+     ("recommandations de produits", "personalisation"), ("gestion des commandes", "service"),
+     # sending advertising is marketing however adapted; an account profile, administration, a means are not
+     ("vous présenter des publicités adaptées à votre profil", "marketing"), ("création de votre profil utilisateur", "service"),
+     ("administration de votre compte", "service"), ("prendre des mesures précontractuelles", "service"),
+     ("vous prévenir en cas de retard de livraison", "support"),
+     ("vous coacher dans votre programme de marche", "service"), ("contrôle d’accès aux locaux", "security"),
+     ("recherche épidémiologique sur la grippe", "analytics"), ("proposer des contenus adaptés à vos goûts", "personalisation")],
 )
 def test_purposes_category_keywords(goal, expected_category):
     assert category(goal) == expected_category

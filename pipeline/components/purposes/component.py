@@ -25,15 +25,30 @@ GOAL_CLAUSE = re.compile(P.goal_clause(), FLAGS)
 CUE = re.compile(P.processing_cue(), FLAGS)
 PERSON_CONDITION = re.compile(P.person_condition(), FLAGS)
 MEASURE_OR_ADVICE = re.compile(P.measure_or_advice(), FLAGS)
+RULED_OUT = re.compile(P.ruled_out(), FLAGS)
+POLICY_CHANGE = re.compile(P.policy_change(), FLAGS)
+OWN_COMPLEMENT = re.compile(r"\s(?:de|du|des|d['’])(?![\w])", FLAGS)
 INTRO = re.compile(P.purpose_intro(), FLAGS)
+INLINE_INTRO = re.compile(P.purpose_intro(inline=True), FLAGS | re.MULTILINE)
+SINGLE_INTRO = re.compile(r"(?:finalité|fin|objectif|but|raison)\s+[^:\n]{0,40}?suivante?\s*:", FLAGS)
 SECTION = re.compile(P.purpose_section())
+HEADER_CELL = re.compile(P.table_header_cell())
+PURPOSE_HEADER = re.compile(P.table_purpose_header())
+LEGAL_BASIS_LINE = re.compile(P.legal_basis_line())
+OTHER_SECTION = re.compile(P.other_section())
+LABEL_LINE = re.compile(P.label_line())
+KIND_HEADING = re.compile(P.kind_heading())
 CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
 LEADING = re.compile(r"(?:de\s+)?(?:la|les|le|une?)\s+|(?:de\s+)?l['’]\s*|(?:du|des|de)\s+|d['’]\s*", FLAGS)
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
+ACTIVITY = re.compile(r"(?:processus|procédures?|programmes?|campagnes?|dispositifs?|services?\s+de)(?![\w])", FLAGS)
 INNER_ASIDE = re.compile(P.inner_aside())
 ENUMERATION = re.compile(P.enumeration(), FLAGS)
 TRAILING_CC = re.compile(P.trailing_conjunction(), FLAGS)
 ASIDE_THEN_GOAL = re.compile(P.aside_then_goal(), FLAGS)
+NEXT_IN_LIST = re.compile(P.next_in_list(), FLAGS)
+LETS_US = re.compile(r"nous\s+permettre\s+(?:de\s+|d['’]\s*)", FLAGS)
+DE_INFINITIVE = re.compile(r"(?:de\s+|d['’]\s*)(?!la\s|l['’]|les\s)", FLAGS)
 BACK_REFERENCE = re.compile(P.back_reference(), FLAGS)
 TIME_CASES = frozenset("avant après pendant durant dès jusqu' jusqu’".split())
 DEMONSTRATIVES = frozenset("ceux celles celui celle cela ceci".split())
@@ -86,6 +101,15 @@ class Purposes:
                     begin = m.start("article")  # ``afin de pouvoir l’évaluer``: a pronoun, not an article
                 elif not ACTION_NOUN.match(text[m.end() :]):
                     continue  # ``pour les données``: a noun phrase that names no action
+            elif m.group("lead").lower().startswith("dans le cadre") and not (
+                ACTION_NOUN.match(text[m.end() :]) or ACTIVITY.match(text, m.end())
+            ):
+                continue  # ``dans le cadre du contrat``: a frame, not a goal; ``dans le cadre du recrutement`` is one
+            elif m.group("lead").lower() == "pour" and not (
+                m.group(0).strip().lower() != "pour"  # ``pour pouvoir``, ``pour nous permettre de``
+                or self._starts_goal(doc, begin, clitic=True) or ACTION_NOUN.match(text[begin:])
+            ):
+                continue  # ``pour motif légitime``, ``pour information``: a bare noun, no goal
             if not self._about_processing(text, m.start(), person_too="fins" not in m.group("lead").lower()):
                 continue
             pieces += self._goals(doc, begin)
@@ -93,15 +117,20 @@ class Purposes:
             if self._starts_goal(doc, m.end(), clitic=True):
                 pieces += self._goals(doc, m.end())
         for m in ADJECTIVE.finditer(text):
-            pieces.append((m.start("span"), m.end("span")))
+            if not self._ruled_out(text, m.start()):
+                pieces.append((m.start("span"), m.end("span")))
         pieces += self._list_items(doc)
-        pieces += self._section_headings(text)
+        pieces += self._inline_items(doc)
+        pieces += self._section_headings(doc)
         spans = []
         for start, end in pieces:
             span = doc.char_span(start, end, label="PURPOSE", alignment_mode="contract")
             if span is not None and len(span) and any(t.is_alpha for t in span):
                 spans.append(span)
-        spans = filter_spans(spans)
+        # a span's attributes are shared by every span with its offsets: a goal on the very characters of a DATA
+        # or DURATION span would overwrite that span's category, and is no goal anyway (a data item, a period)
+        taken = {(s.start_char, s.end_char) for s in doc.spans.get(SPAN_KEY, [])}
+        spans = [s for s in filter_spans(spans) if (s.start_char, s.end_char) not in taken]
         for span in spans:
             span._.category = category(span.text)
         if spans:
@@ -113,13 +142,27 @@ class Purposes:
         not about what the person may do."""
         first, last = sentence_bounds(text, char, char + 1)
         sentence = text[first:last]
-        if PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence):
+        if (
+            PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence) or self._ruled_out(text, char)
+            or POLICY_CHANGE.search(text, first, char)
+        ):
             return False
         if person_too and PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
             return False
         line_start = text.rfind("\n", 0, char) + 1
         opens_line = bool(MARKER.match(text, line_start))  # ``Pour vous contacter ...`` and goals nested in it
-        return bool(CUE.search(sentence)) or opens_line or self._after_intro(text, char)
+        if CUE.search(sentence) or opens_line or self._after_intro(text, char):
+            return True
+        # ``Le traitement est destiné à ... Il permet également ...``: the sentence before, in the same paragraph
+        before = sentence_bounds(text, max(0, first - 2), max(0, first - 1))[0]
+        return first > line_start and bool(CUE.search(text, max(before, line_start), first))
+
+    @staticmethod
+    def _ruled_out(text: str, char: int) -> bool:
+        """A purpose the sentence rules out: a negated verb between the clause's start and the marker."""
+        first, _ = sentence_bounds(text, char, char + 1)
+        clause = max(first, text.rfind(",", first, char) + 1, text.rfind(";", first, char) + 1)
+        return bool(RULED_OUT.search(text, clause, char))
 
     def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:
         """The goal starting at ``start``, split where a coordinated goal of its own begins."""
@@ -139,6 +182,9 @@ class Purposes:
                 )
                 and self._starts_goal(doc, m.end())
                 and not (text[m.end()].lower() == "d" and self._has_de_infinitive(doc, begin, m.start()))
+                # ``la tenue du dossier et la facturation des actes``: a noun goal with its own complement or
+                # adjective; not ``l’achat, l’utilisation et la résiliation des produits``, which share one
+                and not (text[m.end()].lower() == "l" and len(without_article(text[begin : m.start()].split(",")[-1].strip()).split()) < 2)
             ):
                 out.append((begin, m.start()))
                 begin = m.end()
@@ -147,16 +193,31 @@ class Purposes:
         for s, e in out:
             lead = None if self._clitic_infinitive(doc, s) else LEADING.match(text, s)
             s = lead.end() if lead and lead.end() < e else s
+            if text.startswith("à ", s) and self._starts_goal(doc, s):
+                s += 2  # ``et à vous contacter``
+            lets = LETS_US.match(text, s)
+            if lets and lets.end() < e:
+                s = lets.end()  # ``nous permettre de vous identifier``: dropped like a bare ``pouvoir``
             while e > s and not text[e - 1].isalnum() and text[e - 1] not in ")’'":
                 e -= 1
             cc = TRAILING_CC.search(text, s, e)
             e = cc.start() if cc else e
             if e - s >= 3 or (e - s == 2 and text[s:e].isupper()):  # ``à des fins de BI``
                 trimmed.append((s, e))
-        after = ASIDE_THEN_GOAL.match(text, end)
-        if after and self._starts_goal(doc, after.end(), clitic=True):
-            trimmed += self._goals(doc, after.end())
+        after = ASIDE_THEN_GOAL.match(text, end) or NEXT_IN_LIST.match(text, end)
+        if after and self._starts_goal(doc, after.end(), clitic=True) and not self._clause_follows(doc, after.end()):
+            nxt = after.end()
+            de = DE_INFINITIVE.match(text, nxt)
+            if de and self._starts_goal(doc, de.end(), clitic=True):
+                nxt = de.end()  # ``, de vous adresser ... et de réaliser ...``: the next goals, each with its ``de``
+            trimmed += self._goals(doc, nxt)
         return trimmed
+
+    @staticmethod
+    def _clause_follows(doc: Doc, char: int) -> bool:
+        """``..., le service client traite votre demande``: a noun that is the subject of a clause, not a goal."""
+        span = doc.char_span(char, min(len(text_of(doc)), char + 60), alignment_mode="expand")
+        return span is not None and any(t.dep_.startswith("nsubj") for t in span[:4])
 
     @staticmethod
     def _has_de_infinitive(doc: Doc, start: int, end: int) -> bool:
@@ -218,6 +279,11 @@ class Purposes:
             return False
         if tokens[0].lower_ in ("de", "du", "d'", "d’"):
             return len(tokens) < 2 or tokens[1].lower_ not in DEMONSTRATIVES  # not ``et de ceux du groupe``
+        if tokens[0].lower_ in ("la", "le", "l'", "l’") and len(tokens) > 1:
+            # ``la tenue du dossier et la facturation des actes``: an article and an action noun
+            return bool(ACTION_NOUN.match(text_of(doc)[tokens[1].idx : tokens[1].idx + 60]))
+        if tokens[0].lower_ == "à" and len(tokens) > 1:
+            tokens, clitic = tokens[1:], True  # ``servent à évaluer votre dossier et à vous contacter``
         i = 1 if clitic and tokens[0].lower_ in CLITIC and len(tokens) > 1 else 0
         return tokens[i].pos_ in ("VERB", "AUX") and "Inf" in tokens[i].morph.get("VerbForm")
 
@@ -262,13 +328,52 @@ class Purposes:
             out += self._goals(doc, start)
         return out
 
-    def _section_headings(self, text: str) -> list[tuple[int, int]]:
-        """Short headings inside a purpose section: ``Évaluation et traitement de votre demande``."""
-        out, offset, inside = [], 0, False
-        for line in text.split("\n"):
-            start, offset = offset, offset + len(line) + 1
-            stripped = line.strip()
+    def _inline_items(self, doc: Doc) -> list[tuple[int, int]]:
+        """Items of a purpose list that goes on in its introduction's line, cut by semicolons:
+        ``Les finalités sont les suivantes : organiser ... ; analyser ... .``"""
+        text = text_of(doc)
+        out = []
+        for m in INLINE_INTRO.finditer(text):
+            stop = text.find("\n", m.end())
+            stop = len(text) if stop < 0 else stop
+            if ";" not in text[m.end() : stop]:
+                # one goal after a colon is read by the markers, unless the introduction announces it:
+                # ``pour la finalité suivante : la gestion des badges``
+                if SINGLE_INTRO.search(m.group()) and self._opens_goal(doc, m.end(), text[m.end() : stop]):
+                    out += self._goals(doc, m.end())
+                continue
+            for item in re.finditer(r"[^;]+", text[m.end() : stop]):
+                start = m.end() + item.start()
+                piece = item.group()
+                lead = len(piece) - len(piece.lstrip())
+                if MARKER.match(piece.lstrip()) or not self._opens_goal(doc, start, piece):
+                    continue
+                out += self._goals(doc, start + lead)
+        return out
+
+    def _section_headings(self, doc: Doc) -> list[tuple[int, int]]:
+        """Short headings inside a purpose section (``Évaluation et traitement de votre demande``), and the
+        cells of a table's purpose column (``Gestion des commandes``), not its legal bases or periods."""
+        text = text_of(doc)
+        lines = text.split("\n")
+        starts, offset = [], 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        out, inside, i = [], False, 0
+        while i < len(lines):
+            stripped = lines[i].strip()
             if not stripped:
+                i += 1
+                continue
+            width = self._table_header(lines, i)
+            if width:
+                i = self._table_column(doc, lines, starts, i, width, out)
+                continue
+            i += 1
+            label = LABEL_LINE.match(stripped)
+            if label:
+                out += self._label_goals(doc, starts[i - 1] + len(lines[i - 1]) - len(lines[i - 1].lstrip()), label, inside)
                 continue
             if SECTION.search(stripped) and len(stripped) < 90:
                 inside = True
@@ -276,8 +381,80 @@ class Purposes:
             if stripped.endswith("?") or (is_heading(stripped) and stripped.isupper()):
                 inside = False
                 continue
-            if inside and len(stripped) <= 70 and not re.search(r"[.;:!]$", stripped) and len(stripped.split()) >= 2 and stripped[0].isupper():
-                lead = MARKER.match(stripped)
-                s = start + (lead.end() if lead else 0) + (len(line) - len(line.lstrip()))
-                out.append((s, start + len(line.rstrip())))
+            if not inside:
+                continue
+            if len(stripped) > 70 or re.search(r"[.;:!]$", stripped) or len(stripped.split()) < 2:
+                # an item of the section's list: ``la gestion de vos commandes ;``, ``Gérer votre compte.``
+                if len(stripped) <= 240 and not stripped.endswith(":") and not MARKER.match(stripped):
+                    if self._opens_goal(doc, starts[i - 1], lines[i - 1]):
+                        out += self._goals(doc, starts[i - 1] + len(lines[i - 1]) - len(lines[i - 1].lstrip()))
+                continue
+            if OTHER_SECTION.match(stripped):
+                inside = False  # ``Base légale``, ``Vos droits``: the purpose section is over
+                continue
+            if not stripped[0].isupper() or (LEGAL_BASIS_LINE.match(stripped) and not stripped.lower().startswith("exécution")):
+                continue
+            if KIND_HEADING.match(stripped):
+                continue  # ``Données d’identification``, ``Personnes concernées``: names a kind, not a goal
+            line, start = lines[i - 1], starts[i - 1]
+            lead = MARKER.match(stripped)
+            if lead and not self._opens_goal(doc, start + (len(line) - len(line.lstrip())) + lead.end(), stripped[lead.end() :]):
+                continue  # ``Pour nos clients et prospects``
+            if not lead and not self._opens_goal(doc, start, line) and category(stripped) == P.DEFAULT_CATEGORY:
+                continue  # ``Visiteurs du site``: names neither an action nor a kind of purpose
+            s = start + (lead.end() if lead else 0) + (len(line) - len(line.lstrip()))
+            out.append((s, start + len(line.rstrip())))
         return out
+
+    def _label_goals(self, doc: Doc, start: int, label: re.Match, inside: bool) -> list[tuple[int, int]]:
+        """``Finalité : gestion des sinistres`` states its goal after the colon, anywhere; in a purpose section,
+        ``Facturation : vos coordonnées sont ...`` states it in the label. ``Base légale : ...``,
+        ``Données concernées : ...`` state none."""
+        name = label.group("label").strip("*_ ")
+        if PURPOSE_HEADER.match(name) and len(name.split()) <= 4:
+            rest = start + label.start("rest")
+            line = text_of(doc)[rest : text_of(doc).find("\n", rest) % (len(text_of(doc)) + 1)]
+            return self._goals(doc, rest) if self._opens_goal(doc, rest, line) else []
+        if not inside or HEADER_CELL.match(name) or LEGAL_BASIS_LINE.match(name) or OTHER_SECTION.match(name):
+            return []
+        if INTRO.search(label.group(0)) or name.lower().startswith(("pour", "afin", "nous", "vous", "vos", "les", "ces", "elles", "ils")):
+            return []
+        lead = MARKER.match(name)
+        first = start + label.start("label") + (lead.end() if lead else 0)
+        return [(first, start + label.start("label") + len(label.group("label").rstrip()))]
+
+    @staticmethod
+    def _table_header(lines: list[str], i: int) -> tuple[int, int] | None:
+        """A table's header row from line ``i`` (one cell a line): its width and the index of its purpose column
+        (``None`` when it has none); ``None`` when line ``i`` opens no table."""
+        cells = []
+        for line in lines[i : i + 8]:
+            cell = line.strip()
+            if not cell or len(cell) > 50 or not HEADER_CELL.match(cell):
+                break
+            cells.append(cell)
+        if len(cells) < 2:
+            return None
+        column = next((k for k, cell in enumerate(cells) if PURPOSE_HEADER.match(cell)), None)
+        return len(cells), column
+
+    def _table_column(self, doc: Doc, lines: list[str], starts: list[int], i: int, width: tuple[int, int | None], out: list) -> int:
+        """The goals in the purpose column of the table whose header starts at line ``i``; the line after the table."""
+        size, column = width
+        i += size
+        row = 0
+        while i < len(lines) and lines[i].strip():
+            cell = lines[i].strip()
+            if column is not None and row % size == column and not LEGAL_BASIS_LINE.match(cell) and not self._is_period(cell):
+                start = starts[i] + len(lines[i]) - len(lines[i].lstrip())
+                lead = MARKER.match(cell)
+                out += self._goals(doc, start + (lead.end() if lead else 0))
+            row, i = row + 1, i + 1
+        return i
+
+    @staticmethod
+    def _is_period(cell: str) -> bool:
+        """A retention period in a cell: ``5 ans``, ``Jusqu’à la suppression du compte``, ``13 mois``."""
+        return bool(re.match(r"(?i)(?:\d|jusqu|pendant|durée|tant\s+que|aussi\s+longtemps|un\s+an|deux|trois)", cell)) or bool(
+            re.search(r"(?i)\b\d+\s*(?:ans?|mois|jours?|semaines?|heures?)\b", cell)
+        )
