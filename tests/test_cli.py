@@ -217,3 +217,29 @@ def test_cli_project_root_is_found_from_the_working_directory(tmp_path, root):
     (other / "params.yaml").write_text("corpus:\n  dir: notices\n")
     (other / "dvc.yaml").write_text("stages: {}\n")
     assert find_project_root(other / "sub") == other.resolve()
+
+
+def _command(*args, cwd=None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=600)
+
+
+def test_the_command_ends_with_the_apps_exit_code_and_all_its_output(root, built_model, tmp_path):
+    """``privex`` ends without Python's shutdown (``pipeline.cli.run``): the exit code is the app's,
+    and output far larger than a pipe's buffer arrives whole."""
+    seeds = root / "corpus"
+    done = _command("extract", seeds, "--format", "json", "--model", built_model, "-j", "1")
+    assert done.returncode == 0, done.stderr
+    records = json.loads(done.stdout)
+    assert len(done.stdout) > 65_536 and len(records)  # more than a pipe holds: == len(list(seeds.glob("*.txt")))
+    assert all(r["spans"] for r in records)
+
+    missing = _command("extract", tmp_path / "absent.txt", "--model", built_model)
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert missing.stderr.startswith("privex: ") and len(missing.stderr.strip().splitlines()) == 1
+
+    assert _command("--version").stdout.strip() == f"privex {__version__}"
+    assert _command("no-such-command").returncode == 2
