@@ -302,7 +302,12 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      # a head that runs the service keeps it whatever weak keyword its complement holds; strong ones still count
      ("gérer vos préférences de livraison", "service"), ("exécution et amélioration de nos prestations", "service"),
      ("gestion de la qualité des prestations", "service"), ("gestion des réclamations", "support"),
-     ("gestion de la prospection", "marketing"), ("adapter nos offres à vos préférences", "personalisation")],
+     ("gestion de la prospection", "marketing"), ("adapter nos offres à vos préférences", "personalisation"),
+     # the commercial relationship is the service itself; commercial proposals are marketing
+     ("suivi de la relation commerciale", "service"), ("envoi de propositions commerciales", "marketing"),
+     # quality control of processes and services is training; checking the person's file is the service
+     ("contrôle des prestations de nos agents", "training"), ("contrôles internes de l’établissement", "training"),
+     ("contrôle de votre éligibilité au prêt", "service")],
 )
 def test_purposes_category_keywords(goal, expected_category):
     assert category(goal) == expected_category

@@ -333,7 +333,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     # staff training and quality control; coaching the person (a health programme) is the service itself
     (
         r"\bformer\b|\bformation|\bcoach\w*\s+(?:et\s+\w+\s+)?(?:nos|notre|les|des|ses|leurs)\s+(?:collaborateurs|conseillers|agents|équipes|employés|personnel|salariés|commerciaux)"
-        r"|entraîner|qualité|\bcontrôle(?!\s+(?:d['’]accès|des\s+accès))",
+        r"|entraîner|qualité|\bcontrôles?\s+(?:internes?|(?:de|des|du)\s+(?:processus|services?|prestations?|procédures?|appels|activités|travail))",
         "training",
     ),
     (
@@ -348,7 +348,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
         "improvement",
     ),
     (
-        r"marketing|publicit|prospect|commercia|promotion|promotionnel|offres|newsletter|infolettre|lettres?\s+d.information|bulletins?\s+d['’](?:information|actualités)|mailing|fidélis|fidélité"
+        r"marketing|publicit|prospect|(?<!relation\s)(?<!relations\s)commercia|promotion|promotionnel|offres|newsletter|infolettre|lettres?\s+d.information|bulletins?\s+d['’](?:information|actualités)|mailing|fidélis|fidélité"
         r"|jeux|concours|sollicit|démarchage|parrainage|ventes?\s+privées|bons?\s+plans|réductions|campagnes\s+(?:publicitaires|marketing|promotionnelles|d['’]e-?mailing|de\s+communication)|ciblage|ciblées?|reciblage|retargeting"
         r"|partenaires\s+commerciaux|animation|nouveautés|actualités|événements\s+promotionnels",
         "marketing",
