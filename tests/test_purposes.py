@@ -307,7 +307,10 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      ("suivi de la relation commerciale", "service"), ("envoi de propositions commerciales", "marketing"),
      # quality control of processes and services is training; checking the person's file is the service
      ("contrôle des prestations de nos agents", "training"), ("contrôles internes de l’établissement", "training"),
-     ("contrôle de votre éligibilité au prêt", "service")],
+     ("contrôle de votre éligibilité au prêt", "service"),
+     # handling a request for a product is the service; answering or a request for help is support
+     ("traitement de vos demandes de souscription", "service"), ("suivi de vos demandes de remboursement", "service"),
+     ("traitement des demandes d’information", "support"), ("répondre à vos demandes de devis", "support")],
 )
 def test_purposes_category_keywords(goal, expected_category):
     assert category(goal) == expected_category

@@ -355,7 +355,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"répondre|questions|assistance|partage\s+d['’]écran|prise\s+(?:en\s+)?(?:de\s+)?main\s+à\s+distance|assister(?!\s+à)|support|soutien|contact|aider|\baide\b|réclamation|rendez-vous|informer|informé|rappeler"
-        r"|correspondance|réunion|conseils|communications\s+importantes|service\s+(?:client|après-vente|consommateurs)|\bsav\b|demandes|plaintes"
+        r"|correspondance|réunion|conseils|communications\s+importantes|service\s+(?:client|après-vente|consommateurs)|\bsav\b|demandes\s+d['’](?:information|assistance|aide|renseignements?)|plaintes"
         r"|notifications?|alertes?|relation\s+client|convoquer|convocations?|vous\s+prévenir|^information\s+(?:des|du|de\s+la|de\s+l['’]|de\s+nos|de\s+vos)\s",
         "support",
     ),
