@@ -94,7 +94,7 @@ POSITIVE = [
 POSITIVE += [
     "Les cookies de session permettent de ⟦PURPOSE service|conserver le contenu de votre panier⟧.",
     "Les informations de votre dossier servent à ⟦PURPOSE service|calculer le montant de votre prime⟧.",
-    "Ces données permettent à nos équipes de ⟦PURPOSE support|traiter vos demandes de remboursement⟧.",
+    "Ces données permettent à nos équipes de ⟦PURPOSE service|traiter vos demandes de remboursement⟧.",
     "Le fichier des adhérents a pour finalité la ⟦PURPOSE service|gestion des cotisations⟧.",
     "Le traitement a pour objet de ⟦PURPOSE service|suivre les inscriptions à la cantine⟧.",
     # the sentence before, in the same paragraph, says what « il » is
