@@ -310,7 +310,10 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      ("contrôle de votre éligibilité au prêt", "service"),
      # handling a request for a product is the service; answering or a request for help is support
      ("traitement de vos demandes de souscription", "service"), ("suivi de vos demandes de remboursement", "service"),
-     ("traitement des demandes d’information", "support"), ("répondre à vos demandes de devis", "support")],
+     ("traitement des demandes d’information", "support"), ("répondre à vos demandes de devis", "support"),
+     # studying the person's own request or file is the service; studies of many are analytics
+     ("analyse de votre demande de prêt", "service"), ("étude de votre dossier de candidature", "service"),
+     ("analyse des ventes par région", "analytics"), ("études de marché", "analytics")],
 )
 def test_purposes_category_keywords(goal, expected_category):
     assert category(goal) == expected_category

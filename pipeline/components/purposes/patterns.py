@@ -337,7 +337,7 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
         "training",
     ),
     (
-        r"statisti|audience|mesure(?!s?\s+(?:précontractuelles|techniques|organisationnelles|de\s+sécurité|nécessaires|appropriées))|\banalyse|analytique|\bétudes?\b|\bbi\b|informations\s+non\s+nominatives|fréquentation|trafic"
+        r"statisti|audience|mesure(?!s?\s+(?:précontractuelles|techniques|organisationnelles|de\s+sécurité|nécessaires|appropriées))|\b(?:analyse|études?\b)(?!\w*\s+(?:(?:de|du|des)\s+)?(?:votre|vos|la|le|leur|sa|son|ses|l['’])\s*(?:demandes?|dossiers?|candidatures?|situation|besoins|capacité|éligibilité)\b)|analytique|\bbi\b|informations\s+non\s+nominatives|fréquentation|trafic"
         r"|reporting|tableaux?\s+de\s+bord|performances?|recherches?\s+(?:scientifiques?|médicales?|épidémiologiques?)|épidémiolog|comprendre\s+(?:comment|l['’]utilisation|vos\s+usages|le\s+comportement)|comptage",
         "analytics",
     ),
