@@ -94,7 +94,7 @@ POSITIVE = [
 POSITIVE += [
     "Les cookies de session permettent de ⟦PURPOSE service|conserver le contenu de votre panier⟧.",
     "Les informations de votre dossier servent à ⟦PURPOSE service|calculer le montant de votre prime⟧.",
-    "Ces données permettent à nos équipes de ⟦PURPOSE support|traiter vos demandes de remboursement⟧.",
+    "Ces données permettent à nos équipes de ⟦PURPOSE service|traiter vos demandes de remboursement⟧.",
     "Le fichier des adhérents a pour finalité la ⟦PURPOSE service|gestion des cotisations⟧.",
     "Le traitement a pour objet de ⟦PURPOSE service|suivre les inscriptions à la cantine⟧.",
     # the sentence before, in the same paragraph, says what « il » is
@@ -285,7 +285,35 @@ def test_purposes_leaves_markers_without_a_goal(nlp, text):
      ("administration de votre compte", "service"), ("prendre des mesures précontractuelles", "service"),
      ("vous prévenir en cas de retard de livraison", "support"),
      ("vous coacher dans votre programme de marche", "service"), ("contrôle d’accès aux locaux", "security"),
-     ("recherche épidémiologique sur la grippe", "analytics"), ("proposer des contenus adaptés à vos goûts", "personalisation")],
+     ("recherche épidémiologique sur la grippe", "analytics"), ("proposer des contenus adaptés à vos goûts", "personalisation"),
+     # keeping data safe is security whatever the data; offering products is marketing, a product one has is not
+     ("assurer la confidentialité des échanges avec nos commerciaux", "security"),
+     ("préserver l’intégrité des données de nos abonnés", "security"),
+     ("vous proposer des produits d’épargne adaptés", "marketing"),
+     ("vous informer de nos nouveaux services de livraison", "marketing"),
+     ("adresser aux adhérents des informations sur les produits de la mutuelle", "marketing"),
+     ("vous informer d’une modification de votre contrat", "support"),
+     ("vous envoyer la facture de votre commande", "service"),
+     ("déclaration de sinistre auprès de l’assureur", "service"), ("déclarations sociales obligatoires", "legal"),
+     ("identifier vos centres d’intérêt", "personalisation"),
+     ("vous aider par une prise en main à distance de votre poste", "support"),
+     ("ouvrir une session de partage d’écran avec un technicien", "support"),
+     ("conserver les traces des opérations effectuées sur votre compte", "evidence"),
+     # a head that runs the service keeps it whatever weak keyword its complement holds; strong ones still count
+     ("gérer vos préférences de livraison", "service"), ("exécution et amélioration de nos prestations", "service"),
+     ("gestion de la qualité des prestations", "service"), ("gestion des réclamations", "support"),
+     ("gestion de la prospection", "marketing"), ("adapter nos offres à vos préférences", "personalisation"),
+     # the commercial relationship is the service itself; commercial proposals are marketing
+     ("suivi de la relation commerciale", "service"), ("envoi de propositions commerciales", "marketing"),
+     # quality control of processes and services is training; checking the person's file is the service
+     ("contrôle des prestations de nos agents", "training"), ("contrôles internes de l’établissement", "training"),
+     ("contrôle de votre éligibilité au prêt", "service"),
+     # handling a request for a product is the service; answering or a request for help is support
+     ("traitement de vos demandes de souscription", "service"), ("suivi de vos demandes de remboursement", "service"),
+     ("traitement des demandes d’information", "support"), ("répondre à vos demandes de devis", "support"),
+     # studying the person's own request or file is the service; studies of many are analytics
+     ("analyse de votre demande de prêt", "service"), ("étude de votre dossier de candidature", "service"),
+     ("analyse des ventes par région", "analytics"), ("études de marché", "analytics")],
 )
 def test_purposes_category_keywords(goal, expected_category):
     assert category(goal) == expected_category

@@ -140,3 +140,43 @@ def test_recipients_lexicon_is_broad_and_valid():
     assert sum(len(v) for v in data["kinds"].values()) >= 200
     assert set(data["organisations"]) <= set(RECIPIENT_CATEGORIES)
     assert {"collaborateur", "employé"} <= set(data["never"])
+
+
+def _head_category(text: str) -> str | None:
+    from pipeline.components.recipients import patterns as P
+
+    return next((cat for head, cat in P.HEAD_CATEGORIES if head.search(text)), None)
+
+
+@pytest.mark.parametrize(
+    "party, expected_category",
+    [("filiales européennes", "group"), ("entités juridiques de notre groupe", "group"),
+     ("réassureurs étrangers", "insurer"), ("compagnies d’assurance partenaires", "insurer"),
+     ("juridictions compétentes", "authority"), ("services fiscaux", "authority"), ("organismes sociaux agréés", "authority"),
+     ("annonceurs tiers", "partner"), ("régies publicitaires", "partner"),
+     ("prestataires logistiques", "processor"), ("sociétés de recouvrement agréées", "processor"),
+     # no kind noun at the head: nothing decided here
+     ("clients de la boutique", None), ("Dupont Conseil", None), ("société de conseil en communication", None)],
+)
+def test_recipients_head_noun_gives_the_category(party, expected_category):
+    assert _head_category(party) == expected_category
+
+
+@pytest.mark.parametrize(
+    "text, name, expected_category",
+    [("Vos données sont transmises à nos partenaires publicitaires, comme Zorbix.", "Zorbix", "partner"),
+     ("Nos sous-traitants :\nKarvo, qui héberge nos serveurs.", "Karvo", "processor"),
+     ("Nous faisons appel à nos filiales, dont Velmar.", "Velmar", "group"),
+     ("Vos données sont transmises à notre réassureur Ortalis.", "Ortalis", "insurer"),
+     # a bare ``partenaires`` says nothing, nor a kind noun of an earlier sentence: a named party stays a processor
+     ("Nous travaillons avec des partenaires tels que Quenta.", "Quenta", "processor"),
+     ("Nos partenaires commerciaux reçoivent vos achats. Les paiements passent par Pelvo.", "Pelvo", "processor"),
+     ("Les paiements passent par Pelvo.", "Pelvo", "processor")],
+)
+def test_recipients_unknown_name_takes_the_nearest_kind_before_it(nlp, text, name, expected_category):
+    from pipeline.components.recipients.component import Recipients
+
+    doc = nlp.make_doc(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert Recipients._context_category(span) == expected_category

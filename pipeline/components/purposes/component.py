@@ -39,6 +39,7 @@ OTHER_SECTION = re.compile(P.other_section())
 LABEL_LINE = re.compile(P.label_line())
 KIND_HEADING = re.compile(P.kind_heading())
 CATEGORIES = tuple((re.compile(rx, FLAGS), cat) for rx, cat in P.CATEGORY_KEYWORDS)
+SERVICE_HEAD = re.compile(P.SERVICE_HEAD, FLAGS)
 LEADING = re.compile(r"(?:de\s+)?(?:la|les|le|une?)\s+|(?:de\s+)?l['’]\s*|(?:du|des|de)\s+|d['’]\s*", FLAGS)
 ACTION_NOUN = re.compile(P.action_noun(), FLAGS)
 ACTIVITY = re.compile(r"(?:processus|procédures?|programmes?|campagnes?|dispositifs?|services?\s+de)(?![\w])", FLAGS)
@@ -59,6 +60,8 @@ def category(text: str) -> str:
     """The purpose category from the goal's words, most specific first; ``service`` when none."""
     for pattern, name in CATEGORIES:
         if pattern.search(text):
+            if name in P.WEAK_AFTER_SERVICE_HEAD and SERVICE_HEAD.match(text.strip()):
+                return P.DEFAULT_CATEGORY
             return name
     return P.DEFAULT_CATEGORY
 

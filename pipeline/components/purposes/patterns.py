@@ -293,55 +293,69 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
         r"|^vous\s+(?:fournir|donner|apporter)\s+(?:[\w’']+\s+){0,3}?informations",
         "support",
     ),
+    # keeping data safe is security whatever the data: ``garantir la confidentialité des échanges commerciaux``
+    (
+        r"^(?:garantir|assurer|préserver|protéger|renforcer|maintenir|veiller\s+à)\s+(?:la\s+|l['’]\s*)(?:sécurité|confidentialité|intégrité)",
+        "security",
+    ),
     # sending or showing advertising is marketing, however adapted: ``vous présenter des publicités adaptées à votre profil``
     (
         r"^(?:vous\s+)?(?:envoyer|adresser|présenter|proposer|afficher|diffuser|envoi|diffusion|affichage)\s+(?:[\w’']+\s+){0,3}?"
         r"(?:publicités?|offres|newsletters?|lettres?\s+d.information|sollicitations|messages\s+publicitaires|promotions|annonces\s+publicitaires)",
         "marketing",
     ),
+    # offering or announcing products is marketing: ``vous proposer des produits adaptés``, ``vous informer de nos nouveaux
+    # services``, ``envoyer aux clients des informations sur nos produits``; not a product the person already has
+    # (``vous informer d’une modification de votre contrat``)
     (
-        r"fraud|sécurité|sécuris|abus|usurpation|intrusion|protéger|\bvols?\b|prévention|(?<!vous\s)prévenir|blanchiment|terroris|piratage"
+        r"^(?:vous\s+|leur\s+|lui\s+)?(?:proposer|présenter|promouvoir|faire\s+connaître|informer|tenir\s+informée?s?|envoyer|adresser|communiquer)"
+        r"\s+(?:[\w’']+\s+){0,8}?(?:des|nos|ses|leurs|d['’]autres|les|(?:d['’]\s*|de\s+)?(?:un|une))\s+"
+        r"(?:(?:nouveaux?|nouvelles?)\s+(?:produits?|services?|offres?)|produits?|services?\s+(?:financiers|bancaires|d['’]assurance|complémentaires|similaires)|nouveautés|événements)",
+        "marketing",
+    ),
+    (
+        r"fraud|sécurité|sécuris|confidentialité|intégrité\s+(?:de\s+nos|des)\s+(?:systèmes|données|réseaux)|abus|usurpation|intrusion|protéger|\bvols?\b|prévention|(?<!vous\s)prévenir|blanchiment|terroris|piratage"
         r"|cyber|malveillan|suspect|robots?\b|protection\b|spams?\b|attaques?|incidents?\s+de\s+sécurité|authentifi|vérifi\w*\s+(?:de\s+)?(?:votre\s+|l['’]\s*)?identité"
         r"|contrôle\s+(?:d['’]accès|des\s+accès)|contrefaçon|impayés|risques?\s+de\s+crédit|solvabilité",
         "security",
     ),
     (
-        r"obligation|légal|\bloi\b|réglementa|fiscal|conformer|conformité|autorités|déclaration|signalement|comptab|juridiques?\s+applicables"
+        r"obligation|légal|\bloi\b|réglementa|fiscal|conformer|conformité|autorités|déclarations?(?!\s+(?:de|d['’])\s*(?:sinistres?|accidents?|pertes?|vols?|dommages?|incidents?))|signalement|comptab|juridiques?\s+applicables"
         r"|exigences\s+(?:légales|réglementaires)|réquisitions?|administrations?\s+(?:fiscales?|publiques?)|sanctions|embargos?|archivage\s+légal|exercice\s+(?:de\s+vos|des|de\s+leurs|de\s+ses)\s+droits"
         r"|droits?\s+(?:d['’]accès|de\s+rectification|d['’]opposition|à\s+l['’]effacement)|demandes?\s+(?:d['’]exercice|de\s+droits?)",
         "legal",
     ),
     (
-        r"preuve|probatoire|litige|contentieux|défendre|défense\s+de|justice|réécouter|faire\s+valoir|recours|précontentieux|constatation"
+        r"preuve|probatoire|(?:conserver|garder|tenir)\s+(?:les|des)\s+traces?\s+des\s+(?:actions|opérations|interventions|transactions|accès)|litige|contentieux|défendre|défense\s+de|justice|réécouter|faire\s+valoir|recours|précontentieux|constatation"
         r"|réclamations?\s+juridiques|actions?\s+en\s+justice|procédures?\s+judiciaires",
         "evidence",
     ),
     # staff training and quality control; coaching the person (a health programme) is the service itself
     (
         r"\bformer\b|\bformation|\bcoach\w*\s+(?:et\s+\w+\s+)?(?:nos|notre|les|des|ses|leurs)\s+(?:collaborateurs|conseillers|agents|équipes|employés|personnel|salariés|commerciaux)"
-        r"|entraîner|qualité|\bcontrôle(?!\s+(?:d['’]accès|des\s+accès))",
+        r"|entraîner|qualité|\bcontrôles?\s+(?:internes?|(?:de|des|du)\s+(?:processus|services?|prestations?|procédures?|appels|activités|travail))",
         "training",
     ),
     (
-        r"statisti|audience|mesure(?!s?\s+(?:précontractuelles|techniques|organisationnelles|de\s+sécurité|nécessaires|appropriées))|\banalyse|analytique|\bétudes?\b|\bbi\b|informations\s+non\s+nominatives|fréquentation|trafic"
+        r"statisti|audience|mesure(?!s?\s+(?:précontractuelles|techniques|organisationnelles|de\s+sécurité|nécessaires|appropriées))|\b(?:analyse|études?\b)(?!\w*\s+(?:(?:de|du|des)\s+)?(?:votre|vos|la|le|leur|sa|son|ses|l['’])\s*(?:demandes?|dossiers?|candidatures?|situation|besoins|capacité|éligibilité)\b)|analytique|\bbi\b|informations\s+non\s+nominatives|fréquentation|trafic"
         r"|reporting|tableaux?\s+de\s+bord|performances?|recherches?\s+(?:scientifiques?|médicales?|épidémiologiques?)|épidémiolog|comprendre\s+(?:comment|l['’]utilisation|vos\s+usages|le\s+comportement)|comptage",
         "analytics",
     ),
-    (r"personnalis|profilage|(?<!votre\s)(?<!son\s)(?<!du\s)(?<!leur\s)profils?(?!\s+(?:utilisateur|public|en\s+ligne))|segment|adapt\w*\s+(?:[\w’']+\s+){0,4}?(?:à|aux)\s+(?:vos|votre|ses|son|sa|leurs?|chaque)\s|goûts|recommandations?|préférences|mémoriser\s+(?:votre|vos)\s+(?:langue|choix|paramètres)", "personalisation"),
+    (r"personnalis|profilage|centres?\s+d['’]intérêts?|(?<!votre\s)(?<!son\s)(?<!du\s)(?<!leur\s)profils?(?!\s+(?:utilisateur|public|en\s+ligne))|segment|adapt\w*\s+(?:[\w’']+\s+){0,4}?(?:à|aux)\s+(?:vos|votre|ses|son|sa|leurs?|chaque)\s|goûts|recommandations?|préférences|mémoriser\s+(?:votre|vos)\s+(?:langue|choix|paramètres)", "personalisation"),
     (
         r"amélior|développ|optimis|digitalis|numérisation|innov|nouveaux?\s+produits|nouvelles?\s+fonctionnalités|enquêtes?|sondages?"
         r"|feedback|avis\b|réactions|satisfaction|appréciation|organiser|évolution\s+de\s+nos|ergonomie|dysfonctionnements?|bugs?\b",
         "improvement",
     ),
     (
-        r"marketing|publicit|prospect|commercia|promotion|promotionnel|offres|newsletter|infolettre|lettres?\s+d.information|bulletins?\s+d['’](?:information|actualités)|mailing|fidélis|fidélité"
+        r"marketing|publicit|prospect|(?<!relation\s)(?<!relations\s)commercia|promotion|promotionnel|offres|newsletter|infolettre|lettres?\s+d.information|bulletins?\s+d['’](?:information|actualités)|mailing|fidélis|fidélité"
         r"|jeux|concours|sollicit|démarchage|parrainage|ventes?\s+privées|bons?\s+plans|réductions|campagnes\s+(?:publicitaires|marketing|promotionnelles|d['’]e-?mailing|de\s+communication)|ciblage|ciblées?|reciblage|retargeting"
         r"|partenaires\s+commerciaux|animation|nouveautés|actualités|événements\s+promotionnels",
         "marketing",
     ),
     (
-        r"répondre|questions|assistance|assister(?!\s+à)|support|soutien|contact|aider|\baide\b|réclamation|rendez-vous|informer|informé|rappeler"
-        r"|correspondance|réunion|conseils|communications\s+importantes|service\s+(?:client|après-vente|consommateurs)|\bsav\b|demandes|plaintes"
+        r"répondre|questions|assistance|partage\s+d['’]écran|prise\s+(?:en\s+)?(?:de\s+)?main\s+à\s+distance|assister(?!\s+à)|support|soutien|contact|aider|\baide\b|réclamation|rendez-vous|informer|informé|rappeler"
+        r"|correspondance|réunion|conseils|communications\s+importantes|service\s+(?:client|après-vente|consommateurs)|\bsav\b|demandes\s+d['’](?:information|assistance|aide|renseignements?)|plaintes"
         r"|notifications?|alertes?|relation\s+client|convoquer|convocations?|vous\s+prévenir|^information\s+(?:des|du|de\s+la|de\s+l['’]|de\s+nos|de\s+vos)\s",
         "support",
     ),
@@ -349,6 +363,17 @@ CATEGORY_KEYWORDS: tuple[tuple[str, str], ...] = (
 
 #: the category of a goal none of the keywords name: most purposes serve the service itself
 DEFAULT_CATEGORY = "service"
+
+#: a head that runs the service (``gérer``, ``exécuter``, ``livrer``, ``facturer``, ``gestion``, ``exécution``): its
+#: complement names what is run, so a weak keyword there (``gérer vos préférences``, ``gestion de la qualité des
+#: livraisons``, ``exécution et amélioration de nos offres``) does not change the category
+SERVICE_HEAD = (
+    r"^(?:(?:la|le|l['’])\s*)?(?:gérer|exécuter|livrer|facturer|gestion|exécution|livraison|facturation|fourniture"
+    r"|administrer|administration|traiter\s+(?:votre|vos|la|les)\s+(?:commandes?|paiements?|souscriptions?|abonnements?|dossiers?)"
+    r"|traitement\s+(?:de\s+votre|de\s+vos|des|de\s+la)\s+(?:commandes?|paiements?|souscriptions?|abonnements?|dossiers?))(?![\w])"
+)
+#: what a complement may still change after a service head: a category named by its strong keywords alone
+WEAK_AFTER_SERVICE_HEAD = frozenset({"personalisation", "improvement", "training"})
 
 
 def action_noun() -> str:

@@ -350,4 +350,23 @@ class Recipients:
                 return self.kinds[k]
         if span.text.lower().startswith("groupe"):
             return "group"
+        for head, category in P.HEAD_CATEGORIES:
+            if head.search(span.text):
+                return category
+        return self._context_category(span)
+
+    @staticmethod
+    def _context_category(span: Span) -> str:
+        """A name without a kind noun takes the nearest kind noun before it, in its sentence or the list intro
+        just above (``nos partenaires publicitaires, comme Criteo``; ``Nos sous-traitants :`` over a list of
+        names); ``processor``, the usual role of a named provider, when there is none."""
+        text = text_of(span.doc)
+        start = span.start_char
+        window = text[max(0, start - 200):start]
+        cut = max(window.rfind(". "), window.rfind(".\n"), window.rfind("\n\n"))
+        if cut >= 0:
+            window = window[cut + 1:]
+        found = list(P.KIND_BEFORE_NAME.finditer(window))
+        if found:
+            return found[-1].lastgroup or "processor"
         return "processor"

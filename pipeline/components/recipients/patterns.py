@@ -157,3 +157,32 @@ COMPLAINT = re.compile(r"(?<![\w])(?:réclamation|plainte|saisir|saisine)(?![\w]
 
 #: a condition that holds a negation: ``si vous ne souhaitez pas que vos données soient transmises``
 CONDITION_BEFORE = re.compile(r"(?<![\w])(?:si|s['’]il|lorsque|quand)\s*(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+#: the kind noun at the head of a party the lexicon does not list, and its category, most specific first:
+#: ``sociétés sœurs de notre groupe`` -> group, ``organismes d’assurance maladie`` -> insurer,
+#: ``juridictions compétentes`` -> authority, ``prestataires logistiques`` -> processor,
+#: ``annonceurs tiers`` -> partner
+HEAD_CATEGORIES: tuple[tuple[re.Pattern, str], ...] = tuple(
+    (re.compile(rx, re.IGNORECASE), cat)
+    for rx, cat in (
+        (r"^(?:(?:autres?|nos|ses|leurs)\s+)?(?:filiales?|(?:sociétés?|entités?|entreprises?|membres?|marques?)\s+(?:\w+\s+)?(?:du|de\s+notre|de\s+son|de\s+leur)\s+(?:même\s+)?groupe)", "group"),
+        (r"^(?:(?:nos|ses|leurs|les|des)\s+)?(?:ré)?assureurs?(?![\w])|^(?:compagnies?|sociétés?|organismes?|entreprises?)\s+d['’]\s*(?:ré)?assurances?", "insurer"),
+        (r"^(?:(?:nos|ses|leurs|les|des)\s+)?(?:autorités?|administrations?|tribunaux|tribunal|juridictions?|cours?\s+(?:d['’]appel|de\s+justice)|police|gendarmerie|services?\s+(?:de\s+police|fiscaux|des\s+impôts|publics)"
+         r"|organismes?\s+(?:sociaux|publics?|de\s+sécurité\s+sociale|de\s+contrôle|officiels?)|régulateurs?|ministères?|douanes?|parquet|officiers?\s+ministériels?)(?![\w])", "authority"),
+        (r"^(?:(?:nos|ses|leurs|les|des)\s+)?(?:partenaires?|annonceurs?|régies?\s+publicitaires?|réseaux?\s+sociaux|distributeurs?|revendeurs?|apporteurs?\s+d['’]affaires)(?![\w])", "partner"),
+        (r"^(?:(?:nos|ses|leurs|les|des)\s+)?(?:prestataires?|sous-traitants?|hébergeurs?|fournisseurs?|transporteurs?|sociétés?\s+de\s+(?:services|livraison|recouvrement|transport|routage)|intermédiaires?\s+techniques?)(?![\w])", "processor"),
+    )
+)
+
+#: a kind noun before a name, in its sentence or the list intro above it: ``nos partenaires publicitaires, comme Criteo``,
+#: ``Nos sous-traitants :`` over a list of names; the nearest one gives an unknown name its category. A bare
+#: ``partenaires`` says nothing (notices call their providers partners too): only an advertising or commercial one is
+KIND_BEFORE_NAME = re.compile(
+    r"(?<![\w])(?P<group>filiales?|sociétés?\s+du\s+groupe|entités?\s+du\s+groupe)"
+    r"|(?<![\w])(?P<processor>prestataires?|sous-traitants?|hébergeurs?|fournisseurs?|transporteurs?"
+    r"|partenaires?\s+(?:techniques?|technologiques?|informatiques?|logistiques?|de\s+paiement|d['’]hébergement))"
+    r"|(?<![\w])(?P<partner>partenaires?\s+(?:commerciaux|commercial|publicitaires?|marketing|médias?)|annonceurs?|régies?\s+publicitaires?)"
+    r"|(?<![\w])(?P<insurer>(?:ré)?assureurs?)(?![\w])",
+    re.IGNORECASE,
+)
