@@ -97,6 +97,20 @@ POSITIVE = [
     "Nous traitons vos ⟦DATA financial|coordonnées de paiement⟧ et le ⟦DATA financial|numéro de transaction⟧.",
     # a catch-all that says what it holds
     "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
+    # a table cleaned to one cell per line: the data column's items, past the cells of other columns
+    "Type de données\nFinalité\n⟦DATA identity|Nom⟧, ⟦DATA identity|prénom⟧\nGestion des inscriptions\n⟦DATA technical|Adresse IP⟧\nStatistiques de visite",
+    "Catégories de données\nBase légale\n⟦DATA contact|Adresse postale⟧\nContrat\n⟦DATA financial|Coordonnées bancaires⟧\nObligation légale",
+    # a one-word kind the tagger took for a verb or an adjective, between the separators of a list
+    "⟦DATA security|Données de connexion⟧ : ⟦DATA technical|adresse IP⟧, ⟦DATA security|identifiant⟧, ⟦DATA security|mot de passe⟧.",
+    # two heads with no shared complement are two kinds
+    "Nous recueillons vos ⟦DATA identity|nom⟧ et ⟦DATA identity|prénom⟧ lors de l’adhésion.",
+    # a plain adjective after the complement of a generic head belongs to the kind
+    "Nous utilisons les ⟦DATA identity|données relatives à votre situation familiale⟧ pour calculer la prime.",
+    "Nous conservons les ⟦DATA contract|informations relatives à votre commande⟧ nécessaires à la livraison.",
+    # the category of a phrase out of the lexicon from its keyword
+    "Nous recueillons les ⟦DATA financial|informations relatives à votre imposition⟧ pour établir le devis.",
+    "Nous conservons les ⟦DATA sensitive|renseignements concernant votre casier judiciaire⟧ pendant le recrutement.",
+    "Nous traitons les ⟦DATA professional|informations relatives à votre emploi⟧ pour étudier votre demande.",
 ]
 
 NEGATIVE = [
@@ -155,6 +169,8 @@ NEGATIVE = [
     "Vos droits\n\nAdresse e-mail\nNuméro de téléphone",
     # a column of purposes in a processing table names no item
     "Finalité\nDonnées traitées\nGestion des commandes et des factures",
+    # a participle of the verb ``identifier``, not an item of a list
+    "En vous identifiant, vous acceptez les conditions d’utilisation.",
     # the person, not data about them
     "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]
