@@ -111,6 +111,9 @@ POSITIVE = [
     "Nous recueillons les ⟦DATA financial|informations relatives à votre imposition⟧ pour établir le devis.",
     "Nous conservons les ⟦DATA sensitive|renseignements concernant votre casier judiciaire⟧ pendant le recrutement.",
     "Nous traitons les ⟦DATA professional|informations relatives à votre emploi⟧ pour étudier votre demande.",
+    # an identifier of a thing takes the thing's category; the language of the relationship is identity
+    "Le site collecte l’⟦DATA technical|identifiant de votre terminal⟧ et la ⟦DATA technical|version de l’application⟧.",
+    "Nous conservons votre ⟦DATA identity|langue préférée⟧ pour vous écrire.",
 ]
 
 NEGATIVE = [

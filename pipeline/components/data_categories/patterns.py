@@ -134,7 +134,7 @@ KEYWORD_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for rx, category in (
         (r"santé|médical|biométri|génétique|religi|politique|syndica|sexuel|ethnique|pénal|infraction|handicap|condamnation"
          r"|casier\s+judiciaire|empreintes?\s+digitales?|origine\s+raciale", "sensitive"),
-        (r"sécurité|connexion|journa[lu]x?|\blogs?\b|mot de passe|authentif|identifiants?\b(?!\s+(?:client|de\s+client|unique|publicitaire|d.appareil|de\s+l.appareil))"
+        (r"sécurité|connexion|journa[lu]x?|\blogs?\b|mot de passe|authentif"
          r"|\bcode\s+(?:pin|secret|d.accès)|\bpin\b", "security"),
         (r"entreprise|société|organisation|professionnel|employeur|\bposte\b|\bfonction\b|chiffre d.affaires"
          r"|\bcv\b|curriculum|diplôme|emploi\b|métier|profession|carrière", "professional"),
