@@ -114,6 +114,8 @@ POSITIVE = [
     # an identifier of a thing takes the thing's category; the language of the relationship is identity
     "Le site collecte l’⟦DATA technical|identifiant de votre terminal⟧ et la ⟦DATA technical|version de l’application⟧.",
     "Nous conservons votre ⟦DATA identity|langue préférée⟧ pour vous écrire.",
+    # a kind of the lexicon the parser split in two objects stays one span with its complement
+    "Nous collectons l’⟦DATA contact|adresse e-mail de l’utilisateur⟧ et le ⟦DATA identity|nom du client⟧.",
 ]
 
 NEGATIVE = [

@@ -74,6 +74,7 @@ class DataCategories:
             found += self._items(doc)
             found = [s if self._generic(s) else _extend(s, self.table) for s in found]
             found += _shared_heads(doc, self.table)
+            found += _joined(lexical, found)
         kept = [s for s in filter_spans(found) if self._keep(s)]
         for span in kept:
             span._.category = self._category(span, lexical)
@@ -371,6 +372,20 @@ def _bare_item(span: Span) -> bool:
         return False  # ``téléphone fixe, mobile``: an adjective of the noun before
     before, after = doc[token.i - 1], doc[token.i + 1]
     return before.lower_ in P.LIST_SEPARATORS and (after.lower_ in P.LIST_SEPARATORS or after.is_space or after.text in ".)")
+
+
+def _joined(lexical: list[Span], found: list[Span]) -> list[Span]:
+    """``adresse e-mail de l’utilisateur``: where the parser split a kind of the lexicon (``adresse``
+    and ``e-mail`` as two objects), a phrase that opens inside the kind and runs past it is one span
+    with it."""
+    out = []
+    for kind in lexical:
+        if len(kind) < 2:
+            continue
+        for span in found:
+            if kind.start < span.start < kind.end < span.end and "\n" not in text_of(kind.doc)[kind.start_char : span.end_char]:
+                out.append(Span(kind.doc, kind.start, span.end, label="DATA"))
+    return out
 
 
 def _enumeration(line: str) -> bool:
