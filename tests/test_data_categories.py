@@ -61,6 +61,7 @@ POSITIVE = [
     # a bare past participle qualifies the name, unless it is the processing
     "Nous analysons les ⟦DATA communications|appels passés⟧.",
     "Nous analysons les ⟦DATA preferences|avis⟧ collectés.",
+    "Nous conservons les ⟦DATA financial|avis d’imposition⟧ fournis lors de la demande de prêt.",
     # ``ne ... que`` restricts, it does not deny
     "Nous n’enregistrons votre ⟦DATA location|position GPS⟧ que lorsque l’application est ouverte.",
     # an item excluded by ``pas`` is not collected

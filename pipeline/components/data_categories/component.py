@@ -511,9 +511,9 @@ def _adjective(token: Token, inside: range) -> bool:
 
 def _participle(token: Token, inside: range) -> bool:
     """``appels passés``: a bare past participle that qualifies the name; not the processing itself
-    (``conversations enregistrées``)."""
+    (``conversations enregistrées``) nor the giving (``avis d’imposition fournis``)."""
     return (token.dep_ in ("acl", "amod") and token.head.i in inside and "Part" in token.morph.get("VerbForm")
-            and "Past" in token.morph.get("Tense") and token.lemma_.lower() not in P.PROCESSING_VERBS
+            and "Past" in token.morph.get("Tense") and token.lemma_.lower() not in P.PROCESSING_VERBS | P.GIVING_VERBS
             and not list(token.children))
 
 
