@@ -115,6 +115,11 @@ POSITIVE = [
     # an identifier of a thing takes the thing's category; the language of the relationship is identity
     "Le site collecte l’⟦DATA technical|identifiant de votre terminal⟧ et la ⟦DATA technical|version de l’application⟧.",
     "Nous conservons votre ⟦DATA identity|langue préférée⟧ pour vous écrire.",
+    # an item the words alone leave ``other`` takes the category of the kind that leads its list
+    "Nous traitons vos ⟦DATA sensitive|données de santé⟧, telles que vos ⟦DATA sensitive|antécédents médicaux⟧ et vos ⟦DATA sensitive|traitements⟧.",
+    "⟦DATA financial|Données bancaires⟧ : ⟦DATA financial|IBAN⟧, ⟦DATA financial|titulaire du compte⟧.",
+    # not across a sentence
+    "Nous traitons vos ⟦DATA sensitive|données de santé⟧. Nous conservons aussi les ⟦DATA other|documents que vous déposez sur votre espace⟧.",
     # a kind of the lexicon the parser split in two objects stays one span with its complement
     "Nous collectons l’⟦DATA contact|adresse e-mail de l’utilisateur⟧ et le ⟦DATA identity|nom du client⟧.",
 ]

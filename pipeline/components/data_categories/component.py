@@ -79,6 +79,7 @@ class DataCategories:
         for span in kept:
             span._.category = self._category(span, lexical)
         _company_items(kept)
+        _lead_categories(kept)
         if kept:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + kept
         return doc
@@ -427,6 +428,20 @@ def _company_items(spans: list[Span]) -> None:
         after = headings.get(line_of(span.doc, span.start_char)[0])
         if after is not None and span.start_char > after and span._.category == "identity":
             span._.category = "professional"
+
+
+def _lead_categories(spans: list[Span]) -> None:
+    """``données de santé, telles que vos antécédents médicaux et vos traitements en cours``,
+    ``Données bancaires : IBAN, titulaire du compte``: an item the words alone leave ``other`` takes
+    the category of the kind that introduces its list, in the same sentence."""
+    text = text_of(spans[0].doc) if spans else ""
+    leads = [s for s in spans if s._.category != "other" and P.LEAD_AFTER.match(text, s.end_char)]
+    for span in spans:
+        if span._.category != "other":
+            continue
+        lead = next((s for s in reversed(leads) if s.end_char <= span.start_char), None)
+        if lead is not None and not P.LEAD_BREAK.search(text, lead.end_char, span.start_char):
+            span._.category = lead._.category
 
 
 def _extend(span: Span, table: dict[str, str]) -> Span:

@@ -246,6 +246,11 @@ DATA_TITLE = re.compile(
     re.IGNORECASE,
 )
 
+#: what opens the list of items after a kind that leads it: ``données de santé, telles que``, ``Données bancaires :``
+LEAD_AFTER = re.compile(r"\s*(?::|\(|,?\s*(?:tel(?:le)?s\s+que|comme|notamment|à\s+savoir|y\s+compris)(?![\w]))", re.IGNORECASE)
+#: what ends that list: a sentence or a line
+LEAD_BREAK = re.compile(r"[.!?\n]")
+
 #: tokens around an item of an enumeration: ``adresse IP, identifiant, mot de passe``
 LIST_SEPARATORS = frozenset({",", ";", ":", "/", "et", "ou", "(", "-", "–", "•"})
 
