@@ -51,8 +51,9 @@ POSITIVE = [
     "Lors de votre inscription, vos ⟦DATA preferences|centres d’intérêt⟧ et votre ⟦DATA identity|date de naissance⟧ sont enregistrés.",
     # channels around a contact form are not data, what is collected is
     "Si vous nous joignez par téléphone ou par le biais de notre site web, nous recueillons vos ⟦DATA contact|coordonnées⟧.",
-    # every item of an enumeration in a list of data, in or out of the lexicon
-    "Nous traitons les catégories de données suivantes :\nLes ⟦DATA contact|coordonnées⟧, comme l’⟦DATA contact|adresse⟧, le ⟦DATA contact|pays⟧ et le ⟦DATA other|quartier⟧ ;",
+    # every item of an enumeration in a list of data, in or out of the lexicon; one out of it
+    # takes the category of the kind leading the list (``coordonnées``)
+    "Nous traitons les catégories de données suivantes :\nLes ⟦DATA contact|coordonnées⟧, comme l’⟦DATA contact|adresse⟧, le ⟦DATA contact|pays⟧ et le ⟦DATA contact|quartier⟧ ;",
     # a complement that names data itself is part of the name
     "Nous conservons un ⟦DATA communications|compte rendu de la conversation⟧ avec le conseiller.",
     # ``que vous pouvez`` opens a relative clause, not a right of the person
