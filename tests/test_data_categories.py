@@ -121,6 +121,8 @@ POSITIVE = [
     "⟦DATA financial|Données bancaires⟧ : ⟦DATA financial|IBAN⟧, ⟦DATA financial|titulaire du compte⟧.",
     # not across a sentence
     "Nous traitons vos ⟦DATA sensitive|données de santé⟧. Nous conservons aussi les ⟦DATA other|documents que vous déposez sur votre espace⟧.",
+    # ``avec`` + the organisation's staff is the other party of the exchange, left out
+    "Nous conservons l’⟦DATA communications|historique de vos échanges⟧ avec le service client.",
     # a kind of the lexicon the parser split in two objects stays one span with its complement
     "Nous collectons l’⟦DATA contact|adresse e-mail de l’utilisateur⟧ et le ⟦DATA identity|nom du client⟧.",
 ]
