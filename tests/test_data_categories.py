@@ -51,8 +51,9 @@ POSITIVE = [
     "Lors de votre inscription, vos ⟦DATA preferences|centres d’intérêt⟧ et votre ⟦DATA identity|date de naissance⟧ sont enregistrés.",
     # channels around a contact form are not data, what is collected is
     "Si vous nous joignez par téléphone ou par le biais de notre site web, nous recueillons vos ⟦DATA contact|coordonnées⟧.",
-    # every item of an enumeration in a list of data, in or out of the lexicon
-    "Nous traitons les catégories de données suivantes :\nLes ⟦DATA contact|coordonnées⟧, comme l’⟦DATA contact|adresse⟧, le ⟦DATA contact|pays⟧ et le ⟦DATA other|quartier⟧ ;",
+    # every item of an enumeration in a list of data, in or out of the lexicon; one out of it
+    # takes the category of the kind leading the list (``coordonnées``)
+    "Nous traitons les catégories de données suivantes :\nLes ⟦DATA contact|coordonnées⟧, comme l’⟦DATA contact|adresse⟧, le ⟦DATA contact|pays⟧ et le ⟦DATA contact|quartier⟧ ;",
     # a complement that names data itself is part of the name
     "Nous conservons un ⟦DATA communications|compte rendu de la conversation⟧ avec le conseiller.",
     # ``que vous pouvez`` opens a relative clause, not a right of the person
@@ -61,6 +62,7 @@ POSITIVE = [
     # a bare past participle qualifies the name, unless it is the processing
     "Nous analysons les ⟦DATA communications|appels passés⟧.",
     "Nous analysons les ⟦DATA preferences|avis⟧ collectés.",
+    "Nous conservons les ⟦DATA financial|avis d’imposition⟧ fournis lors de la demande de prêt.",
     # ``ne ... que`` restricts, it does not deny
     "Nous n’enregistrons votre ⟦DATA location|position GPS⟧ que lorsque l’application est ouverte.",
     # an item excluded by ``pas`` is not collected
@@ -97,6 +99,32 @@ POSITIVE = [
     "Nous traitons vos ⟦DATA financial|coordonnées de paiement⟧ et le ⟦DATA financial|numéro de transaction⟧.",
     # a catch-all that says what it holds
     "Lors d’un rendez-vous, nous recueillons :\n⟦DATA communications|Toute information échangée pendant la visioconférence⟧ ;",
+    # a table cleaned to one cell per line: the data column's items, past the cells of other columns
+    "Type de données\nFinalité\n⟦DATA identity|Nom⟧, ⟦DATA identity|prénom⟧\nGestion des inscriptions\n⟦DATA technical|Adresse IP⟧\nStatistiques de visite",
+    "Catégories de données\nBase légale\n⟦DATA contact|Adresse postale⟧\nContrat\n⟦DATA financial|Coordonnées bancaires⟧\nObligation légale",
+    # a one-word kind the tagger took for a verb or an adjective, between the separators of a list
+    "⟦DATA security|Données de connexion⟧ : ⟦DATA technical|adresse IP⟧, ⟦DATA security|identifiant⟧, ⟦DATA security|mot de passe⟧.",
+    # two heads with no shared complement are two kinds
+    "Nous recueillons vos ⟦DATA identity|nom⟧ et ⟦DATA identity|prénom⟧ lors de l’adhésion.",
+    # a plain adjective after the complement of a generic head belongs to the kind
+    "Nous utilisons les ⟦DATA identity|données relatives à votre situation familiale⟧ pour calculer la prime.",
+    "Nous conservons les ⟦DATA contract|informations relatives à votre commande⟧ nécessaires à la livraison.",
+    # the category of a phrase out of the lexicon from its keyword
+    "Nous recueillons les ⟦DATA financial|informations relatives à votre imposition⟧ pour établir le devis.",
+    "Nous conservons les ⟦DATA sensitive|renseignements concernant votre casier judiciaire⟧ pendant le recrutement.",
+    "Nous traitons les ⟦DATA professional|informations relatives à votre emploi⟧ pour étudier votre demande.",
+    # an identifier of a thing takes the thing's category; the language of the relationship is identity
+    "Le site collecte l’⟦DATA technical|identifiant de votre terminal⟧ et la ⟦DATA technical|version de l’application⟧.",
+    "Nous conservons votre ⟦DATA identity|langue préférée⟧ pour vous écrire.",
+    # an item the words alone leave ``other`` takes the category of the kind that leads its list
+    "Nous traitons vos ⟦DATA sensitive|données de santé⟧, telles que vos ⟦DATA sensitive|antécédents médicaux⟧ et vos ⟦DATA sensitive|traitements⟧.",
+    "⟦DATA financial|Données bancaires⟧ : ⟦DATA financial|IBAN⟧, ⟦DATA financial|titulaire du compte⟧.",
+    # not across a sentence
+    "Nous traitons vos ⟦DATA sensitive|données de santé⟧. Nous conservons aussi les ⟦DATA other|documents que vous déposez sur votre espace⟧.",
+    # ``avec`` + the organisation's staff is the other party of the exchange, left out
+    "Nous conservons l’⟦DATA communications|historique de vos échanges⟧ avec le service client.",
+    # a kind of the lexicon the parser split in two objects stays one span with its complement
+    "Nous collectons l’⟦DATA contact|adresse e-mail de l’utilisateur⟧ et le ⟦DATA identity|nom du client⟧.",
 ]
 
 NEGATIVE = [
@@ -155,6 +183,8 @@ NEGATIVE = [
     "Vos droits\n\nAdresse e-mail\nNuméro de téléphone",
     # a column of purposes in a processing table names no item
     "Finalité\nDonnées traitées\nGestion des commandes et des factures",
+    # a participle of the verb ``identifier``, not an item of a list
+    "En vous identifiant, vous acceptez les conditions d’utilisation.",
     # the person, not data about them
     "En aucun cas les clients dont les données sont traitées ne reçoivent de publicité.",
 ]

@@ -65,7 +65,8 @@ class DataCategories:
             span = Span(doc, start, end, label="DATA")
             span._.category = doc.vocab.strings[match_id]
             found.append(span)
-        lexical = [s for s in found if (len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X")) and not _proper_name(s)]
+        lexical = [s for s in found if (len(s) > 1 or s.root.pos_ in ("NOUN", "PROPN", "X") or _bare_item(s))
+                   and not _proper_name(s)]
         found = list(lexical) + [s for rx in (HEADING, RELATIVE, QUALIFIED, CATCH_ALL) for s in self._by_pattern(doc, rx)]
         if doc.has_annotation("DEP"):
             found += self._objects(doc)
@@ -73,10 +74,12 @@ class DataCategories:
             found += self._items(doc)
             found = [s if self._generic(s) else _extend(s, self.table) for s in found]
             found += _shared_heads(doc, self.table)
+            found += _joined(lexical, found)
         kept = [s for s in filter_spans(found) if self._keep(s)]
         for span in kept:
             span._.category = self._category(span, lexical)
         _company_items(kept)
+        _lead_categories(kept)
         if kept:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + kept
         return doc
@@ -228,7 +231,8 @@ class DataCategories:
             return False
         if not self._item_line(text[start:end]):
             return False  # ``Gestion des commandes et des factures``: a purpose, not a list of items
-        blank = 0
+        blank = cells = 0
+        between = [text[start:end].strip()]  # from the span's line up to the title
         for above in reversed(lines_above(text, span.start_char, 12, 2000)[:-1]):
             above = above.strip()
             if not above:
@@ -237,10 +241,26 @@ class DataCategories:
                     return False
                 continue
             if len(above) <= 80 and not above.endswith((".", ",", ";")) and P.DATA_TITLE.search(above):
-                return not (P.NOT_DATA_TITLE.search(above) or RIGHTS.search(above))
-            if not self._item_line(above):
-                return False  # not an item above in the same list
+                if P.NOT_DATA_TITLE.search(above) or RIGHTS.search(above):
+                    return False
+                return not cells or self._same_column(between[::-1])
+            between.append(above)
+            if self._item_line(above):
+                continue
+            if cells < P.MAX_OTHER_CELLS and len(above) <= 60 and not above.endswith((".", ",", ";", ":", "?")):
+                cells += 1  # ``Finalité``, ``Gestion de votre compte``: a cell of another column
+                continue
+            return False  # not an item above in the same list
         return False
+
+    def _same_column(self, lines: list[str]) -> bool:
+        """The lines under a table's data column title, the span's last: the header is as wide as
+        the lines before the first row of items, and the span's line must fall in that column
+        (``Type de données``, ``Finalité``, ``Nom, prénom``, ``Gestion du compte``, ``Adresse IP``;
+        not ``Statistiques de visite`` in the column of purposes)."""
+        width = next(i for i, line in enumerate(lines) if self._item_line(line)) + 1
+        return len(lines) % width == 0
+
 
     def _item_line(self, line: str) -> bool:
         """A line of short items that opens with a kind of the lexicon: ``nom, prénom, civilité``,
@@ -342,6 +362,33 @@ def _shared_heads(doc: Doc, table: dict[str, str]) -> list[Span]:
     return out
 
 
+def _bare_item(span: Span) -> bool:
+    """``adresse IP, identifiant, mot de passe``: a one-word kind the tagger took for a verb
+    (``identifiant``, a participle too) or an adjective (``Nom, prénom`` in a table cell) is a noun when it stands alone between the separators
+    of an enumeration."""
+    doc, token = span.doc, span[0]
+    if token.pos_ not in ("VERB", "ADJ") or not token.i or token.i + 1 >= len(doc):
+        return False
+    if token.pos_ == "ADJ" and token.dep_ in ("amod", "conj"):
+        return False  # ``téléphone fixe, mobile``: an adjective of the noun before
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return before.lower_ in P.LIST_SEPARATORS and (after.lower_ in P.LIST_SEPARATORS or after.is_space or after.text in ".)")
+
+
+def _joined(lexical: list[Span], found: list[Span]) -> list[Span]:
+    """``adresse e-mail de l’utilisateur``: where the parser split a kind of the lexicon (``adresse``
+    and ``e-mail`` as two objects), a phrase that opens inside the kind and runs past it is one span
+    with it."""
+    out = []
+    for kind in lexical:
+        if len(kind) < 2:
+            continue
+        for span in found:
+            if kind.start < span.start < kind.end < span.end and "\n" not in text_of(kind.doc)[kind.start_char : span.end_char]:
+                out.append(Span(kind.doc, kind.start, span.end, label="DATA"))
+    return out
+
+
 def _enumeration(line: str) -> bool:
     """``IBAN, RIB, BIC``: a line of items in capitals, not a title (``3. COLLECTE, UTILISATION``)."""
     return "," in line and not line.lstrip()[:1].isdigit()
@@ -383,6 +430,20 @@ def _company_items(spans: list[Span]) -> None:
             span._.category = "professional"
 
 
+def _lead_categories(spans: list[Span]) -> None:
+    """``données de santé, telles que vos antécédents médicaux et vos traitements en cours``,
+    ``Données bancaires : IBAN, titulaire du compte``: an item the words alone leave ``other`` takes
+    the category of the kind that introduces its list, in the same sentence."""
+    text = text_of(spans[0].doc) if spans else ""
+    leads = [s for s in spans if s._.category != "other" and P.LEAD_AFTER.match(text, s.end_char)]
+    for span in spans:
+        if span._.category != "other":
+            continue
+        lead = next((s for s in reversed(leads) if s.end_char <= span.start_char), None)
+        if lead is not None and not P.LEAD_BREAK.search(text, lead.end_char, span.start_char):
+            span._.category = lead._.category
+
+
 def _extend(span: Span, table: dict[str, str]) -> Span:
     """Widen a span over what belongs to the name: a complement holding the person's possessive
     (``numéro IMEI de votre téléphone``) or naming data itself (``compte rendu de l’entretien``), a
@@ -403,6 +464,8 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
         ):
             end = phrase_tokens(token, 12)[1]
             break
+    if end < len(doc) and _adjective(doc[end], range(span.start, end)):
+        end += 1  # ``données relatives à votre situation`` + ``familiale``: the kind is the whole noun phrase
     if end < len(doc) and _participle(doc[end], range(span.start, end)):
         end += 1
     for token in doc[end : min(len(doc), end + 3)]:
@@ -453,11 +516,19 @@ def _record_start(span: Span) -> int:
     return span.start
 
 
+def _adjective(token: Token, inside: range) -> bool:
+    """``situation familiale``, ``activité professionnelle``: a plain adjective (not a participle)
+    qualifying the span's last noun belongs to the name."""
+    return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == inside[-1]
+            and token.head.pos_ == "NOUN" and "Part" not in token.morph.get("VerbForm")
+            and token.lemma_.lower() not in P.GENERIC_MODIFIERS and token.lower_ not in P.GENERIC_MODIFIERS)
+
+
 def _participle(token: Token, inside: range) -> bool:
     """``appels passés``: a bare past participle that qualifies the name; not the processing itself
-    (``conversations enregistrées``)."""
+    (``conversations enregistrées``) nor the giving (``avis d’imposition fournis``)."""
     return (token.dep_ in ("acl", "amod") and token.head.i in inside and "Part" in token.morph.get("VerbForm")
-            and "Past" in token.morph.get("Tense") and token.lemma_.lower() not in P.PROCESSING_VERBS
+            and "Past" in token.morph.get("Tense") and token.lemma_.lower() not in P.PROCESSING_VERBS | P.GIVING_VERBS
             and not list(token.children))
 
 

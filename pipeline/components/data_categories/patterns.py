@@ -132,18 +132,22 @@ def relative_data() -> re.Pattern[str]:
 KEYWORD_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), category)
     for rx, category in (
-        (r"santé|médical|biométri|génétique|religi|politique|syndica|sexuel|ethnique|pénal|infraction", "sensitive"),
-        (r"sécurité|connexion|journa[lu]x?|\blogs?\b|mot de passe|authentif", "security"),
-        (r"entreprise|société|organisation|professionnel|employeur|\bposte\b|\bfonction\b|chiffre d.affaires", "professional"),
+        (r"santé|médical|biométri|génétique|religi|politique|syndica|sexuel|ethnique|pénal|infraction|handicap|condamnation"
+         r"|casier\s+judiciaire|empreintes?\s+digitales?|origine\s+raciale", "sensitive"),
+        (r"sécurité|connexion|journa[lu]x?|\blogs?\b|mot de passe|authentif"
+         r"|\bcode\s+(?:pin|secret|d.accès)|\bpin\b", "security"),
+        (r"entreprise|société|organisation|professionnel|employeur|\bposte\b|\bfonction\b|chiffre d.affaires"
+         r"|\bcv\b|curriculum|diplôme|emploi\b|métier|profession|carrière", "professional"),
         (r"\bavis\b|appréciation|évaluation|réponse|réaction|préférence|intérêt|satisfaction|souhait|opinion", "preferences"),
         (r"appel|conversation|message|courriel|écran|enregistrement|réclamation|échange|correspondance|entretien|question", "communications"),
-        (r"navigation|consult|visit|utilisation|\bclics?\b|comportement|historique|pages?\b", "usage"),
-        (r"géolocalisation|localisation|position|\bgps\b", "location"),
-        (r"bancaire|paiement|factur|\biban\b|financi|revenu|crédit|solde", "financial"),
-        (r"appareil|\bip\b|navigateur|technique|terminal|cookie", "technical"),
-        (r"produit|contrat|police|commande|abonnement|sinistre|dossier|\bimei\b|numéro de série", "contract"),
-        (r"adresse|téléphone|e-?mail|coordonnées|\bpays\b", "contact"),
-        (r"\bnom\b|prénom|naissance|identité|identification|\bsexe\b|civilité|\btitre\b", "identity"),
+        (r"navigation|consult|visit|utilisation|\bclics?\b|comportement|historique|pages?\b|interaction", "usage"),
+        (r"géolocalisation|localisation|(?<![\w])position|\bgps\b", "location"),
+        (r"bancaire|paiement|factur|\biban\b|\brib\b|\bbic\b|financi|revenu|crédit|solde|patrimoine|fiscal|impôt|imposition|salaire", "financial"),
+        (r"appareil|\bip\b|navigateur|technique|terminal|cookie|système d.exploitation", "technical"),
+        (r"produit|contrat|police|commande|abonnement|sinistre|dossier|\bimei\b|numéro de série|achat|souscription", "contract"),
+        (r"adresse|téléphone|e-?mail|coordonnées|\bpays\b|code postal|\bville\b|domicile", "contact"),
+        (r"\bnom\b|prénom|naissance|identité|identification|\bsexe\b|civilité|\btitre\b|\bâge\b|nationalité|photo|signature"
+         r"|état civil|situation familiale|passeport", "identity"),
     )
 )
 
@@ -241,6 +245,18 @@ DATA_TITLE = re.compile(
     r"(?<![\w])(?:données|donnée|informations|renseignements|catégories|coordonnées|identité|identification)(?![\w])",
     re.IGNORECASE,
 )
+
+#: what opens the list of items after a kind that leads it: ``données de santé, telles que``, ``Données bancaires :``
+LEAD_AFTER = re.compile(r"\s*(?::|\(|,?\s*(?:tel(?:le)?s\s+que|comme|notamment|à\s+savoir|y\s+compris)(?![\w]))", re.IGNORECASE)
+#: what ends that list: a sentence or a line
+LEAD_BREAK = re.compile(r"[.!?\n]")
+
+#: tokens around an item of an enumeration: ``adresse IP, identifiant, mot de passe``
+LIST_SEPARATORS = frozenset({",", ";", ":", "/", "et", "ou", "(", "-", "–", "•"})
+
+#: cells of other columns (``Finalité``, ``Gestion de votre compte``) that may stand between a table's
+#: data column title and an item under it, once cleaned to one cell per line
+MAX_OTHER_CELLS = 3
 
 #: a title about something else than which data: recipients, rights, purposes, security, cookies
 NOT_DATA_TITLE = re.compile(
