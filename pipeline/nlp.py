@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from pipeline.config import BuildParams, project_path
 from pipeline.packed import pack_lookups
-from pipeline.speedups import fast_start, keep_patterns, keep_tokens, recorded_tokens
+from pipeline.speedups import fast_start, keep_patterns, keep_tokens, recorded_tokens, tokenizer_matchers
 
 REGEX_DIR = "regex"  # in a saved model: the tokenizer's large patterns, compiled (pipeline/speedups.py)
 PACKED_DIR = "packed"  # in a saved model: the lookup tables, packed (pipeline/packed.py)
@@ -67,14 +67,7 @@ def build(params: BuildParams | None = None, out: Path | None = None) -> Path:
 
 def tokenizer_patterns(nlp: Language) -> list[str]:
     """The regular expressions of the tokenizer (token match, prefixes, suffixes, infixes, URLs)."""
-    tokenizer = nlp.tokenizer
-    found = []
-    for function in (tokenizer.token_match, tokenizer.url_match, tokenizer.prefix_search,
-                     tokenizer.suffix_search, tokenizer.infix_finditer):
-        pattern = getattr(getattr(function, "__self__", None), "pattern", None)
-        if isinstance(pattern, str):
-            found.append(pattern)
-    return found
+    return [pattern for pattern in tokenizer_matchers(nlp.tokenizer) if isinstance(pattern, str)]
 
 
 class ModelError(Exception):

@@ -225,14 +225,23 @@ def listed_registries() -> Iterator[None]:
 # --- lexicon forms kept tokenized -----------------------------------------------------------
 
 
+def tokenizer_matchers(tokenizer) -> list:
+    """The tokenizer's token match, URL match, prefix, suffix and infix searches, each as its
+    regular expression's text when it has one, else as it is (a function, or None)."""
+    return [
+        getattr(getattr(function, "__self__", None), "pattern", function)
+        for function in (tokenizer.token_match, tokenizer.url_match, tokenizer.prefix_search,
+                         tokenizer.suffix_search, tokenizer.infix_finditer)
+    ]
+
+
 def tokenizer_key(tokenizer) -> str:
     """What a tokenizer's output depends on: its patterns and special cases, and the spaCy version."""
     import spacy
 
     digest = hashlib.sha256(spacy.__version__.encode())
-    for function in (tokenizer.token_match, tokenizer.url_match, tokenizer.prefix_search,
-                     tokenizer.suffix_search, tokenizer.infix_finditer):
-        digest.update(repr(getattr(getattr(function, "__self__", None), "pattern", function)).encode())
+    for matcher in tokenizer_matchers(tokenizer):
+        digest.update(repr(matcher).encode())
     digest.update(repr(sorted(tokenizer.rules.items())).encode())
     return digest.hexdigest()[:24]
 
