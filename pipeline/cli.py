@@ -203,7 +203,8 @@ def evaluate_command(
     for message in failed:
         _err(message)
     scores, found = score(
-        [(n.id, n.text, n.spans, predicted.get(n.id, [])) for n in notices], params.evaluate.context_chars
+        [(n.id, n.text, n.spans, predicted.get(n.id, []), n.regions) for n in notices],
+        params.evaluate.context_chars,
     )
     scores["notices"] = len(notices)
     if errors:

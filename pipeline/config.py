@@ -63,6 +63,9 @@ class CleanParams(_Strict):
 class CorpusParams(_Strict):
     dir: str = "corpus"
     extra_dirs: tuple[str, ...] = ("../shared/corpus-extra",)
+    train_dirs: tuple[str, ...] = Field(
+        ("../shared/corpus-train",), description="notices annotated to learn from, read in place when present"
+    )
     clean_dir: str = "data/clean"
 
 
@@ -95,7 +98,11 @@ class ExtractParams(_Strict):
 class GoldParams(_Strict):
     seeds: str = "gold/seeds.jsonl"
     extra: str = "gold/extra.jsonl"
+    train: str = "gold/train.jsonl"
     markup_dir: str = "gold/markup"
+    dev: tuple[str, ...] = Field(
+        (), description="notices of the train gold that tune (choose models and rules), never train"
+    )
 
 
 class EvaluateParams(_Strict):

@@ -4,8 +4,12 @@ Two matchings, each one-to-one (a gold span is matched at most once):
 ``exact`` (same label, start and end) and ``overlap`` (same label, ranges
 intersect; pairs taken greedily by largest overlap). Per label and
 micro-averaged: precision, recall, F1 with tp/fp/fn. On overlap-matched
-spans: ``category`` accuracy (DATA, PURPOSE, RECIPIENT) and ``value`` and
-``bound`` accuracy (DURATION).
+spans: ``category`` accuracy (DATA, PURPOSE, RECIPIENT), ``value`` and
+``bound`` accuracy (DURATION), ``value`` accuracy (LEGAL_BASIS) and
+``country`` accuracy (RECIPIENT pairs where either side names a country).
+
+A gold notice annotated in sections only lists them as ``regions``: its
+predicted spans outside every region are not scored.
 """
 
 from __future__ import annotations
@@ -86,9 +90,17 @@ class Scorer:
     value: Agreement = field(default_factory=Agreement)
     bound: Agreement = field(default_factory=Agreement)
     value_bound: Agreement = field(default_factory=Agreement)
+    legal_value: Agreement = field(default_factory=Agreement)
+    country: Agreement = field(default_factory=Agreement)
     errors: list[dict] = field(default_factory=list)
 
-    def add(self, notice_id: str, text: str, gold: list[dict], pred: list[dict]) -> None:
+    def add(
+        self, notice_id: str, text: str, gold: list[dict], pred: list[dict],
+        regions: list[tuple[int, int]] | None = None,
+    ) -> None:
+        if regions:
+            pred = [p for p in pred if in_regions(p, regions)]
+            gold = [g for g in gold if in_regions(g, regions)]
         for mode in MODES:
             pairs = match(gold, pred, mode)
             for label in LABELS:
@@ -111,10 +123,16 @@ class Scorer:
                 self.value_bound.right += same_value and same_bound
                 for agreement in (self.value, self.bound, self.value_bound):
                     agreement.total += 1
+            elif g["label"] == "LEGAL_BASIS":
+                self.legal_value.right += g.get("value") == p.get("value")
+                self.legal_value.total += 1
             elif "category" in g:
                 agreement = self.category[g["label"]]
                 agreement.right += g["category"] == p.get("category")
                 agreement.total += 1
+                if g.get("country") or p.get("country"):
+                    self.country.right += g.get("country") == p.get("country")
+                    self.country.total += 1
 
     def _errors(self, notice_id, text, gold, pred, pairs) -> None:
         matched_g = {i for i, _ in pairs}
@@ -141,8 +159,12 @@ class Scorer:
                 row["value_accuracy"] = self.value.accuracy()
                 row["bound_accuracy"] = self.bound.accuracy()
                 row["value_bound_accuracy"] = self.value_bound.accuracy()
+            elif label == "LEGAL_BASIS":
+                row["value_accuracy"] = self.legal_value.accuracy()
             else:
                 row["category_accuracy"] = self.category[label].accuracy()
+                if label == "RECIPIENT":
+                    row["country_accuracy"] = self.country.accuracy()
             out[label] = row
         micro: dict = {}
         for mode in MODES:
@@ -155,28 +177,39 @@ class Scorer:
         return out
 
 
-def score(pairs: list[tuple[str, str, list[dict], list[dict]]], context: int = 60) -> tuple[dict, list[dict]]:
-    """Scores and errors for (id, text, gold spans, predicted spans) tuples."""
+def in_regions(span: dict, regions: list[tuple[int, int]]) -> bool:
+    """Whether a span overlaps one of the annotated regions of a notice."""
+    return any(span["start"] < end and start < span["end"] for start, end in regions)
+
+
+def score(pairs, context: int = 60) -> tuple[dict, list[dict]]:
+    """Scores and errors for (id, text, gold spans, predicted spans[, regions]) tuples."""
     scorer = Scorer(context=context)
-    for notice_id, text, gold, pred in pairs:
-        scorer.add(notice_id, text, gold, pred)
+    for notice_id, text, gold, pred, *regions in pairs:
+        scorer.add(notice_id, text, gold, pred, regions[0] if regions else None)
     return scorer.report(), scorer.errors
 
 
 def table(scores: dict, title: str) -> str:
     """The accuracy report as a plain-text table."""
-    head = f"{'label':<10} {'exact P':>8} {'R':>6} {'F1':>6} {'overlap P':>10} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}  values"
+    head = f"{'label':<11} {'exact P':>8} {'R':>6} {'F1':>6} {'overlap P':>10} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}  values"
     lines = [title, head, "-" * len(head)]
     for label in (*LABELS, "micro"):
+        if label not in scores:  # scores written before the label existed
+            continue
         row = scores[label]
         if label == "DURATION":
             extra = f"value+bound {_pct(row['value_bound_accuracy'])}"
+        elif label == "LEGAL_BASIS":
+            extra = f"value {_pct(row.get('value_accuracy'))}"
+        elif label == "RECIPIENT":
+            extra = f"category {_pct(row.get('category_accuracy'))}, country {_pct(row.get('country_accuracy'))}"
         elif label == "micro":
             extra = ""
         else:
             extra = f"category {_pct(row['category_accuracy'])}"
         lines.append(
-            f"{label:<10} {row['exact_p']:>8.3f} {row['exact_r']:>6.3f} {row['exact_f1']:>6.3f} "
+            f"{label:<11} {row['exact_p']:>8.3f} {row['exact_r']:>6.3f} {row['exact_f1']:>6.3f} "
             f"{row['overlap_p']:>10.3f} {row['overlap_r']:>6.3f} {row['overlap_f1']:>6.3f} "
             f"{row['overlap_tp']:>5} {row['overlap_fp']:>5} {row['overlap_fn']:>5}  {extra}".rstrip()
         )

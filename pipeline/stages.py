@@ -136,7 +136,7 @@ def stage_evaluate(params: Params) -> dict:
         if missing:
             raise SystemExit(f"privex: no extraction for gold notices {', '.join(missing)} in {folder}")
         scores, group_errors = score(
-            [(n.id, n.text, n.spans, predictions[n.id]) for n in notices], params.evaluate.context_chars
+            [(n.id, n.text, n.spans, predictions[n.id], n.regions) for n in notices], params.evaluate.context_chars
         )
         scores["notices"] = len(notices)
         results[group] = scores

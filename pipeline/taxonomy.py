@@ -6,7 +6,7 @@ one list the code, the gold checks and the scorer read.
 
 from __future__ import annotations
 
-LABELS: tuple[str, ...] = ("DATA", "PURPOSE", "DURATION", "RECIPIENT")
+LABELS: tuple[str, ...] = ("DATA", "PURPOSE", "DURATION", "RECIPIENT", "LEGAL_BASIS")
 
 DATA_CATEGORIES: dict[str, str] = {
     "identity": "identity",
@@ -57,3 +57,26 @@ BOUNDS: tuple[str, ...] = ("max", "min", "exact")
 
 # ISO 8601 durations as the gold set and the extractor write them: P1Y, P3Y6M, P4W, P180D, PT4H, PT2M30S
 ISO_DURATION_PATTERN = r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"
+
+# LEGAL_BASIS values: the GDPR article the notice gives as the ground of a processing
+LEGAL_BASES: dict[str, str] = {
+    "GDPR-6-1-a": "consent",
+    "GDPR-6-1-b": "contract or steps before one",
+    "GDPR-6-1-c": "legal obligation",
+    "GDPR-6-1-d": "vital interests",
+    "GDPR-6-1-e": "public task",
+    "GDPR-6-1-f": "legitimate interests",
+    **{f"GDPR-9-2-{letter}": f"Art. 9(2)({letter}) exception for sensitive data" for letter in "abcdefghij"},
+}
+
+# ISO 3166-1 alpha-2 codes (RECIPIENT.country), officially assigned ones
+COUNTRIES: frozenset[str] = frozenset(
+    """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+    BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG
+    EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR
+    HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR
+    LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG
+    NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE
+    SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA
+    UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW""".split()
+)

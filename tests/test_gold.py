@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,19 +11,24 @@ from pipeline.clean import clean
 from pipeline.config import default_params, project_path
 from pipeline.gold.io import GoldError, read_gold, resolve_source, sha256
 from pipeline.gold.markup import ISO_DURATION, MarkupError, parse, render
-from pipeline.taxonomy import BOUNDS, CATEGORIES, LABELS
+from pipeline.taxonomy import BOUNDS, CATEGORIES, COUNTRIES, LABELS, LEGAL_BASES
 
 PARAMS = default_params()
 SEEDS_FILE = project_path(PARAMS.gold.seeds)
 EXTRA_FILE = project_path(PARAMS.gold.extra)
+TRAIN_FILE = project_path(PARAMS.gold.train)
 EXTRA_DIRS = [project_path(d) for d in PARAMS.corpus.extra_dirs]
+TRAIN_DIRS = [project_path(d) for d in PARAMS.corpus.train_dirs]
 HAVE_EXTRA = any(d.is_dir() for d in EXTRA_DIRS)
+HAVE_TRAIN = TRAIN_FILE.exists() and any(d.is_dir() for d in TRAIN_DIRS)
 
 
 def gold_notices():
     notices = [("seeds", n) for n in read_gold(SEEDS_FILE)]
     if HAVE_EXTRA:
         notices += [("extra", n) for n in read_gold(EXTRA_FILE)]
+    if HAVE_TRAIN:
+        notices += [("train", n) for n in read_gold(TRAIN_FILE)]
     return notices
 
 
@@ -47,7 +53,18 @@ def test_gold_text_is_the_corpus_file_byte_for_byte(group, notice):
         raw = project_path(PARAMS.corpus.dir).joinpath(f"{notice.id}.txt").read_bytes()
         assert notice.text.encode("utf-8") == raw
     else:
-        assert sha256(resolve_source(notice.source, EXTRA_FILE).read_bytes()) == notice.sha256
+        gold_file = EXTRA_FILE if group == "extra" else TRAIN_FILE
+        assert sha256(resolve_source(notice.source, gold_file).read_bytes()) == notice.sha256
+
+
+@pytest.mark.skipif(not HAVE_TRAIN, reason="no training gold, or its notices are not beside this clone")
+def test_gold_train_notices_come_from_the_training_folder_and_dev_is_annotated():
+    train = read_gold(TRAIN_FILE)
+    folders = {d.resolve() for d in TRAIN_DIRS}
+    for notice in train:
+        assert resolve_source(notice.source, TRAIN_FILE).resolve().parent in folders, notice.source
+    assert not {n.id for n in train} & {n.id for n in read_gold(EXTRA_FILE)}
+    assert set(PARAMS.gold.dev) <= {n.id for n in train} or len(train) < 30, "every dev notice is annotated"
 
 
 @pytest.mark.parametrize("group, notice", NOTICES, ids=IDS)
@@ -57,11 +74,16 @@ def test_gold_spans_are_valid(group, notice):
         assert notice.text[span["start"] : span["end"]] == span["text"], span
         assert span["label"] in LABELS
         assert span["text"] == span["text"].strip(), span
+        if notice.regions:
+            assert any(s <= span["start"] and span["end"] <= e for s, e in notice.regions), span
         if span["label"] == "DURATION":
             assert span["value"] is None or ISO_DURATION.match(span["value"]), span
             assert span["bound"] in BOUNDS, span
+        elif span["label"] == "LEGAL_BASIS":
+            assert span["value"] in LEGAL_BASES, span
         else:
             assert span["category"] in CATEGORIES[span["label"]], span
+            assert span.get("country") is None or (span["label"] == "RECIPIENT" and span["country"] in COUNTRIES)
 
 
 @pytest.mark.parametrize("group, notice", NOTICES, ids=IDS)
@@ -109,6 +131,9 @@ def test_gold_markup_round_trips():
         ("⟦DATA identity|nom", "never closed"),
         ("nom⟧", "no open span"),
         ("⟦DATA identity| nom⟧", "white space"),
+        ("⟦LEGAL_BASIS consent|consentement⟧", "LEGAL_BASIS value"),
+        ("⟦RECIPIENT processor country=USA|Google⟧", "ISO 3166"),
+        ("⟦DATA identity country=US|nom⟧", "only a RECIPIENT"),
     ],
 )
 def test_gold_markup_refuses_bad_spans(markup, message):
@@ -116,9 +141,26 @@ def test_gold_markup_refuses_bad_spans(markup, message):
         parse(markup)
 
 
+def test_gold_markup_round_trips_legal_basis_and_country():
+    markup = "Sur la base de votre ⟦LEGAL_BASIS GDPR-6-1-a|consentement⟧, envoyé à ⟦RECIPIENT processor country=US|Google⟧."
+    text, spans = parse(markup)
+    assert [(s["label"], s.get("value"), s.get("country")) for s in spans] == [
+        ("LEGAL_BASIS", "GDPR-6-1-a", None), ("RECIPIENT", None, "US")]
+    assert render(text, spans) == markup
+
+
 def test_gold_reader_refuses_a_changed_source(tmp_path):
     (tmp_path / "n.txt").write_text("Nous gardons votre nom.", encoding="utf-8")
     gold = tmp_path / "g.jsonl"
     gold.write_text('{"id": "n", "source": "n.txt", "sha256": "00", "spans": []}\n', encoding="utf-8")
     with pytest.raises(GoldError, match="has changed"):
+        read_gold(gold)
+
+
+@pytest.mark.parametrize("regions", [[[5, 3]], [[0, 4], [2, 8]], [[0, 999]], "x"])
+def test_gold_reader_refuses_bad_regions(tmp_path, regions):
+    gold = tmp_path / "g.jsonl"
+    record = {"id": "n", "text": "Nous gardons votre nom.", "spans": [], "regions": regions}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="regions"):
         read_gold(gold)

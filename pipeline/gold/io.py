@@ -21,6 +21,7 @@ class GoldNotice:
     spans: list[dict]
     source: str | None = None
     sha256: str | None = None
+    regions: list[tuple[int, int]] | None = None  # annotated sections of a long notice; None: all of it
 
 
 def sha256(data: bytes) -> str:
@@ -54,7 +55,7 @@ def read_gold(path: Path | str) -> list[GoldNotice]:
         except (json.JSONDecodeError, KeyError, TypeError) as err:
             raise GoldError(f"{path}:{number}: not a gold record ({err})") from None
         if "text" in record:
-            notices.append(GoldNotice(nid, record["text"], spans))
+            notices.append(GoldNotice(nid, record["text"], spans, regions=_regions(record, record["text"], path, number)))
             continue
         if "source" not in record or "sha256" not in record:
             raise GoldError(f"{path}:{number}: a record needs 'text', or 'source' and 'sha256'")
@@ -62,5 +63,24 @@ def read_gold(path: Path | str) -> list[GoldNotice]:
         data = source.read_bytes()
         if sha256(data) != record["sha256"]:
             raise GoldError(f"{path}:{number}: {record['source']} has changed since it was annotated (sha256 differs)")
-        notices.append(GoldNotice(nid, data.decode("utf-8"), spans, record["source"], record["sha256"]))
+        text = data.decode("utf-8")
+        notices.append(
+            GoldNotice(nid, text, spans, record["source"], record["sha256"], _regions(record, text, path, number))
+        )
     return notices
+
+
+def _regions(record: dict, text: str, path: Path, number: int) -> list[tuple[int, int]] | None:
+    """The ``regions`` of a record annotated in sections: sorted, disjoint, inside the text."""
+    if record.get("regions") is None:
+        return None
+    try:
+        regions = [(int(start), int(end)) for start, end in record["regions"]]
+    except (TypeError, ValueError):
+        raise GoldError(f"{path}:{number}: regions must be a list of [start, end] pairs") from None
+    last = 0
+    for start, end in regions:
+        if not last <= start < end <= len(text):
+            raise GoldError(f"{path}:{number}: regions must be sorted, disjoint and inside the text")
+        last = end
+    return regions

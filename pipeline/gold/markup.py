@@ -7,6 +7,8 @@ A notice is annotated in a copy of its raw text where each span is wrapped as::
     ⟦RECIPIENT processor|Focus Feedback⟧
     ⟦DURATION P10Y exact after=fin de notre relation contractuelle|10 ans après la fin de notre relation contractuelle⟧
     ⟦DURATION null exact|tant que votre compte ne sera pas supprimé⟧
+    ⟦RECIPIENT processor country=US|Google⟧
+    ⟦LEGAL_BASIS GDPR-6-1-a|consentement⟧
 
 The header (before the first ``|``) holds the label and its attributes, the
 rest up to the matching ``⟧`` is the annotated text, which may cross line
@@ -25,7 +27,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.taxonomy import BOUNDS, CATEGORIES, ISO_DURATION_PATTERN, LABELS
+from pipeline.taxonomy import BOUNDS, CATEGORIES, COUNTRIES, ISO_DURATION_PATTERN, LABELS, LEGAL_BASES
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
 ISO_DURATION = re.compile(ISO_DURATION_PATTERN)
@@ -61,13 +63,26 @@ def parse_header(header: str, line: int) -> dict:
         attrs["value"] = None if value == "null" else value
         attrs["bound"] = bound
         attrs["after"] = after.strip() or None
+    elif label == "LEGAL_BASIS":
+        value = rest.strip()
+        if value not in LEGAL_BASES:
+            raise MarkupError(f"line {line}: LEGAL_BASIS value {value!r} is not one of GDPR-6-1-a..f, GDPR-9-2-a..j")
+        attrs["value"] = value
     else:
-        category = rest.strip()
+        category, _, country = rest.strip().partition(" ")
         if category not in CATEGORIES[label]:
             raise MarkupError(
                 f"line {line}: {label} category {category!r} is not one of {sorted(CATEGORIES[label])}"
             )
         attrs["category"] = category
+        if country:
+            code = country.strip().removeprefix("country=")
+            if label != "RECIPIENT" or not country.startswith("country=") or code not in COUNTRIES:
+                raise MarkupError(
+                    f"line {line}: after the category only a RECIPIENT takes country=XX (ISO 3166 alpha-2), "
+                    f"got {country!r}"
+                )
+            attrs["country"] = code
     return attrs
 
 
@@ -115,7 +130,7 @@ def parse(markup: str) -> tuple[str, list[dict]]:
 
 
 def _ordered(span: dict) -> dict:
-    keys = ("start", "end", "label", "text", "category", "value", "bound", "after")
+    keys = ("start", "end", "label", "text", "category", "country", "value", "bound", "after")
     return {k: span[k] for k in keys if k in span}
 
 
@@ -126,7 +141,12 @@ def _header(span: dict) -> str:
         if span.get("after"):
             head += f" after={span['after']}"
         return head
-    return f"{span['label']} {span['category']}"
+    if span["label"] == "LEGAL_BASIS":
+        return f"LEGAL_BASIS {span['value']}"
+    head = f"{span['label']} {span['category']}"
+    if span.get("country"):
+        head += f" country={span['country']}"
+    return head
 
 
 def render(text: str, spans: list[dict]) -> str:
