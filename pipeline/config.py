@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 def find_project_root(start: Path | None = None) -> Path:
     """The project a command runs in: the nearest folder, from the working directory up, that
@@ -117,6 +117,28 @@ class EvaluateParams(_Strict):
     )
 
 
+class TrainParams(_Strict):
+    config: str = Field("configs/ner.cfg", description="spaCy training config of the span model")
+    gold: tuple[str, ...] = Field(
+        ("gold/seeds.jsonl", "gold/train.jsonl"),
+        description="gold files that train (their gold.dev notices tune instead); never gold/extra.jsonl",
+    )
+    ent_labels: tuple[str, ...] = ("DATA", "PURPOSE", "DURATION", "RECIPIENT", "LEGAL_BASIS")
+    component: str = "privacy_ner"
+    out_dir: str = Field("models/privex-ner", description="the trained component, committed (a few MB)")
+    work_dir: str = Field("data/train", description="DocBins and spaCy's own output, not committed")
+    piece_chars: int = Field(3000, gt=100, description="longest stretch of a notice in one training doc")
+    seed: int = 0
+    max_epochs: int = Field(20, ge=1)
+
+    @field_validator("gold")
+    @classmethod
+    def _never_extra(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(Path(g).name == "extra.jsonl" for g in value):
+            raise ValueError("the extra notices only ever evaluate: gold/extra.jsonl cannot train")
+        return value
+
+
 class Params(_Strict):
     corpus: CorpusParams = CorpusParams()
     gold: GoldParams = GoldParams()
@@ -124,6 +146,7 @@ class Params(_Strict):
     clean: CleanParams = CleanParams()
     build: BuildParams = BuildParams()
     extract: ExtractParams = ExtractParams()
+    train: TrainParams = TrainParams()
 
 
 class ParamsError(ValueError):
