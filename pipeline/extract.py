@@ -17,7 +17,7 @@ from pipeline.components import SPAN_KEY
 from pipeline.config import Params
 from pipeline.notices import Notice, NoticeError, check_text
 
-LABEL_ORDER = ("DATA", "PURPOSE", "DURATION", "RECIPIENT")
+LABEL_ORDER = ("DATA", "PURPOSE", "DURATION", "RECIPIENT", "LEGAL_BASIS")
 
 
 def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
@@ -55,6 +55,8 @@ def span_record(span: Span, cleaned: Cleaned, offset: int) -> dict:
         record["category"] = span._.category
     if span._.retention is not None:
         record.update(span._.retention.record())
+    if span._.legal_basis is not None:
+        record.update(span._.legal_basis.record())
     return record
 
 

@@ -23,6 +23,7 @@ COMPONENTS: tuple[tuple[str, dict], ...] = (
     ("privacy_recipients", {"last": True}),
     ("privacy_data_categories", {"last": True}),
     ("privacy_purposes", {"last": True}),
+    ("privacy_legal_basis", {"last": True}),
 )
 
 
@@ -34,6 +35,7 @@ def assemble(params: BuildParams | None = None) -> Language:
     import pipeline.components.recipients.factory  # noqa: F401
     import pipeline.components.data_categories.factory  # noqa: F401
     import pipeline.components.purposes.factory  # noqa: F401
+    import pipeline.components.legal_basis.factory  # noqa: F401
 
     with fast_start():
         nlp = spacy.load(params.base_model, exclude=list(params.disable))

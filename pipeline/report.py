@@ -11,6 +11,8 @@ def _value(span: dict) -> str:
         if span.get("after"):
             parts.append(f"after: {span['after']}")
         return "  ".join(p for p in parts if p)
+    if span["label"] == "LEGAL_BASIS":
+        return span.get("value") or ""
     return span.get("category") or ""
 
 

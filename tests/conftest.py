@@ -40,7 +40,12 @@ def found(nlp, text: str, label: str) -> list[tuple]:
     rows = []
     for span in doc.spans.get(SPAN_KEY, []):
         if span.label_ == label:
-            value = (span._.retention.iso, span._.retention.bound) if label == "DURATION" else (span._.category,)
+            if label == "DURATION":
+                value = (span._.retention.iso, span._.retention.bound)
+            elif label == "LEGAL_BASIS":
+                value = (span._.legal_basis.value,)
+            else:
+                value = (span._.category,)
             rows.append((span.start_char, span.end_char, *value))
     return rows
 
@@ -50,9 +55,10 @@ def expected(markup: str, label: str) -> tuple[str, list[tuple]]:
     from pipeline.gold.markup import parse
 
     text, spans = parse(markup)
-    rows = [
-        (s["start"], s["end"], *((s["value"], s["bound"]) if label == "DURATION" else (s["category"],)))
-        for s in spans
-        if s["label"] == label
-    ]
+    def value(s: dict) -> tuple:
+        if label == "DURATION":
+            return s["value"], s["bound"]
+        return (s["value"],) if label == "LEGAL_BASIS" else (s["category"],)
+
+    rows = [(s["start"], s["end"], *value(s)) for s in spans if s["label"] == label]
     return text, rows

@@ -10,6 +10,6 @@ from spacy.tokens import Span
 
 SPAN_KEY = "privacy"
 
-for _name in ("category", "retention"):
+for _name in ("category", "retention", "legal_basis"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
