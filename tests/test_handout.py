@@ -137,3 +137,21 @@ def test_handout_command_line_reports_errors_in_one_line(project, capsys, monkey
     annotate(work, ("votre nom", "votre ⟦DATA identity|nom⟧"))
     assert handout.main(["merge", str(work)]) == 0
     assert json.loads((tmp / "train.jsonl").read_text(encoding="utf-8"))["spans"][0]["text"] == "nom"
+
+
+def test_handout_diff_lists_every_span_not_shared_exactly(project):
+    from pipeline.gold.handout import differences
+
+    tmp, params = project
+    a = prepare("n", params, out_dir=tmp / "a")
+    b = prepare("n", params, out_dir=tmp / "b")
+    annotate(a, ("votre nom", "votre ⟦DATA identity|nom⟧"), ("numéro de téléphone", "⟦DATA contact|numéro de téléphone⟧"),
+             ("consentement", "⟦LEGAL_BASIS GDPR-6-1-a|consentement⟧"))
+    annotate(b, ("votre nom", "votre ⟦DATA other|nom⟧"), ("numéro de téléphone", "numéro de ⟦DATA contact|téléphone⟧"),
+             ("consentement", "⟦LEGAL_BASIS GDPR-6-1-a|consentement⟧"))
+    merge(a, params, tmp / "a.jsonl")
+    merge(b, params, tmp / "b.jsonl")
+    rows = differences(tmp / "a.jsonl", tmp / "b.jsonl")
+    assert [(r["text"], r["in"]) for r in rows] == [("nom", "both"), ("numéro de téléphone", "first"), ("téléphone", "second")]
+    assert rows[0]["first"] == {"category": "identity"} and rows[0]["second"] == {"category": "other"}
+    assert "[[nom]]" in rows[0]["context"]

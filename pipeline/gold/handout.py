@@ -15,6 +15,7 @@ spans of its own region::
     python -m pipeline.gold.handout prepare NAME [--region START:END] [--annotator WHO] [--with-gold GOLD]
     python -m pipeline.gold.handout merge WORKFILE [--into GOLD]  # default: the gold file of NAME's folder
     python -m pipeline.gold.handout agree A.jsonl B.jsonl [--errors FILE]
+    python -m pipeline.gold.handout diff A.jsonl B.jsonl          # every difference, for adjudication
 
 ``agree`` scores two annotations of the same notices against each other
 with the project's scorer (exact and overlap F1 per label, category and
@@ -255,6 +256,38 @@ def agree(first: Path, second: Path, context: int = 60) -> tuple[dict, list[dict
     return scores, errors
 
 
+ATTRS = ("category", "country", "value", "bound", "after")
+
+
+def differences(first: Path, second: Path, context: int = 50) -> list[dict]:
+    """Every span the two annotations do not share exactly (label, start, end and attributes), with
+    its context, notice by notice: what an adjudicator reads."""
+    a = {n.id: n for n in read_gold(first)}
+    b = {n.id: n for n in read_gold(second)}
+    out = []
+    for nid in sorted(set(a) & set(b)):
+        text = a[nid].text
+        regions = _common_regions(a[nid], b[nid])
+        keyed = []
+        for side, notice in (("first", a[nid]), ("second", b[nid])):
+            spans = notice.spans if regions is None else [
+                s for s in notice.spans if any(rs <= s["start"] < re for rs, re in regions)]
+            keyed.append({(s["label"], s["start"], s["end"]): s for s in spans})
+        for key in sorted(set(keyed[0]) | set(keyed[1]), key=lambda k: (k[1], k[2], k[0])):
+            one, two = keyed[0].get(key), keyed[1].get(key)
+            if one and two and all(one.get(k) == two.get(k) for k in ATTRS):
+                continue
+            label, start, end = key
+            out.append({
+                "id": nid, "label": label, "start": start, "end": end, "text": text[start:end],
+                "in": "both" if one and two else ("first" if one else "second"),
+                "first": {k: one[k] for k in ATTRS if k in one} if one else None,
+                "second": {k: two[k] for k in ATTRS if k in two} if two else None,
+                "context": text[max(0, start - context):start] + "[[" + text[start:end] + "]]" + text[end:end + context],
+            })
+    return out
+
+
 def _common_regions(a: GoldNotice, b: GoldNotice) -> list[tuple[int, int]] | None:
     if a.regions is None and b.regions is None:
         return None
@@ -294,6 +327,9 @@ def main(argv: list[str]) -> int:
     cmd.add_argument("second", type=Path)
     cmd.add_argument("--errors", type=Path, help="write every disagreement here (JSON lines)")
     cmd.add_argument("--json", action="store_true")
+    cmd = commands.add_parser("diff", help="every span two annotations do not share, with its context")
+    cmd.add_argument("first", type=Path)
+    cmd.add_argument("second", type=Path)
     args = parser.parse_args(argv)
     params = default_params()
     try:
@@ -309,6 +345,9 @@ def main(argv: list[str]) -> int:
                 counts[span["label"]] = counts.get(span["label"], 0) + 1
             print(f"merged {record['id']} into {into}: {len(record['spans'])} spans "
                   + " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+        elif args.command == "diff":
+            for row in differences(args.first, args.second):
+                print(json.dumps(row, ensure_ascii=False))
         else:
             from pipeline.evaluate import table
 
