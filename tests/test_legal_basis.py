@@ -75,6 +75,7 @@ def test_legal_basis_leaves_out_rights_negations_and_goals(rules, text):
         ({"consent": "consentement"}, False, "GDPR-6-1-a"),
         ({"consent": "consentement explicite"}, True, "GDPR-9-2-a"),
         ({"consent": "consentement explicite"}, False, "GDPR-6-1-a"),
+        ({"consent": "consentement"}, True, "GDPR-9-2-a"),
         ({"contract": "exécution du contrat"}, False, "GDPR-6-1-b"),
         ({"legal": "obligation légale"}, False, "GDPR-6-1-c"),
         ({"vital": "intérêts vitaux"}, False, "GDPR-6-1-d"),

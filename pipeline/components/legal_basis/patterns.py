@@ -15,8 +15,8 @@ DET = rf"(?:(?:d{APOS}une?|la|le|les|l{APOS}|une?|des|du|de|d{APOS}|nos|vos|notr
 
 
 def consent() -> str:
-    """``consentement``, ``consentement préalable``, ``consentement explicite`` (Art. 9 when it is about
-    sensitive data), ``accord préalable`` (only after a consent cue, see :func:`consent_cue`)."""
+    """``consentement``, ``consentement préalable``, ``consentement explicite`` (Art. 9 when its sentence is
+    about sensitive data), ``accord préalable`` (only after a consent cue, see :func:`consent_cue`)."""
     return r"(?P<consent>consentement(?:\s+(?:préalable|explicite|expr[eè]s|libre|spécifique|éclairé))*)"
 
 
@@ -147,8 +147,7 @@ def value(groups: dict, sensitive: bool) -> str | None:
             return f"GDPR-{art}-{para}-{groups['letter']}"
         return None
     if groups.get("consent") or groups.get("agreement"):
-        explicit = any(w in (groups.get("consent") or groups.get("agreement") or "") for w in ("explicite", "exprès", "expres"))
-        return "GDPR-9-2-a" if explicit and sensitive else "GDPR-6-1-a"
+        return "GDPR-9-2-a" if sensitive else "GDPR-6-1-a"
     for group, code in (("contract", "b"), ("legal", "c"), ("vital", "d"), ("public", "e"), ("legitimate", "f")):
         if groups.get(group):
             return f"GDPR-6-1-{code}"
