@@ -102,7 +102,10 @@ def test_gold_spans_sorted_unique_and_not_overlapping_within_a_label(group, noti
 def test_gold_no_span_touches_text_the_cleaner_removes(group, notice):
     junk = [r for r in clean(notice.text, PARAMS.clean).removed if r.rule != "whitespace"]
     for span in notice.spans:
-        hits = [r for r in junk if r.start < span["end"] and span["start"] < r.end]
+        hits = [
+            r for r in junk if r.start < span["end"] and span["start"] < r.end
+            and not (r.rule == "markdown" and span["start"] < r.start and r.end < span["end"])  # **emphasis** inside
+        ]
         assert not hits, f"{span['text']!r} overlaps {hits[0].rule} junk {notice.text[hits[0].start:hits[0].end]!r}"
 
 
