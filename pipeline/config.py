@@ -129,7 +129,9 @@ class GoldParams(_Strict):
     train: str = "gold/train.jsonl"
     markup_dir: str = "gold/markup"
     dev: tuple[str, ...] = Field(
-        (), description="notices of the train gold that tune (choose models and rules), never train"
+        ("tiktok-traceurs", "bershka-traceurs", "air-malta", "air-caraibes", "camaieu", "e-leclerc", "canalplus",
+         "malt", "lime", "skoda-connect", "libheros", "livi"),
+        description="notices of the train gold that tune (choose models and rules), never train",
     )
 
 

@@ -19,7 +19,7 @@ from pipeline.taxonomy import LABELS
 
 # what a project holds besides the paths params.yaml names: never a stage's to clear or write over
 PROJECT_FILES = ("params.yaml", "dvc.yaml", "dvc.lock", ".git", ".dvc", ".dvcignore", ".gitignore", "pyproject.toml",
-                 "README.md", "tests", ".ci")
+                 "README.md", "tests", ".ci", "configs")
 
 
 class NoticesFailed(PrivexError):
@@ -38,10 +38,16 @@ def _protected(params: Params, root: Path) -> dict[str, Path]:
     named = {
         "corpus.dir": params.corpus.dir,
         **{f"corpus.extra_dirs[{i}]": d for i, d in enumerate(params.corpus.extra_dirs)},
+        **{f"corpus.train_dirs[{i}]": d for i, d in enumerate(params.corpus.train_dirs)},
         "corpus.clean_dir": params.corpus.clean_dir,
         "gold.seeds": params.gold.seeds,
         "gold.extra": params.gold.extra,
         "gold.markup_dir": params.gold.markup_dir,
+        "gold.train": params.gold.train,
+        "train.config": params.train.config,
+        **{f"train.gold[{i}]": g for i, g in enumerate(params.train.gold)},
+        "train.out_dir": params.train.out_dir,
+        "train.work_dir": params.train.work_dir,
         "build.model_dir": params.build.model_dir,
         "extract.out_dir": params.extract.out_dir,
         "extract.cache_dir": params.extract.cache_dir,
