@@ -80,21 +80,28 @@ class _Span(BaseModel):
 _SPANS = TypeAdapter(list[_Span])
 
 
-def valid_spans(entry: object, text: str) -> bool:
-    """Whether a cache entry is spans of ``text``: a list of span records in order, each whose
-    offsets lie in ``text`` and give its ``text``."""
+def entry(text: str, spans: list[dict]) -> dict:
+    """What the cache keeps for a notice: the hash of its text and its spans."""
+    return {"sha256": text_key(text), "spans": spans}
+
+
+def valid_spans(entry: object, text: str) -> list[dict] | None:
+    """The spans of a cache entry when it is one for ``text``: a mapping with the text's hash and a
+    list of span records in order, each whose offsets lie in ``text`` and give its ``text``."""
+    if not isinstance(entry, dict) or entry.get("sha256") != text_key(text) or set(entry) != {"sha256", "spans"}:
+        return None
     try:
-        spans = _SPANS.validate_python(entry)
+        spans = _SPANS.validate_python(entry["spans"])
     except ValidationError:
-        return False
+        return None
     previous = (-1, -1)
     for span in spans:
         if not span.start < span.end <= len(text) or text[span.start : span.end] != span.text:
-            return False
+            return None
         if (span.start, span.end) < previous:
-            return False
+            return None
         previous = (span.start, span.end)
-    return True
+    return entry["spans"]
 
 
 class SpanCache:
@@ -127,14 +134,14 @@ class SpanCache:
         spans = None
         if self.usable:
             try:
-                spans = json.loads(self._path(key).read_text(encoding="utf-8"))
+                spans = valid_spans(json.loads(self._path(key).read_text(encoding="utf-8")), text)
             except FileNotFoundError:
                 pass
             except NotADirectoryError as err:  # the folder is a file
                 self._give_up(err)
             except (OSError, ValueError):  # unreadable or damaged: a miss
                 pass
-        if spans is not None and valid_spans(spans, text):
+        if spans is not None:
             self.hits += 1
             return spans
         self.misses += 1
@@ -147,7 +154,7 @@ class SpanCache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self._path(key), json.dumps(spans, ensure_ascii=False))
+            write_atomic(self._path(key), json.dumps(entry(text, spans), ensure_ascii=False))
         except OSError as err:
             self._give_up(err)
 
