@@ -297,13 +297,21 @@ def read_scores(path: Path) -> dict:
     measures = ("exact_p", "exact_r", "exact_f1", "overlap_p", "overlap_r", "overlap_f1", "overlap_tp", "overlap_fp",
                 "overlap_fn")
 
-    def is_row(row) -> bool:
-        return isinstance(row, dict) and all(isinstance(row.get(m), (int, float)) for m in measures)
+    needed = {"DURATION": ("value_bound_accuracy",), "DATA": ("category_accuracy",), "PURPOSE": ("category_accuracy",)}
 
-    if not isinstance(results, dict) or not all(
-        isinstance(group, dict) and all(is_row(group.get(label)) for label in (*LABELS, "micro"))
-        for group in results.values()
-    ):
+    def number(value) -> bool:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+    def is_row(label: str, row) -> bool:
+        return (isinstance(row, dict) and all(number(row.get(m)) for m in measures)
+                and all(k in row for k in needed.get(label, ()))
+                and all(number(v) or v is None for k, v in row.items() if k.endswith("_accuracy")))
+
+    def is_group(group) -> bool:  # a label missing from scores written before it existed is left out
+        return isinstance(group, dict) and "micro" in group and all(
+            is_row(label, group[label]) for label in (*LABELS, "micro") if label in group)
+
+    if not isinstance(results, dict) or not results or not all(is_group(g) for g in results.values()):
         raise PrivexError(f"{name}: not scores written by the evaluate stage; run `dvc repro` first")
     return results
 
