@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.config import Params, project_path
+from pipeline.io import PrivexError
 from pipeline.notices import Notice
 
 NAME_PARTS = ("nor", "va", "lis", "ter", "ca", "mon", "bel", "ri", "as", "to", "quin", "del", "sa", "ro", "fi")
@@ -56,7 +57,7 @@ def scaled_corpus(n: int, seed: int = 0, corpus: Path | None = None) -> list[Not
     """``n`` notices, cycling over the corpus notices, each copy varied."""
     sources = sorted((corpus or project_path(Params().corpus.dir)).glob("*.txt"))
     if not sources:
-        raise SystemExit("privex: bench needs the corpus notices (corpus/*.txt)")
+        raise PrivexError("bench needs the corpus notices (corpus/*.txt)")
     texts = [p.read_text(encoding="utf-8") for p in sources]
     rng = random.Random(seed)
     return [
@@ -101,7 +102,7 @@ def throughput(params: Params, n: int, rounds: int) -> dict:
     nlp = load(None, params.build)
 
     def fail(err):
-        raise SystemExit(f"privex: bench: {err}")
+        raise PrivexError(f"bench: {err}")
 
     runs = {
         "bare": lambda: list(bare.pipe(texts, batch_size=params.extract.batch_size)),
@@ -131,7 +132,7 @@ def _run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
         errors.seek(0)
         error = errors.read().decode(errors="replace").strip()
     if code:
-        raise SystemExit(f"privex: bench: {' '.join(command)} failed: {error.splitlines()[-1] if error else code}")
+        raise PrivexError(f"bench: {' '.join(command)} failed: {error.splitlines()[-1] if error else code}")
     return wall, usage.ru_maxrss // 1024
 
 

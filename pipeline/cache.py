@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Callable
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from pipeline.config import Params
+from pipeline.io import display, write_atomic
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".txt")
@@ -57,51 +62,121 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class SpanCache:
-    """Spans by raw text, under ``folder/<fingerprint>/``; entries are written whole or not at all."""
+FINGERPRINT = re.compile(r"[0-9a-f]{16}")
+ENTRY = re.compile(r"[0-9a-f]{64}\.json|\..*\.tmp")
 
-    def __init__(self, folder: Path, fingerprint: str) -> None:
+
+class _Span(BaseModel):
+    """What every span record holds (labels may carry more: a category, a retention value)."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    start: int = Field(ge=0)
+    end: int
+    label: str
+    text: str
+
+
+_SPANS = TypeAdapter(list[_Span])
+
+
+def entry(text: str, spans: list[dict]) -> dict:
+    """What the cache keeps for a notice: the hash of its text and its spans."""
+    return {"sha256": text_key(text), "spans": spans}
+
+
+def valid_spans(entry: object, text: str) -> list[dict] | None:
+    """The spans of a cache entry when it is one for ``text``: a mapping with the text's hash and a
+    list of span records in order, each whose offsets lie in ``text`` and give its ``text``."""
+    if not isinstance(entry, dict) or entry.get("sha256") != text_key(text) or set(entry) != {"sha256", "spans"}:
+        return None
+    try:
+        spans = _SPANS.validate_python(entry["spans"])
+    except ValidationError:
+        return None
+    previous = (-1, -1)
+    for span in spans:
+        if not span.start < span.end <= len(text) or text[span.start : span.end] != span.text:
+            return None
+        if (span.start, span.end) < previous:
+            return None
+        previous = (span.start, span.end)
+    return entry["spans"]
+
+
+class SpanCache:
+    """Spans by raw text, under ``folder/<fingerprint>/``; entries are written whole or not at all.
+
+    An entry that is not valid spans of its text is a miss. A folder that cannot be used (a file,
+    read-only) gives one warning, and the run goes on without the cache.
+    """
+
+    def __init__(self, folder: Path, fingerprint: str, warn: Callable[[str], None] | None = None) -> None:
         self.root = Path(folder)
         self.folder = self.root / fingerprint
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.usable = True
+        self._warn = warn
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.json"
 
+    def _give_up(self, err: OSError) -> None:
+        if self.usable and self._warn is not None:
+            self._warn(f"{display(str(self.root))}: cannot use the cache ({err.strerror or err}); going on without it")
+        self.usable = False
+
     def get(self, text: str) -> list[dict] | None:
         key = text_key(text)
         self.used.add(key)
-        try:
-            spans = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            spans = None
-        if isinstance(spans, list):
+        spans = None
+        if self.usable:
+            try:
+                spans = valid_spans(json.loads(self._path(key).read_text(encoding="utf-8")), text)
+            except FileNotFoundError:
+                pass
+            except NotADirectoryError as err:  # the folder is a file
+                self._give_up(err)
+            except (OSError, ValueError):  # unreadable or damaged: a miss
+                pass
+        if spans is not None:
             self.hits += 1
             return spans
         self.misses += 1
         return None
 
     def put(self, text: str, spans: list[dict]) -> None:
-        from pipeline.stages import write_atomic
-
         key = text_key(text)
         self.used.add(key)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(self._path(key), json.dumps(spans, ensure_ascii=False))
+        if not self.usable:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self._path(key), json.dumps(entry(text, spans), ensure_ascii=False))
+        except OSError as err:
+            self._give_up(err)
 
     def prune(self) -> int:
-        """After a complete run: drop other fingerprints and the entries no notice used. Returns how many."""
+        """After a complete run: drop other fingerprints and the entries no notice used. Returns how many.
+
+        Only what the cache itself writes is removed (folders named by a fingerprint, entries named
+        by a text hash, temporary files)."""
         dropped = 0
-        if self.root.is_dir():
-            for other in self.root.iterdir():
-                if other != self.folder and other.is_dir():
-                    shutil.rmtree(other)
-                    dropped += 1
-        if self.folder.is_dir():
-            for entry in self.folder.iterdir():
-                if entry.name.removesuffix(".json") not in self.used:
-                    entry.unlink()
-                    dropped += 1
+        if not self.usable:
+            return 0
+        try:
+            if self.root.is_dir():
+                for other in self.root.iterdir():
+                    if other != self.folder and other.is_dir() and not other.is_symlink() and FINGERPRINT.fullmatch(other.name):
+                        shutil.rmtree(other)
+                        dropped += 1
+            if self.folder.is_dir():
+                for entry in self.folder.iterdir():
+                    if ENTRY.fullmatch(entry.name) and entry.name.removesuffix(".json") not in self.used and entry.is_file():
+                        entry.unlink()
+                        dropped += 1
+        except OSError as err:
+            self._give_up(err)
         return dropped

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -12,8 +13,8 @@ from typing import Annotated, Callable, Iterator, Optional, TextIO
 import typer
 
 from pipeline import __version__
-from pipeline.config import ParamsError, load_params, PARAMS_FILE
-from pipeline.notices import Notice, NoticeError, expand, read_each
+from pipeline.config import load_params
+from pipeline.io import Notice, NoticeError, PrivexError, display, expand, read_each, write_atomic
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 
@@ -43,15 +44,38 @@ def main(
     """Extract data, purposes, retention periods and recipients from French privacy notices."""
 
 
-ParamsOption = Annotated[Path, typer.Option("--params", help="params.yaml to read settings from.")]
+ParamsOption = Annotated[
+    Optional[Path], typer.Option("--params", help="params.yaml to read settings from (default: the project's).")
+]
 
 
-def _params(path: Path):
-    try:
-        return load_params(path)
-    except ParamsError as err:
-        _err(str(err))
-        raise typer.Exit(2) from None
+def _params(path: Path | None):
+    return load_params(path)
+
+
+def _os_error(err: OSError) -> str:
+    """An ``OSError`` as one line naming its file."""
+    name = err.filename if err.filename is not None else "output"
+    return f"{display(os.fsdecode(name)) if isinstance(name, (str, bytes)) else name}: {err.strerror or err}"
+
+
+def reported(command: Callable) -> Callable:
+    """Run a command so that a failure ends it with one line on stderr and its exit code, never a
+    traceback: a ``PrivexError`` with its own code (2 for settings and arguments, else 1), an
+    ``OSError`` (a full disk, a read-only folder) with 1."""
+
+    @functools.wraps(command)
+    def run_reported(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except PrivexError as err:
+            _err(str(err))
+            raise typer.Exit(err.exit_code) from None
+        except OSError as err:
+            _err(_os_error(err))
+            raise typer.Exit(1) from None
+
+    return run_reported
 
 
 def read_notices(paths: list[str], max_bytes: int, warn: Callable[[str], None]) -> Iterator[Notice | NoticeError]:
@@ -60,9 +84,10 @@ def read_notices(paths: list[str], max_bytes: int, warn: Callable[[str], None]) 
 
 
 @app.command("clean")
+@reported
 def clean_command(
     file: Annotated[str, typer.Argument(help="A raw notice, or - for stdin.")],
-    params_file: ParamsOption = PARAMS_FILE,
+    params_file: ParamsOption = None,
 ) -> None:
     """Print the clean text of one notice."""
     from pipeline.clean import clean
@@ -76,6 +101,7 @@ def clean_command(
 
 
 @app.command("extract")
+@reported
 def extract_command(
     paths: Annotated[list[str], typer.Argument(help="Notices: files, folders (their *.txt) or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
@@ -86,11 +112,15 @@ def extract_command(
     cache: Annotated[
         Optional[Path], typer.Option(help="Keep each notice's spans here and reuse them for the same text and model.")
     ] = None,
-    params_file: ParamsOption = PARAMS_FILE,
+    params_file: ParamsOption = None,
 ) -> None:
     """Extract DATA, PURPOSE, DURATION and RECIPIENT spans, with raw offsets."""
     params = _params(params_file)
-    failures = run_extract(paths, format, sys.stdout, params, model=model, processes=processes, cache_dir=cache)
+    try:
+        failures = run_extract(paths, format, sys.stdout, params, model=model, processes=processes, cache_dir=cache)
+    except OSError as err:  # reading is reported notice by notice: this is the output
+        _err(f"cannot write the output ({err.strerror or err})")
+        raise typer.Exit(1) from None
     if failures:
         raise typer.Exit(1)
 
@@ -130,7 +160,7 @@ def run_extract(
         from pipeline.cache import SpanCache, fingerprint
         from pipeline.config import project_path
 
-        cache = SpanCache(cache_dir, fingerprint(params, model or project_path(params.build.model_dir)))
+        cache = SpanCache(cache_dir, fingerprint(params, model or project_path(params.build.model_dir)), warn=on_error)
     records = extract_parallel(
         partial(load_or_fail, model, params.build),
         read_each(items, params.extract.max_bytes, on_error),
@@ -165,10 +195,16 @@ def write_records(records: Iterator[dict], format: Format, out: TextIO) -> None:
             out.flush()
     elif format is Format.json:
         count = 0
-        for record in records:  # the bracket once a record is there: a failed model load leaves no half array
-            out.write(("[" if not count else ",") + "\n" + json.dumps(record, ensure_ascii=False, indent=1))
-            count += 1
-        out.write("\n]\n" if count else "[]\n")
+        try:
+            for record in records:
+                out.write(("[" if not count else ",") + "\n" + json.dumps(record, ensure_ascii=False, indent=1))
+                count += 1
+        finally:  # whatever stops the records (a failed model load, an interrupt), the array is closed
+            try:
+                out.write("\n]\n" if count else "[]\n")
+                out.flush()
+            except (OSError, ValueError):  # the output itself failed: nothing more can reach it
+                pass
     else:
         from pipeline.report import notice_table
 
@@ -177,18 +213,19 @@ def write_records(records: Iterator[dict], format: Format, out: TextIO) -> None:
 
 
 @app.command("evaluate")
+@reported
 def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="A gold file in the contract's JSONL format (text inline or stand-off).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[Optional[Path], typer.Option(help="Write every false positive and negative here (JSONL).")] = None,
     model: Annotated[Optional[Path], typer.Option(help="A built model folder (default: the one in models/).")] = None,
-    params_file: ParamsOption = PARAMS_FILE,
+    params_file: ParamsOption = None,
 ) -> None:
     """Run the extractor on every notice of a gold file and score it."""
     from pipeline.evaluate import score, table
     from pipeline.extract import extract
     from pipeline.gold.io import GoldError, read_gold
-    from pipeline.nlp import load
+    from pipeline.nlp import load_or_fail
 
     params = _params(params_file)
     try:
@@ -196,8 +233,12 @@ def evaluate_command(
     except GoldError as err:
         _err(str(err))
         raise typer.Exit(1) from None
+    if errors is not None:  # before the long part: a place the errors cannot go is known now
+        folder = errors.parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            raise PrivexError(f"{display(str(errors))}: cannot write there ({display(str(folder))} is not a writable folder)")
     failed: list[str] = []
-    nlp = load(model, params.build)
+    nlp = load_or_fail(model, params.build)
     inputs = [Notice(n.id, n.text, f"{gold}:{n.id}") for n in notices]
     predicted = {r["id"]: r["spans"] for r in extract(nlp, inputs, params, lambda e: failed.append(str(e)))}
     for message in failed:
@@ -207,17 +248,18 @@ def evaluate_command(
         params.evaluate.context_chars,
     )
     scores["notices"] = len(notices)
-    if errors:
-        errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in found), encoding="utf-8")
     typer.echo(json.dumps(scores, indent=1) if as_json else table(scores, f"{gold} ({len(notices)} notices)"))
+    if errors:
+        write_atomic(errors, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in found))
     if failed:
         raise typer.Exit(1)
 
 
 @app.command("report")
+@reported
 def report_command(
     scores_file: Annotated[Optional[Path], typer.Option("--scores", help="Scores written by the evaluate stage.")] = None,
-    params_file: ParamsOption = PARAMS_FILE,
+    params_file: ParamsOption = None,
 ) -> None:
     """Print the accuracy tables of the last `dvc repro` and fail when a score is below its floor."""
     from pipeline.config import project_path
@@ -225,11 +267,7 @@ def report_command(
 
     params = _params(params_file)
     path = scores_file or project_path(params.evaluate.scores)
-    try:
-        results = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
-        _err(f"{path}: cannot read the scores ({err}); run `dvc repro` first")
-        raise typer.Exit(1) from None
+    results = read_scores(path)
     titles = {"seeds": "corpus notices (gold/seeds.jsonl)", "extra": "extra notices, scored apart (gold/extra.jsonl)"}
     for group, scores in results.items():
         typer.echo(table(scores, f"{titles.get(group, group)}: {scores.get('notices', '?')} notices") + "\n")
@@ -245,7 +283,41 @@ def report_command(
     typer.echo(f"all {len(params.evaluate.floors)} floors of params.yaml met")
 
 
+def read_scores(path: Path) -> dict:
+    """The scores the evaluate stage wrote: {group: {label: {measure: value}, "notices": n}}; a
+    ``PrivexError`` of one line for a file that is missing, not JSON or not of that shape."""
+    from pipeline.taxonomy import LABELS
+
+    name = display(str(path))
+    try:
+        results = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        why = err.strerror if isinstance(err, OSError) and err.strerror else "not JSON text"
+        raise PrivexError(f"{name}: cannot read the scores ({why}); run `dvc repro` first") from None
+    measures = ("exact_p", "exact_r", "exact_f1", "overlap_p", "overlap_r", "overlap_f1", "overlap_tp", "overlap_fp",
+                "overlap_fn")
+
+    needed = {"DURATION": ("value_bound_accuracy",), "DATA": ("category_accuracy",), "PURPOSE": ("category_accuracy",)}
+
+    def number(value) -> bool:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+    def is_row(label: str, row) -> bool:
+        return (isinstance(row, dict) and all(number(row.get(m)) for m in measures)
+                and all(k in row for k in needed.get(label, ()))
+                and all(number(v) or v is None for k, v in row.items() if k.endswith("_accuracy")))
+
+    def is_group(group) -> bool:  # a label missing from scores written before it existed is left out
+        return isinstance(group, dict) and "micro" in group and all(
+            is_row(label, group[label]) for label in (*LABELS, "micro") if label in group)
+
+    if not isinstance(results, dict) or not results or not all(is_group(g) for g in results.values()):
+        raise PrivexError(f"{name}: not scores written by the evaluate stage; run `dvc repro` first")
+    return results
+
+
 @app.command("bench")
+@reported
 def bench_command(
     throughput_n: Annotated[int, typer.Option("--throughput-n", min=1, help="Notices for the words-per-second runs.")] = 30,
     rounds: Annotated[int, typer.Option(min=1, help="Alternating rounds of the timed runs; the best is kept.")] = 3,
@@ -253,11 +325,10 @@ def bench_command(
     incremental_n: Annotated[int, typer.Option("--incremental-n", min=2, help="Notices for the incremental stage run.")] = 200,
     skip: Annotated[Optional[list[str]], typer.Option(help="Leave out: throughput, cold_start, incremental, memory.")] = None,
     output: Annotated[Path, typer.Option("--json", help="Write the figures here as JSON.")] = Path("metrics/bench.json"),
-    params_file: ParamsOption = PARAMS_FILE,
+    params_file: ParamsOption = None,
 ) -> None:
     """Measure speed, memory, incremental runs and cold start on a scaled copy of the corpus."""
     from pipeline.bench import MEASURES, run, table
-    from pipeline.stages import write_atomic
 
     try:
         sizes = sorted({int(n) for n in memory_n.split(",") if n.strip()})
@@ -280,7 +351,8 @@ app.add_typer(stage_app, name="stage")
 
 
 @stage_app.command("clean")
-def stage_clean_command(params_file: ParamsOption = PARAMS_FILE) -> None:
+@reported
+def stage_clean_command(params_file: ParamsOption = None) -> None:
     """Write the clean text of every corpus notice under data/clean/."""
     from pipeline.stages import stage_clean
 
@@ -289,7 +361,8 @@ def stage_clean_command(params_file: ParamsOption = PARAMS_FILE) -> None:
 
 
 @stage_app.command("build")
-def stage_build_command(params_file: ParamsOption = PARAMS_FILE) -> None:
+@reported
+def stage_build_command(params_file: ParamsOption = None) -> None:
     """Assemble fr_core_news_md with the project's components and save it under models/."""
     from pipeline.stages import stage_build
 
@@ -297,7 +370,8 @@ def stage_build_command(params_file: ParamsOption = PARAMS_FILE) -> None:
 
 
 @stage_app.command("evaluate")
-def stage_evaluate_command(params_file: ParamsOption = PARAMS_FILE) -> None:
+@reported
+def stage_evaluate_command(params_file: ParamsOption = None) -> None:
     """Score data/extract/ against the gold set into metrics/."""
     from pipeline.stages import stage_evaluate
 
@@ -307,16 +381,12 @@ def stage_evaluate_command(params_file: ParamsOption = PARAMS_FILE) -> None:
 
 
 @stage_app.command("extract")
-def stage_extract_command(params_file: ParamsOption = PARAMS_FILE) -> None:
+@reported
+def stage_extract_command(params_file: ParamsOption = None) -> None:
     """Extract every corpus notice into data/extract/, one JSON each."""
-    from pipeline.nlp import ModelError
     from pipeline.stages import stage_extract
 
-    try:
-        counts = stage_extract(_params(params_file))
-    except ModelError as err:
-        _err(str(err))
-        raise typer.Exit(1) from None
+    counts = stage_extract(_params(params_file))
     for notice, labels in counts.items():
         typer.echo(f"{notice}: " + (" ".join(f"{k}={v}" for k, v in sorted(labels.items())) or "no span"))
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain
@@ -15,7 +18,7 @@ from pipeline.cache import SpanCache
 from pipeline.clean import Cleaned, clean
 from pipeline.components import SPAN_KEY
 from pipeline.config import Params
-from pipeline.notices import Notice, NoticeError, check_text
+from pipeline.notices import Notice, NoticeError, check_french, check_text
 
 LABEL_ORDER = ("DATA", "PURPOSE", "DURATION", "RECIPIENT", "LEGAL_BASIS")
 
@@ -144,10 +147,11 @@ def _looked_up(
 
 def prepare(notice: Notice, params: Params) -> Cleaned:
     """The clean text of a notice the pipeline can read; a ``NoticeError`` for one it cannot."""
-    check_text(notice.text, notice.source, params.extract.min_french_share)
+    check_text(notice.text, notice.source)
     cleaned = clean(notice.text, params.clean)
     if not cleaned.text.strip():
         raise NoticeError(f"{notice.source}: nothing left to read once cleaned")
+    check_french(cleaned.text, notice.source, params.extract.min_french_share)
     return cleaned
 
 
@@ -158,9 +162,26 @@ def doc_spans(doc: Doc) -> Iterable[Span]:
 # --- several processes -----------------------------------------------------------------------
 
 _WORKER: dict = {}  # the pipeline and params of a worker process
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
-def _start_worker(load_nlp: Callable[[], Language], params: Params) -> None:
+def _end_with_parent(parent: int) -> None:
+    """Have the system end this worker when its parent ends (Linux). A parent killed outright
+    cannot end its pool; its workers would find the pipe to it broken and print tracebacks."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the call
+        os._exit(0)
+
+
+def _start_worker(load_nlp: Callable[[], Language], params: Params, parent: int) -> None:
+    _end_with_parent(parent)
     if "nlp" not in _WORKER:  # forked from a parent that loaded it already
         _WORKER["nlp"] = load_nlp()
     _WORKER["params"] = params
@@ -230,6 +251,6 @@ def _pool(load_nlp: Callable[[], Language], params: Params, processes: int):
     except ValueError:  # no fork on this system: each worker loads the model
         context = multiprocessing.get_context("spawn")
     try:
-        return context.Pool(processes, initializer=_start_worker, initargs=(load_nlp, params))
+        return context.Pool(processes, initializer=_start_worker, initargs=(load_nlp, params, os.getpid()))
     finally:
         _WORKER.pop("nlp", None)

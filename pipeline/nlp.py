@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.config import BuildParams, project_path
+from pipeline.io import PrivexError, UsageError, one_line
 from pipeline.packed import pack_lookups
 from pipeline.speedups import fast_start, keep_patterns, keep_tokens, recorded_tokens, tokenizer_matchers
 
@@ -51,7 +52,10 @@ def build(params: BuildParams | None = None, out: Path | None = None) -> Path:
     params = params or BuildParams()
     out = out or project_path(params.model_dir)
     with recorded_tokens() as tokenized:
-        nlp = assemble(params)
+        try:
+            nlp = assemble(params)
+        except (OSError, ValueError, ImportError) as err:
+            raise UsageError(f"params.yaml: build.base_model: cannot load {params.base_model!r} ({one_line(err)})") from None
     nlp.meta["name"] = "privex_fr"
     nlp.to_disk(out)
     if params.prune_strings:
@@ -72,7 +76,7 @@ def tokenizer_patterns(nlp: Language) -> list[str]:
     return [pattern for pattern in tokenizer_matchers(nlp.tokenizer) if isinstance(pattern, str)]
 
 
-class ModelError(Exception):
+class ModelError(PrivexError):
     """The model cannot be loaded; the message is one line for the user."""
 
 
@@ -81,7 +85,7 @@ def load_or_fail(model: Path | None, params: BuildParams) -> Language:
     try:
         return load(model, params)
     except (OSError, ValueError, ImportError) as err:
-        raise ModelError(f"cannot load the model: {err}") from None
+        raise ModelError(f"cannot load the model: {one_line(err)}") from None
 
 
 def load(model: Path | None = None, params: BuildParams | None = None) -> Language:

@@ -202,7 +202,7 @@ class PackedLookups(Lookups):
 
 def pack_lookups(lookups_bytes: bytes, folder: Path) -> Path:
     """Write the tables of a ``Lookups.to_bytes`` image to ``folder``, packed; returns the file."""
-    from pipeline.stages import write_atomic
+    from pipeline.io import write_checked
 
     tables = {}
     for name, data in srsly.msgpack_loads(lookups_bytes).items():
@@ -217,17 +217,20 @@ def pack_lookups(lookups_bytes: bytes, folder: Path) -> Path:
         tables[name] = {"entries": entries}
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / pack_key(lookups_bytes)
-    write_atomic(path, srsly.msgpack_dumps({"format": FORMAT, "tables": tables}))
+    write_checked(path, srsly.msgpack_dumps({"format": FORMAT, "tables": tables}))
     return path
 
 
 def read_packed(lookups: Lookups, lookups_bytes: bytes, folder: Path | None) -> bool:
     """Fill ``lookups`` (made a ``PackedLookups``) with the tables packed from ``lookups_bytes`` in
-    ``folder``; False, and ``lookups`` untouched, when there is no such file or it cannot be read."""
+    ``folder``; False, and ``lookups`` untouched, when there is no such file, it cannot be read or
+    its checksum differs from the one written with it."""
+    from pipeline.io import read_checked
+
     if folder is None:
         return False
     try:
-        message = srsly.msgpack_loads((Path(folder) / pack_key(lookups_bytes)).read_bytes())
+        message = srsly.msgpack_loads(read_checked(Path(folder) / pack_key(lookups_bytes)))
         if message.get("format") != FORMAT:
             return False
         tables = {name: _read_table(name, spec) for name, spec in message["tables"].items()}

@@ -87,7 +87,7 @@ def keep_patterns(patterns: list[str], folder: Path) -> int:
     """Write the compiled code of the large ``patterns`` to ``folder``; returns how many."""
     if sys.version_info[:2] != (3, 11) or not hasattr(_compiler, "_code"):
         return 0
-    from pipeline.stages import write_atomic
+    from pipeline.io import write_checked
 
     kept = 0
     for pattern in patterns:
@@ -96,8 +96,8 @@ def keep_patterns(patterns: list[str], folder: Path) -> int:
         _, (flags, code, groups, groupindex, indexgroup) = _compile_keeping_code(pattern, 0)
         key = _key(pattern, 0)
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / f"{key}.code", array("I", code).tobytes())
-        write_atomic(folder / f"{key}.json", json.dumps([flags, groups, groupindex, list(indexgroup)]))
+        write_checked(folder / f"{key}.code", array("I", code).tobytes())
+        write_checked(folder / f"{key}.json", json.dumps([flags, groups, groupindex, list(indexgroup)]))
         kept += 1
     return kept
 
@@ -107,6 +107,8 @@ def kept_patterns(folder: Path | None) -> Iterator[None]:
     """Within the block, a large pattern whose compiled code ``keep_patterns`` wrote to ``folder`` is
     built from it instead of being parsed and compiled again. Entries are keyed by the pattern, its
     flags, the Python version and the regular-expression engine's version; the folder is only read.
+    A file whose checksum differs from the one written with it is not used: the engine checks little
+    of the code it is given, and a changed bit could change what the pattern matches.
     """
     original = getattr(_compiler, "compile", None)
     if folder is None or original is None or sys.version_info[:2] != (3, 11) or not Path(folder).is_dir():
@@ -114,13 +116,15 @@ def kept_patterns(folder: Path | None) -> Iterator[None]:
         return
     import _sre
 
+    from pipeline.io import read_checked
+
     def compile(pattern, flags=0):
         if isinstance(pattern, str) and len(pattern) >= BIG_PATTERN and not flags & _compiler.SRE_FLAG_DEBUG:
             key = _key(pattern, flags)
             try:
-                flags2, groups, groupindex, indexgroup = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+                flags2, groups, groupindex, indexgroup = json.loads(read_checked(folder / f"{key}.json"))
                 code = array("I")
-                code.frombytes((folder / f"{key}.code").read_bytes())
+                code.frombytes(read_checked(folder / f"{key}.code"))
                 return _sre.compile(pattern, flags2, code.tolist(), groups, groupindex, tuple(indexgroup))
             except (OSError, ValueError, TypeError, RuntimeError):
                 pass
@@ -261,8 +265,10 @@ def _kept_for(tokenizer) -> tuple[str, dict[str, list[str]]]:
         pass
     key, kept = tokenizer_key(tokenizer), {}
     if _Tokens.folder is not None:
-        try:
-            kept = json.loads((_Tokens.folder / f"{key}.json").read_text(encoding="utf-8"))
+        from pipeline.io import read_checked
+
+        try:  # a file changed since the build (its checksum differs) is not used
+            kept = json.loads(read_checked(_Tokens.folder / f"{key}.json"))
         except (OSError, ValueError):
             kept = {}
     _Tokens.kept[id(tokenizer)] = (key, kept)
@@ -312,12 +318,12 @@ def recorded_tokens() -> Iterator[dict[str, dict[str, list[str]]]]:
 
 
 def keep_tokens(record: dict[str, dict[str, list[str]]], folder: Path) -> int:
-    """Write what ``recorded_tokens`` recorded to ``folder``; returns how many texts."""
-    from pipeline.stages import write_atomic
+    """Write what ``recorded_tokens`` recorded to ``folder``, with checksums; returns how many texts."""
+    from pipeline.io import write_checked
 
     folder.mkdir(parents=True, exist_ok=True)
     for key, words in record.items():
-        write_atomic(folder / f"{key}.json", json.dumps(words, ensure_ascii=False, sort_keys=True))
+        write_checked(folder / f"{key}.json", json.dumps(words, ensure_ascii=False, sort_keys=True))
     return sum(len(words) for words in record.values())
 
 

@@ -1,69 +1,174 @@
 """The DVC stages, as plain functions over ``params.yaml``.
 
-Each stage reads only the params sections that ``dvc.yaml`` lists for it.
+Each stage reads only the params sections that ``dvc.yaml`` lists for it. A stage raises a
+``pipeline.io.PrivexError`` for what the user must fix (the CLI turns it into one line and an
+exit code), and writes or clears only folders it owns (``owned_folder``).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sys
 from pathlib import Path
+from typing import Callable
 
-from pipeline.config import Params, project_path
+import pipeline
+from pipeline.config import Params, project_path, project_root
+from pipeline.io import NoticeError, PrivexError, UsageError, display, folder_notices, notice_id, write_atomic  # noqa: F401
 from pipeline.taxonomy import LABELS
 
+# what a project holds besides the paths params.yaml names: never a stage's to clear or write over
+PROJECT_FILES = ("params.yaml", "dvc.yaml", "dvc.lock", ".git", ".dvc", ".dvcignore", ".gitignore", "pyproject.toml",
+                 "README.md", "tests", ".ci", "configs")
 
-def corpus_files(params: Params) -> list[tuple[str, Path]]:
-    """(group, file) for every notice: the corpus, then each extra folder that exists."""
-    files = [("corpus", p) for p in sorted(project_path(params.corpus.dir).glob("*.txt"))]
-    for extra in params.corpus.extra_dirs:
-        folder = project_path(extra)
-        if folder.is_dir():
-            files += [("extra", p) for p in sorted(folder.glob("*.txt"))]
+
+class NoticesFailed(PrivexError):
+    """Some notices could not be processed; each was reported on its own line."""
+
+
+def _stderr(message: str) -> None:
+    print(f"privex: {message}", file=sys.stderr)
+
+
+# --- which folders a stage owns -------------------------------------------------------------------
+
+
+def _protected(params: Params, root: Path) -> dict[str, Path]:
+    """Every path a stage must not clear or write into, by the params key (or name) it comes from."""
+    named = {
+        "corpus.dir": params.corpus.dir,
+        **{f"corpus.extra_dirs[{i}]": d for i, d in enumerate(params.corpus.extra_dirs)},
+        **{f"corpus.train_dirs[{i}]": d for i, d in enumerate(params.corpus.train_dirs)},
+        "corpus.clean_dir": params.corpus.clean_dir,
+        "gold.seeds": params.gold.seeds,
+        "gold.extra": params.gold.extra,
+        "gold.markup_dir": params.gold.markup_dir,
+        "gold.train": params.gold.train,
+        "train.config": params.train.config,
+        **{f"train.gold[{i}]": g for i, g in enumerate(params.train.gold)},
+        "train.out_dir": params.train.out_dir,
+        "train.work_dir": params.train.work_dir,
+        "build.model_dir": params.build.model_dir,
+        "extract.out_dir": params.extract.out_dir,
+        "extract.cache_dir": params.extract.cache_dir,
+        "evaluate.scores": params.evaluate.scores,
+        "evaluate.errors": params.evaluate.errors,
+        "evaluate.plot": params.evaluate.plot,
+        **{name: name for name in PROJECT_FILES},
+    }
+    paths = {key: project_path(value, root).resolve() for key, value in named.items()}
+    paths["the package"] = Path(pipeline.__file__).resolve().parent
+    return paths
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    return a == b or a in b.parents or b in a.parents
+
+
+def owned_path(params: Params, key: str, value: str, root: Path | None = None) -> Path:
+    """The path ``params.yaml`` gives under ``key``, when a stage may write or clear it: inside the
+    project, not the project itself, and neither holding, nor held by, nor equal to any other path
+    of the project (an input, another stage's output, the package, ``.git``). Else ``UsageError``."""
+    root = (root or project_root()).resolve()
+    target = project_path(value, root).resolve()
+    if target == root or root not in target.parents:
+        raise UsageError(f"params.yaml: {key}: {value!r} is not a folder inside the project ({display(str(root))}); "
+                         "a stage writes only inside its own folder")
+    for other, path in _protected(params, root).items():
+        if other != key and _overlap(target, path):
+            where = "is" if target == path else "holds" if target in path.parents else "is inside"
+            raise UsageError(f"params.yaml: {key}: {value!r} {where} {other} ({display(str(path))}); "
+                             "a stage writes only inside its own folder")
+    return target
+
+
+def owned_folder(params: Params, key: str, value: str, suffix: str, root: Path | None = None) -> Path:
+    """``owned_path``, made ready for a new run: the files of a former run (``*suffix`` in it and in
+    its group folders) are removed; nothing else in it is touched."""
+    folder = owned_path(params, key, value, root)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"params.yaml: {key}: {value!r} is a file, not a folder")
+    for old in [*folder.glob(f"*{suffix}"), *folder.glob(f"*/*{suffix}"), *folder.glob("*/.*.tmp"), *folder.glob(".*.tmp")]:
+        if old.is_file() or old.is_symlink():
+            old.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+# --- notices --------------------------------------------------------------------------------------
+
+
+def corpus_files(params: Params, on_error: Callable[[NoticeError], None] | None = None) -> list[tuple[str, Path]]:
+    """(group, file) for every notice: the corpus, then each extra folder that exists.
+
+    An entry that is no regular file (broken link, FIFO ...) goes to ``on_error``. Two notices with
+    one id would overwrite each other's outputs: ``UsageError`` naming both.
+    """
+    files: list[tuple[str, Path]] = []
+    folders = [("corpus", project_path(params.corpus.dir))]
+    folders += [("extra", project_path(d)) for d in params.corpus.extra_dirs if project_path(d).is_dir()]
+    for group, folder in folders:
+        if not folder.is_dir():
+            continue
+        for _, entry in folder_notices(folder):
+            if isinstance(entry, NoticeError):
+                if on_error is not None:
+                    on_error(entry)
+                continue
+            files.append((group, entry))
+    seen: dict[str, Path] = {}
+    for _, path in files:
+        nid = notice_id(path)
+        if nid in seen:
+            raise UsageError(f"two notices are named {nid}: {display(str(seen[nid]))} and "
+                             f"{display(str(path))}; their outputs would overwrite each other: rename one")
+        seen[nid] = path
     return files
 
 
-def _fresh_dir(path: Path) -> Path:
-    if path.exists():
-        shutil.rmtree(path)
-    path.mkdir(parents=True)
-    return path
+def _read_notices(files: list[tuple[str, Path]], params: Params, warn: Callable[[str], None]):
+    from pipeline.io import read_each
+
+    return read_each(((display(str(path)), path) for _, path in files), params.extract.max_bytes, warn)
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write ``content`` whole or not at all: to a temporary file, then renamed over ``path``."""
-    tmp = path.with_name(path.name + ".tmp")
-    if isinstance(content, bytes):
-        tmp.write_bytes(content)
-    else:
-        tmp.write_text(content, encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def stage_clean(params: Params) -> dict:
-    """Write the clean text of every notice, for a person to read."""
+def stage_clean(params: Params, warn: Callable[[str], None] = _stderr) -> dict:
+    """Write the clean text of every notice, for a person to read. Notices are read as the extract
+    stage reads them; one that cannot be read is reported and the others are written."""
     from pipeline.clean import clean
 
-    out = _fresh_dir(project_path(params.corpus.clean_dir))
+    out = owned_folder(params, "corpus.clean_dir", params.corpus.clean_dir, ".txt")
+    failed: list[str] = []
+
+    def fail(err: NoticeError) -> None:
+        failed.append(str(err))
+        warn(str(err))
+
+    files = corpus_files(params, fail)
+    groups = {notice_id(path): group for group, path in files}
     counts = {"corpus": 0, "extra": 0}
-    for group, path in corpus_files(params):
+    for notice in _read_notices(files, params, warn):
+        if isinstance(notice, NoticeError):
+            fail(notice)
+            continue
+        group = groups[notice.id]
         folder = out if group == "corpus" else out / group
         folder.mkdir(exist_ok=True)
-        raw = path.read_text(encoding="utf-8")
-        write_atomic(folder / path.name, clean(raw, params.clean).text + "\n")
+        write_atomic(folder / f"{notice.id}.txt", clean(notice.text, params.clean).text + "\n")
         counts[group] += 1
+    if failed:
+        raise NoticesFailed(f"{len(failed)} notices could not be cleaned")
     return counts
 
 
 def stage_build(params: Params) -> Path:
     from pipeline.nlp import build
 
+    owned_path(params, "build.model_dir", params.build.model_dir)
     return build(params.build)
 
 
-def stage_extract(params: Params) -> dict:
+def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict:
     """One JSON per notice, in the contract's format, offsets into the raw text.
 
     Notices whose raw text is in the per-notice cache (same model, code and
@@ -76,22 +181,20 @@ def stage_extract(params: Params) -> dict:
     from pipeline.cache import SpanCache, fingerprint
     from pipeline.extract import extract_parallel
     from pipeline.nlp import load_or_fail
-    from pipeline.notices import read_each
 
-    out = _fresh_dir(project_path(params.extract.out_dir))
-    files = corpus_files(params)
-    groups = {p.stem: g for g, p in files}
+    cache_dir = owned_path(params, "extract.cache_dir", params.extract.cache_dir)
+    out = owned_folder(params, "extract.out_dir", params.extract.out_dir, ".json")
     errors: list[str] = []
+    files = corpus_files(params, lambda e: errors.append(str(e)))
+    groups = {notice_id(path): g for g, path in files}
 
-    notices = read_each(
-        ((str(path), path) for _, path in files), params.extract.max_bytes, lambda w: print(f"privex: {w}", file=sys.stderr)
-    )
     model_dir = project_path(params.build.model_dir)
-    cache = SpanCache(project_path(params.extract.cache_dir), fingerprint(params, model_dir))
+    cache = SpanCache(cache_dir, fingerprint(params, model_dir), warn=warn)
     load_nlp = partial(load_or_fail, None, params.build)
     counts: dict[str, dict[str, int]] = {}
-    processes = min(params.extract.n_process, len(files))
-    records = extract_parallel(load_nlp, notices, params, lambda e: errors.append(str(e)), processes=processes, cache=cache)
+    processes = max(1, min(params.extract.n_process, len(files)))
+    records = extract_parallel(load_nlp, _read_notices(files, params, warn), params, lambda e: errors.append(str(e)),
+                               processes=processes, cache=cache)
     for record in records:
         group = groups[record["id"]]
         folder = out if group == "corpus" else out / group
@@ -101,18 +204,22 @@ def stage_extract(params: Params) -> dict:
         for span in record["spans"]:
             per_label[span["label"]] = per_label.get(span["label"], 0) + 1
     for error in errors:
-        print(f"privex: {error}", file=sys.stderr)
-    print(f"privex: {cache.misses} notices extracted, {cache.hits} taken from the cache", file=sys.stderr)
+        warn(error)
+    warn(f"{cache.misses} notices extracted, {cache.hits} taken from the cache")
     if errors:
-        raise SystemExit(1)
+        raise NoticesFailed(f"{len(errors)} notices could not be extracted")
     cache.prune()
     return counts
 
 
 def _predictions(folder: Path) -> dict[str, list[dict]]:
-    return {
-        p.stem: json.loads(p.read_text(encoding="utf-8"))["spans"] for p in sorted(folder.glob("*.json"))
-    }
+    predictions = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            predictions[path.stem] = json.loads(path.read_text(encoding="utf-8"))["spans"]
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise PrivexError(f"{display(str(path))}: not an extraction ({err}); run the extract stage again") from None
+    return predictions
 
 
 def stage_evaluate(params: Params) -> dict:
@@ -122,8 +229,10 @@ def stage_evaluate(params: Params) -> dict:
     per-label figures for ``plots:``.
     """
     from pipeline.evaluate import score
-    from pipeline.gold.io import read_gold
+    from pipeline.gold.io import GoldError, read_gold
 
+    targets = {key: owned_path(params, f"evaluate.{key}", getattr(params.evaluate, key))
+               for key in ("scores", "errors", "plot")}
     extracted = project_path(params.extract.out_dir)
     groups = {"seeds": (params.gold.seeds, extracted)}
     if any(project_path(d).is_dir() for d in params.corpus.extra_dirs):
@@ -131,10 +240,13 @@ def stage_evaluate(params: Params) -> dict:
     results, errors, plot = {}, [], []
     for group, (gold_file, folder) in groups.items():
         predictions = _predictions(folder)
-        notices = read_gold(project_path(gold_file))
+        try:
+            notices = read_gold(project_path(gold_file))
+        except GoldError as err:
+            raise PrivexError(str(err)) from None
         missing = [n.id for n in notices if n.id not in predictions]
         if missing:
-            raise SystemExit(f"privex: no extraction for gold notices {', '.join(missing)} in {folder}")
+            raise PrivexError(f"no extraction for gold notices {', '.join(missing)} in {display(str(folder))}")
         scores, group_errors = score(
             [(n.id, n.text, n.spans, predictions[n.id], n.regions) for n in notices], params.evaluate.context_chars
         )
@@ -146,12 +258,11 @@ def stage_evaluate(params: Params) -> dict:
              "overlap_f1": scores[label]["overlap_f1"]}
             for label in (*LABELS, "micro")
         ]
-    for path, text in (
-        (params.evaluate.scores, json.dumps(results, indent=1) + "\n"),
-        (params.evaluate.errors, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)),
-        (params.evaluate.plot, json.dumps(plot, indent=1) + "\n"),
+    for key, text in (
+        ("scores", json.dumps(results, indent=1) + "\n"),
+        ("errors", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)),
+        ("plot", json.dumps(plot, indent=1) + "\n"),
     ):
-        target = project_path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, text)
+        targets[key].parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(targets[key], text)
     return results

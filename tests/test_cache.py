@@ -58,20 +58,20 @@ def test_fingerprint_follows_the_code_and_the_model_files(params, tmp_path):
 
 
 def test_cache_keeps_spans_whole_and_prunes_what_no_notice_used(tmp_path):
-    old = SpanCache(tmp_path, "old")
+    old = SpanCache(tmp_path, "0" * 16)
     old.put("texte ancien", [{"start": 0, "end": 5, "label": "DATA", "text": "texte"}])
-    cache = SpanCache(tmp_path, "new")
+    cache = SpanCache(tmp_path, "1" * 16)
     assert cache.get("un texte") is None
     cache.put("un texte", [{"start": 3, "end": 8, "label": "DATA", "text": "texte"}])
     cache.put("un autre", [])
     assert cache.get("un texte") == [{"start": 3, "end": 8, "label": "DATA", "text": "texte"}]
-    (cache.folder / "broken.json").write_text("[{")
+    (cache.folder / f"{'b' * 64}.json").write_text("[{")
     assert not list(tmp_path.rglob("*.tmp"))
 
-    later = SpanCache(tmp_path, "new")
+    later = SpanCache(tmp_path, "1" * 16)
     assert later.get("un texte") is not None and later.hits == 1
     assert later.prune() == 3  # the old fingerprint, ``un autre`` and the broken entry
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["1" * 16]
     assert len(list(later.folder.iterdir())) == 1
 
 

@@ -26,7 +26,7 @@ class Cleaned:
         """Raw ``[start, end)`` of the clean ``[start, end)`` (end exclusive, non-empty span)."""
         if not 0 <= start < end <= len(self.text):
             raise IndexError(f"span {start}:{end} is outside the clean text (length {len(self.text)})")
-        return self.mapped.pos[start], self.mapped.pos[end - 1] + 1
+        return self.mapped.pos[start], self.mapped.stop[end - 1]
 
 
 @dataclass
@@ -56,7 +56,7 @@ def clean(raw: str, params: CleanParams | None = None) -> Cleaned:
         if i:
             pieces.append(Mapped.synthetic("\n\n" if first.blank_before else "\n", first.sep))
         pieces.append(para)
-    mapped = join(pieces)
+    mapped = R.long_tokens(join(pieces), params.max_token_chars)
     return Cleaned(raw, mapped.text, mapped, removed)
 
 
@@ -101,8 +101,10 @@ def _lines(doc: Mapped, params: CleanParams, removed: list[Removal]) -> list[_Li
         if not cells:
             continue
         kind = "cell" if len(cells) > 1 or cells[0] is not line else "text"
-        for cell in cells:
-            out.extend(_inline(cell, kind, blank, this_sep, params, removed))
+        for i, cell in enumerate(cells):
+            # a cell after the first is parted from the one before by a pipe, not the line break
+            cell_sep = this_sep if i == 0 else cell.pos[0] - 1
+            out.extend(_inline(cell, kind, blank, cell_sep, params, removed))
             blank = False
     return out
 
