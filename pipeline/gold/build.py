@@ -17,7 +17,7 @@ from pathlib import Path
 from pipeline.config import PROJECT_ROOT, Params, default_params, project_path
 from pipeline.gold.io import GoldError, read_gold, sha256
 from pipeline.gold.markup import MarkupError, check, render
-from pipeline.stages import write_atomic
+from pipeline.io import write_atomic
 
 SUFFIX = ".ann.txt"
 

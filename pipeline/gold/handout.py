@@ -35,7 +35,7 @@ from pathlib import Path
 from pipeline.config import PROJECT_ROOT, Params, default_params, project_path
 from pipeline.gold.io import GoldError, GoldNotice, read_gold, sha256
 from pipeline.gold.markup import MarkupError, parse, render
-from pipeline.stages import write_atomic
+from pipeline.io import write_atomic
 
 SUFFIX = ".ann.txt"
 WORK_DIR = "gold/work"  # git-ignored: work files hold the notices' text
