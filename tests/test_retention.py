@@ -11,7 +11,7 @@ import pytest
 import spacy
 
 from pipeline.components import SPAN_KEY
-from pipeline.components.retention.component import iso
+from pipeline.components.retention.normalise import iso
 from pipeline.components.retention.models import RetentionPeriod
 from pipeline.components.retention.patterns import NUMBER_WORDS, parse_number
 from pipeline.config import Params

@@ -1,8 +1,14 @@
-"""``privacy_retention``: retention periods as ``DURATION`` spans with a normalised value."""
+"""``privacy_retention``: retention periods as ``DURATION`` spans with a normalised value.
+
+Where a period is, this module decides (patterns and context); what it says,
+:func:`pipeline.components.retention.normalise.normalise` reads from the
+span's words, as it will for a trained model's spans.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -10,121 +16,131 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.retention import patterns as P
-from pipeline.components.retention.models import RetentionPeriod
-from pipeline.components.syntax import text_of, lines_above, sentence_around
+from pipeline.components.retention.normalise import normalise
+from pipeline.components.syntax import sentence_bounds, text_of
 
 FLAGS = re.IGNORECASE
+S = P.S
 
 NUMERIC = re.compile(
-    rf"(?:(?P<maxq>{P.max_before()})|(?P<minq>{P.min_before()})|(?P<exq>{P.exact_before()})|(?P<maxv>{P.max_verb_before()}))?"
-    rf"(?:{P.range_()}|(?P<amount>{P.amount()}))"
-    rf"(?:(?P<maxp>{P.max_after()})|(?P<minp>{P.min_after()}))?"
+    rf"(?:(?P<maxq>{P.max_before()})|(?P<minq>{P.min_before()})|(?P<lenq>{P.length_before()}))?"
+    rf"(?:(?P<range>{P.range_start()})?(?P<amount>{P.amount()})|(?P<alt>{P.alternative_number()}))"
+    rf"(?:{P.max_after()}|{P.min_after()})?"
     rf"(?:{P.after_event()})?",
     FLAGS,
 )
 EVENT_BOUND = [(name, re.compile(rx, FLAGS)) for name, rx in P.event_bound()]
-ONE_AMOUNT = re.compile(rf"(?P<n>{P.number()})\s*(?P<u>{P.unit()})", FLAGS)
-HALF = re.compile(r"et\s+demie?\s*$", FLAGS)
+FOR_THE_TIME_HEAD = re.compile(rf"^(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’]){S}*", FLAGS)
 CUE = re.compile(P.retention_cue(), FLAGS)
 HEADING = re.compile(P.retention_heading())
+HEADER_IN_LINE = re.compile(P.retention_header_in_line())
 FALSE_BEFORE = re.compile(P.false_positive_before(), FLAGS)
+KEPT_UNTIL = re.compile(P.kept_until_deadline(), FLAGS)
 FALSE_AFTER = re.compile(P.false_positive_after(), FLAGS)
-TIME_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
+CLOCK = re.compile(P.clock_time(), FLAGS)
+DURATION_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
+TIME_LEAD = re.compile(P.time_lead(), FLAGS)
 NOT_EVENT = re.compile(P.not_an_event_of_time(), FLAGS)
-CAPPED = re.compile(P.capped_lead(), FLAGS)
+NAMES_THE_RULE = re.compile(P.names_the_rule(), FLAGS)
+PREPOSITION_LEAD = re.compile(rf"(?:pendant|durant|pour|sur|au-delà|limite|jusqu)\w*(?:{S}+\w+)?{S}+(?:la|le|l['’]|une){S}*$", FLAGS)
 DELETION = re.compile(P.deletion_before(), FLAGS)
+DELETION_NOUN = re.compile(P.deletion_noun_before(), FLAGS)
 CHOICE = re.compile(P.choice_kept(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
 ALTERNATIVE = re.compile(r"\s*(?:ou|\+|,\s*ou)\s*", FLAGS)  # ``3 ans ou jusqu’à ...``: both or neither
-DETERMINER = re.compile(r"^(?:la|le|les|l['’]|du|des|de\s+la|de\s+l['’])\s*", FLAGS)
+LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+OPEN_WORD = re.compile(
+    r"(?:^|[\s'’])(?:de|d|du|des|pendant|durant|à|au|aux|les|la|le|l|une|un|plus|moins|maximum|minimum|soit|sur|pour"
+    r"|après|dans|sous|entre|et|ou|jusqu['’]à|période|durée|délai|conservées?|conservés?|supprimée?s?|gardée?s?)$",
+    re.IGNORECASE,
+)
+WHOLE_LINE_TAIL = re.compile(r"^[\s.;:*]*(?:\n|$)")
 
 
 @dataclass
 class Candidate:
     start: int
     end: int
-    period: RetentionPeriod
     numeric: bool
     starts_line: bool = False  # a table cell or list item of its own
 
 
-def iso(amount: str) -> str | None:
-    """``3 ans et 6 mois`` -> ``P3Y6M``; ``un an et demi`` -> ``P18M``; ``2 min 30 s`` -> ``PT2M30S``."""
-    parts: dict[str, int] = {}
-    last = None
-    for match in ONE_AMOUNT.finditer(amount):
-        value = P.parse_number(match.group("n"))
-        unit_word = re.sub(r"\s+.*", "", match.group("u").strip().lower())
-        code = P.UNITS.get(unit_word)
-        if value is None or code is None:
-            return None
-        parts[code] = parts.get(code, 0) + value
-        last = code
-    if not parts:
-        return None
-    if HALF.search(amount):
-        if last == "Y":
-            parts["M"] = parts.get("M", 0) + 12 * parts.pop("Y") + 6
-        elif last == "M":
-            parts["D"] = parts.get("D", 0) + 15
-        elif last == "D":
-            parts["H"] = parts.get("H", 0) + 12
-        elif last == "H":
-            parts["MIN"] = parts.get("MIN", 0) + 30
-    date = "".join(f"{parts[c]}{c}" for c in ("Y", "M", "W", "D") if c in parts)
-    time = "".join(f"{parts[c]}{c[0]}" for c in ("H", "MIN", "S") if c in parts)
-    return "P" + date + ("T" + time if time else "")
+def joined(text: str) -> str:
+    """The text with the line breaks inside a sentence turned into spaces, offsets unchanged.
+
+    A line that ends on a lowercase letter or a comma and a next line that starts lowercase are
+    one sentence (``nous conserverons vos\\n\\ndonnées pendant 6 mois``), and so are a line that
+    ends on a word that cannot end one (``pendant une durée de``) and a number after it. A line
+    that ends a sentence, a heading or a table cell (the next starts with a capital) stays.
+    """
+    out = list(text)
+    for m in LINE_BREAKS.finditer(text):
+        start, end = m.span()
+        if start == 0 or end >= len(text):
+            continue
+        prev, nxt = text[start - 1], text[end]
+        lower_next = nxt.islower() or nxt == "("
+        if (lower_next and (prev.islower() or prev in ",’'" or prev.isdigit())) or (
+            nxt.isdigit() and OPEN_WORD.search(text, max(0, start - 20), start)
+        ):
+            out[start:end] = " " * (end - start)
+    return "".join(out)
 
 
-def _after(text: str | None) -> str | None:
-    if not text:
-        return None
-    text = " ".join(DETERMINER.sub("", text.strip()).split())
-    return text or None
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
 
 
-def numeric_candidates(text: str) -> list[Candidate]:
-    """Every amount of time in the text, with its qualifiers and starting event."""
+def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
+    """Every amount of time in the text, with its qualifiers and starting event,
+    that is not a deadline, a frequency, an age, a time of day or another thing's length.
+
+    ``text`` is the :func:`joined` view; ``lines`` the text with its line breaks, which says
+    whether a period opens its own line (a table cell)."""
+    lines = text if lines is None else lines
     out = []
     for m in NUMERIC.finditer(text):
-        first = "amount" if m.group("amount") else "upper"
-        # ``une durée de`` and capping verbs (``n’excède pas``) stay out of the span
-        start = m.start(first) if (m.group("exq") or m.group("maxv")) else m.start()
-        before = text[max(0, m.start() - 40) : m.start()]
-        after = text[m.end("amount") if m.group("amount") else m.end("upper") :][:30]
-        if FALSE_BEFORE.search(before) or FALSE_AFTER.search(after):
-            continue
-        amount = m.group("amount") or m.group("upper")
-        value = iso(amount)
-        if value is None:
-            continue
-        if m.group("maxq") or m.group("maxv") or m.group("maxp") or m.group("upper"):
-            bound = "max"
-        elif m.group("minq") or m.group("minp"):
-            bound = "min"
+        core = "alt" if m.group("alt") else "amount"
+        if m.group("lenq") and not (m.group("maxq") or m.group("minq")):
+            start = m.start("range") if m.group("range") else m.start(core)
         else:
-            bound = "exact"
-        out.append(Candidate(start, m.end(), RetentionPeriod(iso=value, bound=bound, after=_after(m.group("event"))), True))
+            start = m.start()
+        line_start = _line_start(text, m.start())
+        before = text[max(line_start, m.start() - 60) : m.start()]
+        if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
+            continue
+        if FALSE_AFTER.match(text[m.end(core) : m.end(core) + 30]):
+            continue
+        if CLOCK.search(text, max(line_start, start - 12), min(len(text), m.end(core) + 8)):
+            continue
+        starts_line = not lines[_line_start(lines, start) : start].strip(" \t*-•·>")
+        out.append(Candidate(start, m.end(), True, starts_line))
     return out
 
 
-def event_candidates(text: str) -> list[Candidate]:
-    """Every period bound to an event: ``tant que ...``, ``jusqu’à ...``, ``pendant la durée de ...``."""
+def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
+    """Every period bound to an event: ``tant que ...``, ``jusqu’à ...``, ``pendant la durée de ...``,
+    ``supprimées dès ...``, ``sans limitation de durée`` (``text`` and ``lines`` as in
+    :func:`numeric_candidates`)."""
+    lines = text if lines is None else lines
     out = []
     for name, rx in EVENT_BOUND:
         for m in rx.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            lead = text[max(line_start, m.start() - 30) : m.start()]
-            bound = "exact"
+            line_start = _line_start(text, m.start())
+            lead = text[max(line_start, m.start() - 40) : m.start()]
             if name == "for_the_time_of":
-                if not TIME_LEAD.search(lead) or NOT_EVENT.search(m.group("event")):
+                event = FOR_THE_TIME_HEAD.sub("", m.group())
+                lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
+                if not lead_rx.search(lead) or NOT_EVENT.search(event):
                     continue
-                if CAPPED.search(lead):
-                    bound = "max"
-            if name == "when" and not DELETION.search(text[max(line_start, m.start() - 60) : m.start()]):
-                continue
-            period = RetentionPeriod(iso=None, bound=bound, after=_after(m.group("event")))
-            out.append(Candidate(m.start(), m.end(), period, False, bool(OPENS_FIELD.search(text[line_start : m.start()]))))
+                if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + 12]):
+                    continue  # ``la durée de vie des cookies est de ...`` names the rule
+            if name in ("when", "from_on"):
+                deleted = DELETION if name == "when" else DELETION_NOUN
+                if not deleted.search(text[max(line_start, m.start() - 60) : m.start()]):
+                    continue
+            own_line = lines[_line_start(lines, m.start()) : m.start()]
+            out.append(Candidate(m.start(), m.end(), False, bool(OPENS_FIELD.search(own_line))))
     return out
 
 
@@ -132,21 +148,36 @@ class Retention:
     """Mark retention periods (``DURATION``) and attach a :class:`RetentionPeriod` to each.
 
     A period counts when its sentence speaks of keeping data (``conserver``,
-    ``supprimer``, ``durée de conservation``...) or, for a length or a
-    period that opens its own line (a table cell), when a retention heading
-    or table header stands a few lines above it. A consent choice kept for a
-    time is not retention.
+    ``supprimer``, ``durée de conservation``, a cookie's lifetime ...), when a
+    retention header stands earlier on its line (a table flattened into text),
+    or, for a length or a period that opens its own line (a table cell), when
+    a retention heading or table header stands above it. A consent choice kept
+    for a time is not retention.
     """
 
-    def __init__(self, nlp: Language, name: str, *, heading_window: int = 40, heading_max_chars: int = 80) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        heading_window: int = 40,
+        heading_max_chars: int = 80,
+        cell_window: int = 400,
+        header_in_line_chars: int = 3000,
+    ) -> None:
         self.name = name
         self.heading_window = heading_window
         self.heading_max_chars = heading_max_chars
+        self.cell_window = cell_window
+        self.header_in_line_chars = header_in_line_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
+        lines = text_of(doc)
+        text = joined(lines)
+        context = _Context(text, lines, self.heading_max_chars)
         candidates = sorted(
-            numeric_candidates(text) + event_candidates(text), key=lambda c: (c.start, -(c.end - c.start), not c.numeric)
+            numeric_candidates(text, lines) + event_candidates(text, lines),
+            key=lambda c: (c.start, -(c.end - c.start), not c.numeric),
         )
         spans: list[Span] = []
         taken_end = -1
@@ -157,23 +188,68 @@ class Retention:
             if span is None:
                 continue
             alternative = spans and ALTERNATIVE.fullmatch(text[spans[-1].end_char : span.start_char])
-            if not alternative and not self._about_retention(doc, span, cand):
+            if not alternative and not self._about_retention(context, span, cand):
                 continue
-            span._.retention = cand.period
+            left, right = sentence_bounds(text, span.start_char, span.end_char)
+            span._.retention = normalise(
+                text[span.start_char : span.end_char],
+                before=text[max(left, span.start_char - 120) : span.start_char],
+                following=text[span.end_char : min(right, span.end_char + 60)],
+            )
             spans.append(span)
-            taken_end = cand.end
+            taken_end = span.end_char
         if spans:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + spans
         return doc
 
-    def _about_retention(self, doc: Doc, span: Span, cand: Candidate) -> bool:
-        sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
+    def _about_retention(self, context: "_Context", span: Span, cand: Candidate) -> bool:
+        text = context.text
+        left, right = sentence_bounds(text, span.start_char, span.end_char)
+        sentence = text[left:right]
         if CHOICE.search(sentence):
             return False
         if CUE.search(sentence):
             return True
-        return (cand.numeric or cand.starts_line) and self._under_retention_heading(text_of(doc), span.start_char)
+        if cand.numeric and context.header_on_line(span.start_char, self.header_in_line_chars):
+            return True
+        if not (cand.numeric or cand.starts_line):
+            return False
+        whole_line = cand.starts_line and WHOLE_LINE_TAIL.match(context.lines, span.end_char) is not None
+        lines = self.cell_window if whole_line else self.heading_window
+        return context.heading_above(span.start_char, lines, 4000 if not whole_line else 100 * lines)
 
-    def _under_retention_heading(self, text: str, offset: int) -> bool:
-        lines = lines_above(text, offset, self.heading_window, 4000)
-        return any(len(line) <= self.heading_max_chars and HEADING.search(line) for line in lines if line.strip())
+
+class _Context:
+    """What the component asks of a doc's text, worked out once per doc: where the retention
+    headings are, where line breaks are, where retention headers stand inside lines."""
+
+    def __init__(self, text: str, lines: str, heading_max_chars: int) -> None:
+        self.text = text  # the joined view, for sentences
+        self.lines = lines  # with every line break, for headings, cells and lines
+        self.breaks = [m.start() for m in re.finditer("\n", lines)]
+        self.headings = [
+            m.start()
+            for m in re.finditer(r"[^\n]+", lines)
+            if len(m.group()) <= heading_max_chars and HEADING.search(m.group())
+        ]
+        self.headers_in_line = [m.start() for m in HEADER_IN_LINE.finditer(text)]
+
+    def _line_index(self, offset: int) -> int:
+        return bisect_right(self.breaks, offset - 1)
+
+    def heading_above(self, offset: int, max_lines: int, max_chars: int) -> bool:
+        """A retention heading on one of the ``max_lines`` lines above ``offset``'s line, within ``max_chars``."""
+        line_start = _line_start(self.lines, offset)
+        k = bisect_right(self.headings, line_start - 1) - 1
+        if k < 0:
+            return False
+        heading = self.headings[k]
+        return line_start - heading <= max_chars and self._line_index(line_start) - self._line_index(heading) <= max_lines
+
+    def header_on_line(self, offset: int, max_chars: int) -> bool:
+        """A retention header earlier on the same line (``Durées de conservation : ... 3 ans``)."""
+        k = bisect_right(self.headers_in_line, offset - 1) - 1
+        if k < 0:
+            return False
+        header = self.headers_in_line[k]
+        return offset - header <= max_chars and "\n" not in self.text[header:offset]
