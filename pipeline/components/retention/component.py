@@ -54,7 +54,7 @@ OPEN_WORD = re.compile(
     r"|après|dans|sous|entre|et|ou|jusqu['’]à|période|durée|délai|conservées?|conservés?|supprimée?s?|gardée?s?)$",
     re.IGNORECASE,
 )
-WHOLE_LINE_TAIL = re.compile(r"^[\s.;:*]*(?:\n|$)")
+WHOLE_LINE_TAIL = re.compile(r"[ \t.;:*]*(?:\n|$)")  # matched at a span's end: nothing else on its line
 
 
 @dataclass
@@ -91,6 +91,15 @@ def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+def _before(text: str, offset: int, width: int) -> str:
+    """Up to ``width`` characters before ``offset`` on its line; cut short, it starts with ``…``,
+    so that a pattern anchored at ``^`` means the start of the line only."""
+    line_start = _line_start(text, offset)
+    if offset - width > line_start:
+        return "…" + text[offset - width : offset]
+    return text[line_start:offset]
+
+
 def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
     """Every amount of time in the text, with its qualifiers and starting event,
     that is not a deadline, a frequency, an age, a time of day or another thing's length.
@@ -106,12 +115,12 @@ def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
         else:
             start = m.start()
         line_start = _line_start(text, m.start())
-        before = text[max(line_start, m.start() - 60) : m.start()]
+        before = _before(text, m.start(), 60)
         if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
             continue
         if FALSE_AFTER.match(text[m.end(core) : m.end(core) + 30]):
             continue
-        if CLOCK.search(text, max(line_start, start - 12), min(len(text), m.end(core) + 8)):
+        if CLOCK.search(text, max(line_start, start - 12), min(len(text), m.end(core) + 12)):
             continue
         starts_line = not lines[_line_start(lines, start) : start].strip(" \t*-•·>")
         out.append(Candidate(start, m.end(), True, starts_line))
@@ -126,8 +135,7 @@ def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
     out = []
     for name, rx in EVENT_BOUND:
         for m in rx.finditer(text):
-            line_start = _line_start(text, m.start())
-            lead = text[max(line_start, m.start() - 40) : m.start()]
+            lead = _before(text, m.start(), 40)
             if name == "for_the_time_of":
                 event = FOR_THE_TIME_HEAD.sub("", m.group())
                 lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
@@ -137,7 +145,7 @@ def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
                     continue  # ``la durée de vie des cookies est de ...`` names the rule
             if name in ("when", "from_on"):
                 deleted = DELETION if name == "when" else DELETION_NOUN
-                if not deleted.search(text[max(line_start, m.start() - 60) : m.start()]):
+                if not deleted.search(_before(text, m.start(), 60)):
                     continue
             own_line = lines[_line_start(lines, m.start()) : m.start()]
             out.append(Candidate(m.start(), m.end(), False, bool(OPENS_FIELD.search(own_line))))

@@ -98,6 +98,7 @@ def _code(match: re.Match[str]) -> str:
 
 
 ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
+BELOW = {"M": 12, "W": 53, "D": 31, "H": 24, "MIN": 60, "S": 60}  # a part of a compound is less than one of the unit before
 SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
 
 
@@ -156,8 +157,12 @@ def amounts(words: str, following: str = "") -> list[Amount]:
             value = P.parse_number(m.group("number"))
             if value is None:
                 break
-            if j > i and (not COMPOUND_JOIN.match(words[end : m.start()]) or ORDER.index(code) <= ORDER.index(last_code)):
-                break  # ``3 ans et 6 mois`` adds up; ``3 mois et 6 mois`` does not
+            if j > i and (
+                not COMPOUND_JOIN.match(words[end : m.start()])
+                or ORDER.index(code) <= ORDER.index(last_code)
+                or value >= BELOW.get(code, 0) > 0 and ORDER.index(code) == ORDER.index(last_code) + 1
+            ):
+                break  # ``3 ans et 6 mois`` adds up; ``3 mois et 6 mois`` and ``3 ans 13 mois`` do not
             parts[code] = parts.get(code, 0) + value
             last_code, end, j = code, m.end(), j + 1
         if not parts:

@@ -107,10 +107,11 @@ def named_unit() -> str:
 def amount() -> str:
     """A number and its unit, compounds and halves included.
 
-    ``3 ans``, ``un an et demi``, ``3 ans et 6 mois``, ``2 min 30 s``, ``treize (13) mois``, ``24h``.
+    ``3 ans``, ``un an et demi``, ``3 ans et 6 mois``, ``2 min 30 s``, ``treize (13) mois``, ``24h``;
+    not ``3 ans 13 mois`` (two cells of a table whose ``<br>`` became a space).
     """
     one = rf"{number()}{S}*{unit()}"
-    return rf"{one}(?:(?:{S}*,{S}*|{S}+et{S}+|{S}+){one})*(?:{S}+et{S}+demie?)?(?:{S}+\d{{1,2}}{S}?s(?![\w]))?"
+    return rf"{one}(?:(?:{S}*,{S}*|{S}+et{S}+){one})*(?:{S}+et{S}+demie?)?(?:{S}+\d{{1,2}}{S}?s(?![\w]))?"
 
 
 def amount_ahead() -> str:
@@ -126,11 +127,11 @@ def max_before() -> str:
     ``maximum un an``, ``un maximum de 180 jours``, ``une durée maximale de 6 mois``,
     ``au plus 3 ans``, ``au plus tard deux ans après``, ``ne dépassant pas 2 ans``,
     ``n’excédant pas cinq (5) ans``, ``jusqu’à 5 ans``, ``jusqu’à maximum de 2 ans``,
-    ``moins de sept jours``, ``Délai maximum de 3 ans``.
+    ``moins de sept jours``. (``délai`` stays out of the span: ``Délai maximum de 3 ans`` gives
+    ``3 ans``, ``max``.)
     """
     return (
         rf"(?:(?:une|la){S}+(?:durée|période){S}+(?:maximale|maximum|max\.?){S}+(?:de{S}+|d['’]{S}*)"
-        rf"|(?:un|le){S}+délai{S}+(?:maximum|maximal|max\.?){S}+(?:de{S}+|d['’]{S}*)"
         rf"|jusqu['’]{S}*à{S}+(?:un{S}+)?(?:maximum|max\.?){S}+(?:de{S}+|d['’]{S}*)"
         rf"|un{S}+maximum{S}+(?:de{S}+|d['’]{S}*)|au{S}+maximum{S}+|au{S}+plus(?:{S}+tard)?{S}+|maximum{S}+|max\.?{S}+"
         rf"|ne{S}+(?:dépassant|excédant){S}+pas{S}+|n['’]excédant{S}+pas{S}+|jusqu['’]{S}*à{S}+|moins{S}+de{S}+)"
@@ -203,7 +204,7 @@ def event_end() -> str:
         rf"|{S}+(?:{words})(?![\w])"
         rf"|{S}+{amount_ahead()}"
         rf"|{S}+{_capital_start()}"
-        rf"|{S}+(?-i:[A-ZÀ-Ý])[\w’']*(?:{S}+(?!(?:ou|et|pendant|durant|puis|pour|soit)(?![\w]))[\w’']+){{0,6}}?{S}+\d{{1,4}}{S}*{unit()})"
+        rf"|{S}+(?-i:[A-ZÀ-Ý])[\w’']*(?:{S}*:|{S}+(?!(?:ou|et|pendant|durant|puis|pour|soit)(?![\w]))[\w’']+){{0,6}}?{S}+\d{{1,4}}{S}*{unit()})"
     )
 
 
@@ -271,13 +272,14 @@ def _number_word() -> str:
 def for_the_time_of_lead() -> str:
     """What must stand before ``durée``/``période`` for it to open a period: ``pendant (toute) la``,
     ``pour une``, ``dans la limite des``, ``au-delà de la``, ``n’excède pas la``, ``limitée à la``,
+    ``toute la``, ``tout au long de la``,
     ``ou``, or the start of a line or a label (a table cell). ``la durée de conservation est ...``
     alone names the rule, and ``la date et la durée de votre visite`` is a kind of data."""
     return (
         rf"(?:(?:pendant|durant|pour|sur)(?:{S}+toute)?{S}+(?:la|l['’]|une){S}*"
-        rf"|(?:^|:){S}*(?:toute{S}+)?(?:la|l['’])?{S}*|(?:^|{S})(?:ou|\+|et){S}+(?:pendant{S}+)?(?:toute{S}+)?(?:la{S}+)?"
+        rf"|(?:^|:){S}*(?:toute{S}+)?(?:la|l['’])?{S}*|(?:^|{S})(?:ou|\+){S}+(?:pendant{S}+)?(?:toute{S}+)?(?:la{S}+)?"
         rf"|dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du){S}+|au-delà{S}+(?:de{S}+la|du|des){S}+"
-        rf"|(?:pas|à|excéder|dépasser){S}+la{S}+|à{S}+l['’]issue{S}+de{S}+la{S}+|toute{S}+la{S}+|tout{S}+au{S}+long{S}+de{S}+la{S}+)$"
+        rf"|(?:pas|limitée?s?{S}+à|réduite?s?{S}+à|excéder|dépasser){S}+la{S}+|à{S}+l['’]issue{S}+de{S}+la{S}+|toute{S}+la{S}+|tout{S}+au{S}+long{S}+de{S}+la{S}+)$"
     )
 
 
@@ -323,8 +325,9 @@ def deletion_noun_before() -> str:
 
 def not_an_event_of_time() -> str:
     """``durée de conservation``, ``durée de vie`` or ``durée de validité`` alone name a rule, not an
-    event; ``durée de vie du compte``, ``durée de validité de la carte`` are events."""
-    return rf"^(?:conservation|rétention|prescription|stockage|archivage|(?:vie|validité)(?!{S}+(?:de|du|des|d['’])))"
+    event, and ``période d’essai`` is a subscription's; ``durée de vie du compte``, ``durée de
+    validité de la carte`` are events."""
+    return rf"^(?:conservation|rétention|prescription|stockage|archivage|essai|(?:vie|validité)(?!{S}+(?:de|du|des|d['’])))"
 
 
 def names_the_rule() -> str:
@@ -374,7 +377,7 @@ def false_positive_before() -> str:
     (``âgés d’au moins 18 ans``, ``moins de 16 ans``, ``si vous avez au moins treize (13) ans``,
     ``l’âge de seize ans``), the past (``depuis 3 ans``, ``il y a 2 ans``), other things' lengths
     (``un entretien de 30 minutes``, ``abonnement d’un an``, ``période d’essai de 14 jours``,
-    ``un trajet de 2 heures``).
+    ``un trajet de 2 heures``, ``souscrit pour une durée de 12 mois``, ``renouvelé pour 1 an``).
     """
     things = (
         r"entretien|abonnement|essai|garantie|appel|réunion|session|séance|formation|offre|engagement|contrat"
@@ -389,6 +392,7 @@ def false_positive_before() -> str:
         rf"|\bâge\b[^.\n]{{0,40}}|prendre{S}+|prolongée?s?{S}+(?:de{S}+|d['’]{S}*)(?:maximum{S}+)?"
         rf"|à{S}+partir{S}+(?:de{S}+|d['’]{S}*)|dès{S}+"
         rf"|depuis{S}+|il{S}+y{S}+a{S}+|(?:{things})(?:{S}+\w+)?{S}+(?:de{S}+|d['’]{S}*)|période{S}+d['’]{S}*essai{S}+(?:de{S}+|d['’]{S}*)"
+        rf"|(?:souscrite?s?|conclue?s?|renouvelée?s?|reconduite?s?|prolongée?s?){S}+(?:pour{S}+)?(?:(?:une|la){S}+(?:durée|période){S}+(?:de{S}+|d['’]{S}*))?"
         rf"|dans{S}+|d['’]ici{S}+|avant{S}+)$"
     )
 
@@ -397,7 +401,8 @@ def kept_until_deadline() -> str:
     """A deletion or keeping verb just before a deadline makes it a retention period after all:
     ``supprimées sous 24h``, ``détruite dans un délai maximum de 24h``, ``supprimées dans les
     90 jours``, ``conservées pendant un délai de 3 ans``, ``effacées au plus tard après un délai de
-    sept jours``, ``anonymisées dans un délai maximum de 6 ans``, ``inactifs depuis 24 mois``;
+    sept jours``, ``anonymisées dans un délai maximum de 6 ans``, ``inactifs depuis 24 mois``,
+    ``ne sont pas conservées plus de 13 mois``, ``en aucun cas plus de treize (13) mois``;
     not ``nous répondons à votre demande de suppression sous un mois``."""
     verb = (
         r"(?:supprim|effac|détrui|anonymis|purg|conserv|archiv|stock|gard)"
@@ -409,6 +414,7 @@ def kept_until_deadline() -> str:
         rf"(?:(?:pendant{S}+)?(?:un{S}+)?délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)"
         rf"|dans{S}+(?:un{S}+délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)|les{S}+)|sous{S}+|après{S}+un{S}+délai{S}+(?:de{S}+|d['’]{S}*)|depuis{S}+|avant{S}+)$"
         rf"|^{S}*(?:le{S}+|un{S}+)?délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)$"
+        rf"|(?<![\w])(?:pas|jamais|aucun{S}+cas)(?:{S}+[\w’']+){{0,3}}?{S}+plus{S}+de{S}+$"
     )
 
 
