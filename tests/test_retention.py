@@ -134,6 +134,23 @@ POSITIVE = [
     "Le cookie de session est supprimé ⟦DURATION null exact|lorsque vous fermez le navigateur⟧.",
     # a sentence a notice wrapped over blank lines is one sentence
     "Nous conserverons vos\n\ndonnées de commande pendant ⟦DURATION P6M exact|6 mois⟧.",
+    # ne ... que, uniquement: an upper bound (gold/README.md, DURATION)
+    "Nous ne gardons les badges que pendant ⟦DURATION P3M max|3 mois⟧.",
+    "L’agence ne conserve les copies de contrat que le ⟦DURATION null max|temps nécessaire à leur vérification⟧.",
+    "Les plans sont conservés uniquement pendant la ⟦DURATION null max|durée nécessaire aux travaux⟧.",
+    "Vos avis ne seront jamais conservés ⟦DURATION null max|plus longtemps que nécessaire à leur modération⟧.",
+    "Les relevés sont gardés pendant une ⟦DURATION null max|durée n’excédant pas celle nécessaire à la facturation⟧.",
+    "Les justificatifs ne sont pas archivés au-delà de ⟦DURATION null max|ce qui est nécessaire pour traiter le litige⟧.",
+    "Les fichiers clients sont conservés ⟦DURATION null exact|dans la mesure nécessaire pour respecter nos obligations comptables⟧.",
+    "Les cookies de l’éditeur ont ⟦DURATION P25M max|une durée de vie maximale de 25 mois⟧.",
+    # vague periods are null spans
+    "Les candidatures sont conservées pour une ⟦DURATION null exact|durée limitée⟧ qui dépend du poste.",
+    "Les preuves d’achat peuvent être conservées pendant des ⟦DURATION null exact|durées plus longues⟧ en cas de litige.",
+    # two event-bound periods joined by ou de la
+    "Les dossiers sont gardés pendant toute la ⟦DURATION null exact|durée du chantier⟧ ou de la ⟦DURATION null exact|durée de la garantie décennale⟧.",
+    # not used since, kept visible
+    "Si votre carte de fidélité n’a pas été utilisée depuis ⟦DURATION P2Y exact|deux ans⟧, nous la supprimons.",
+    "Les avis du livreur restent visibles pendant ⟦DURATION PT48H max|24 à 48 heures⟧.",
 ]
 
 NEGATIVE = [
@@ -175,6 +192,12 @@ NEGATIVE = [
     "La durée de conservation varie selon la finalité.",
     "Nous enregistrons la date et la durée de votre visite, puis nous les conservons.",
     "Nous conservons l’historique des trajets ; Pixel Inc., 1601 S. Main Street, le reçoit.",
+    # a general definition of kinds of cookies
+    "Les cookies de session sont des cookies qui expirent dès que vous fermez votre navigateur.",
+    "Nous déposons des cookies permanents (qui existent jusqu’à ce que vous les supprimiez).",
+    "Les cookies de session servent à garder votre panier. Ils sont effacés lorsque vous quittez le site.",
+    "Nous utilisons des « cookies de session », qui expirent lorsque vous fermez votre navigateur.",
+    "Durée de conservation\nEn cas de fuite, nous prévenons l’autorité 72 heures au plus tard après l’avoir découverte.",
 ]
 
 
@@ -450,6 +473,27 @@ def test_retention_cookie_table_lifetimes(rules):
     found_cells = _records(rules, raw)
     assert found_cells[:2] == [("30 minutes", "PT30M", "exact"), ("1 an", "P1Y", "exact")]
     assert found_cells[-1] == ("6 mois", "P6M", "exact") and len(found_cells) == 63
+
+
+def test_retention_cookie_table_session_cells_and_consent_memory(rules):
+    """``Session`` is a null period whose event is the word itself; the lifetime of a cookie that keeps
+    the consent choice is how long a choice lasts, not retention (gold/README.md)."""
+    raw = (
+        "| Nom | Finalité | Durée de conservation |\n"
+        "| --- | --- | --- |\n"
+        "| panier | Retenir le contenu du panier | Session |\n"
+        "| choix | Conserver votre consentement aux traceurs | 6 mois |\n"
+        "| langue | Retenir vos choix de langue | 1 an |\n"
+        "| mesure | Mesurer la fréquentation des pages | 13 mois |\n"
+    )
+    assert _records(rules, raw) == [("Session", None, "exact"), ("1 an", "P1Y", "exact"), ("13 mois", "P13M", "exact")]
+    doc = rules(INTRO + "Durée de conservation\nSession\n")
+    assert [s._.retention.after for s in doc.spans[SPAN_KEY]] == ["Session"]
+
+
+def test_retention_deletion_on_request_cell(rules):
+    raw = "| Formulaire | Finalité | Gestion de la péremption |\n| --- | --- | --- |\n| Contact | Répondre | Modification, suppression à votre demande |\n"
+    assert _records(rules, raw) == [("suppression à votre demande", None, "exact")]
 
 
 def test_retention_table_flattened_into_text(rules):

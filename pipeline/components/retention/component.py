@@ -42,12 +42,17 @@ DURATION_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
 TIME_LEAD = re.compile(P.time_lead(), FLAGS)
 NOT_EVENT = re.compile(P.not_an_event_of_time(), FLAGS)
 NAMES_THE_RULE = re.compile(P.names_the_rule(), FLAGS)
+CAP_LEAD = re.compile(rf"(?:au-delà{S}+de|n['’]excéd\w*{S}+pas|ne{S}+dépass\w*{S}+pas|excéder|dépasser|plus{S}+longtemps{S}+que){S}*$", FLAGS)
+CONSENT_MEMORY = re.compile(P.consent_memory())
+COOKIE_KINDS = re.compile(P.cookie_kind_definition())
+CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
 PREPOSITION_LEAD = re.compile(rf"(?:pendant|durant|pour|sur|au-delà|limite|jusqu)\w*(?:{S}+\w+)?{S}+(?:la|le|l['’]|une){S}*$", FLAGS)
 DELETION = re.compile(P.deletion_before(), FLAGS)
 DELETION_NOUN = re.compile(P.deletion_noun_before(), FLAGS)
 CHOICE = re.compile(P.choice_kept(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
-ALTERNATIVE = re.compile(r"\s*(?:ou|\+|,\s*ou)\s*", FLAGS)  # ``3 ans ou jusqu’à ...``: both or neither
+# ``3 ans ou jusqu’à ...``, ``durée du contrat ou de la durée de ...``: both or neither
+ALTERNATIVE = re.compile(r"\s*(?:ou|\+|,\s*ou|et)\s*(?:(?:de|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?", FLAGS)
 LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 OPEN_WORD = re.compile(
     r"(?:^|[\s'’])(?:de|d|du|des|pendant|durant|à|au|aux|les|la|le|l|une|un|plus|moins|maximum|minimum|soit|sur|pour"
@@ -61,8 +66,12 @@ WHOLE_LINE_TAIL = re.compile(r"[ \t.;:*]*(?:\n|$)")  # matched at a span's end: 
 class Candidate:
     start: int
     end: int
-    numeric: bool
+    kind: str  # ``numeric`` or the name of an event pattern
     starts_line: bool = False  # a table cell or list item of its own
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind == "numeric"
 
 
 def joined(text: str) -> str:
@@ -123,7 +132,7 @@ def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
         if CLOCK.search(text, max(line_start, start - 12), min(len(text), m.end(core) + 12)):
             continue
         starts_line = not lines[_line_start(lines, start) : start].strip(" \t*-•·>")
-        out.append(Candidate(start, m.end(), True, starts_line))
+        out.append(Candidate(start, m.end(), "numeric", starts_line))
     return out
 
 
@@ -134,7 +143,7 @@ def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
     lines = text if lines is None else lines
     out = []
     for name, rx in EVENT_BOUND:
-        for m in rx.finditer(text):
+        for m in rx.finditer(lines if name == "session_cell" else text):  # a cell is a line of its own
             lead = _before(text, m.start(), 40)
             if name == "for_the_time_of":
                 event = FOR_THE_TIME_HEAD.sub("", m.group())
@@ -143,12 +152,14 @@ def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
                     continue
                 if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + 12]):
                     continue  # ``la durée de vie des cookies est de ...`` names the rule
-            if name in ("when", "from_on"):
+            elif name in ("when", "from_on"):
                 deleted = DELETION if name == "when" else DELETION_NOUN
                 if not deleted.search(_before(text, m.start(), 60)):
                     continue
+            elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
+                continue  # ``ce qui est nécessaire`` is a period after a cap only: ``au-delà de ce qui est nécessaire``
             own_line = lines[_line_start(lines, m.start()) : m.start()]
-            out.append(Candidate(m.start(), m.end(), False, bool(OPENS_FIELD.search(own_line))))
+            out.append(Candidate(m.start(), m.end(), name, bool(OPENS_FIELD.search(own_line))))
     return out
 
 
@@ -214,17 +225,26 @@ class Retention:
         text = context.text
         left, right = sentence_bounds(text, span.start_char, span.end_char)
         sentence = text[left:right]
+        if cand.kind == "or_that":  # ``ou que sa session se termine``: only as the alternative of a period
+            return False
         if CHOICE.search(sentence):
             return False
+        if not cand.numeric and COOKIE_KINDS.search(text, _line_start(text, span.start_char), span.start_char):
+            return False  # ``les cookies de session ... sont effacés lorsque ...``: a definition
+        whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(context.lines, span.end_char) is not None
+        if whole_cell and CONSENT_MEMORY.search(context.row_before(span.start_char)):
+            return False  # a cookie that keeps the consent choice: how long a choice lasts
+        if cand.kind in CELL_ONLY:
+            return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
         if CUE.search(sentence):
             return True
         if cand.numeric and context.header_on_line(span.start_char, self.header_in_line_chars):
             return True
         if not (cand.numeric or cand.starts_line):
             return False
-        whole_line = cand.starts_line and WHOLE_LINE_TAIL.match(context.lines, span.end_char) is not None
-        lines = self.cell_window if whole_line else self.heading_window
-        return context.heading_above(span.start_char, lines, 4000 if not whole_line else 100 * lines)
+        if cand.starts_line:
+            return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
+        return context.heading_above(span.start_char, self.heading_window, 4000)
 
 
 class _Context:
@@ -253,6 +273,12 @@ class _Context:
             return False
         heading = self.headings[k]
         return line_start - heading <= max_chars and self._line_index(line_start) - self._line_index(heading) <= max_lines
+
+    def row_before(self, offset: int, cells: int = 3, max_chars: int = 400) -> str:
+        """The ``cells`` non-empty lines before ``offset``'s line: the other cells of a table row."""
+        line_start = _line_start(self.lines, offset)
+        above = [line for line in self.lines[max(0, line_start - max_chars) : line_start].split("\n") if line.strip()]
+        return "\n".join(above[-cells:])
 
     def header_on_line(self, offset: int, max_chars: int) -> bool:
         """A retention header earlier on the same line (``Durées de conservation : ... 3 ans``)."""

@@ -59,8 +59,15 @@ MAX_BEFORE = re.compile(
     rf"|au-delà{S}+(?:de|d['’]|du|des)|dans{S}+la{S}+limite{S}+(?:de|d['’]|du|des)|(?:pas|jamais|aucun{S}+cas|plus){S}+(?:[\w’']+{S}+){{0,4}}?plus{S}+(?:de|d['’])"
     rf"|inférieure?s?{S}+à|limitée?s?{S}+à|plafonnée?s?{S}+à|sous|au{S}+plus{S}+tard(?:{S}+après)?"
     rf"|dans{S}+(?:un{S}+délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de|d['’])|les)"
-    rf"|délai{S}+(?:maximum|maximal|max\.?){S}+(?:de|d['’]))"
-    rf"(?:{S}*(?:une|la){S}+(?:durée|période){S}+(?:de|d['’]))?(?:{S}*(?:la|le|les|l['’]))?{S}*$",
+    rf"|délai{S}+(?:maximum|maximal|max\.?){S}+(?:de|d['’])"
+    rf"|(?:durée|période)(?:{S}+de{S}+(?:vie|conservation|validité))?{S}+(?:maximale|maximum|max\.?){S}+(?:de|d['’])"
+    rf"|(?<![\w])n(?:e|['’]){S}*[\w’'-]+(?:{S}+[\w’'-]+){{0,8}}?{S}+qu(?:e|['’])(?:{S}*(?:pour|pendant|durant))?"
+    rf"|(?:uniquement|seulement|exclusivement|strictement)(?:{S}+(?:pour|pendant|durant))?)"
+    rf"(?:{S}*(?:une|la){S}+(?:durée|période){S}+(?:de|d['’]))?(?:{S}*(?:la|le|les|l['’]|une|un))?{S}*$",
+    FLAGS,
+)
+EVENT_MAX_IN_SPAN = re.compile(
+    rf"(?<![\w])(?:n['’]excédant{S}+pas|ne{S}+(?:dépassant|excédant){S}+pas|plus{S}+longtemps|au-delà|dans{S}+la{S}+limite|limite{S}+(?:prévue|fixée|autorisée|permise|imposée)|maximale?)(?![\w])",
     FLAGS,
 )
 MIN_BEFORE = re.compile(rf"(?:au{S}+moins|au{S}+minimum|pas{S}+moins{S}+(?:de|d['’])){S}*$", FLAGS)
@@ -74,9 +81,13 @@ EVENT_MARKERS = re.compile(
     rf"|tant{S}+qu['’e]|jusqu['’]{S}*(?:à|au|aux)(?:{S}+ce{S}+qu['’e])?"
     rf"|(?:(?:pendant|durant|pour)(?:{S}+toute)?{S}+(?:la|le|l['’])?{S}*|toute{S}+la{S}+)?(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’])"
     rf"|dès(?:{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où))?|lorsqu['’e]|une{S}+fois{S}+qu['’e]|quand"
-    rf"|à{S}+(?:la{S}+fin|l['’]issue|l['’]expiration){S}+(?=de|du|des|d['’]))",
+    rf"|à{S}+(?:la{S}+fin|l['’]issue|l['’]expiration){S}+(?=de|du|des|d['’])"
+    rf"|(?:durées?{S}+n['’]excédant{S}+pas{S}+celle|ce{S}+qui{S}+est|celle|celui|plus{S}+longtemps{S}+qu['’e]|dans{S}+la{S}+mesure){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w])"
+    rf"|(?:durées?|périodes?|temps){S}+(?:nécessaires?|adaptée?s?|proportionnée?s?|proportionnelles?|appropriée?s?){S}+(?:pour|à|aux?)(?![\w])"
+    rf"|(?:durées?|périodes?){S}+(?:pendant|durant|pour){S}+laquelle|(?:durées?|périodes?){S}+où)",
     FLAGS,
 )
+WHOLE_SPAN_EVENT = re.compile(rf"^(?:session|(?:durée|fin){S}+de{S}+(?:la{S}+)?session|cookie{S}+de{S}+session|(?:suppression|effacement){S}+(?:à|sur){S}+\w+{S}+demande)$", FLAGS)
 UNLIMITED = re.compile(rf"sans{S}+(?:limitation|limite)|illimitée|indéterminée|indéfiniment", FLAGS)
 ARTICLE = re.compile(r"^(?:(?:la|le|les)\s+|l['’]\s*)", FLAGS)
 EDGE = re.compile(r"^[\s,;:*_\\]+|[\s,;:.*_\\]+$")
@@ -221,8 +232,8 @@ def _bare_number(words: str, following: str) -> Amount | None:
 def bound(words: str, amount: Amount | None, before: str = "", following: str = "") -> str:
     """``max``, ``min`` or ``exact``, from the span's qualifiers, then the words just around it."""
     before = " ".join(before.split()[-12:])
-    if amount is None:  # a period bound to an event: only a cap before it bounds it
-        return "max" if MAX_BEFORE.search(before) else "exact"
+    if amount is None:  # a period bound to an event: a cap before it or in its words bounds it
+        return "max" if MAX_BEFORE.search(before) or EVENT_MAX_IN_SPAN.search(words) else "exact"
     head, tail = words[: amount.start], words[amount.end :]
     if amount.upper or MAX_IN_SPAN.search(head) or MAX_AFTER.match(tail):
         return "max"
@@ -258,6 +269,8 @@ def event_after(words: str, amount: Amount | None) -> str | None:
         return None
     if UNLIMITED.search(words):
         return None
+    if WHOLE_SPAN_EVENT.match(words):  # ``Session`` in a cookie table: the event is the word itself
+        return words
     marker = EVENT_MARKERS.search(words)
     if marker is None:
         return None

@@ -131,7 +131,7 @@ def max_before() -> str:
     ``3 ans``, ``max``.)
     """
     return (
-        rf"(?:(?:une|la){S}+(?:durée|période){S}+(?:maximale|maximum|max\.?){S}+(?:de{S}+|d['’]{S}*)"
+        rf"(?:(?:(?:une|la){S}+)?(?:durée|période)(?:{S}+de{S}+(?:vie|conservation|validité))?{S}+(?:maximale|maximum|max\.?){S}+(?:de{S}+|d['’]{S}*)"
         rf"|jusqu['’]{S}*à{S}+(?:un{S}+)?(?:maximum|max\.?){S}+(?:de{S}+|d['’]{S}*)"
         rf"|un{S}+maximum{S}+(?:de{S}+|d['’]{S}*)|au{S}+maximum{S}+|au{S}+plus(?:{S}+tard)?{S}+|maximum{S}+|max\.?{S}+"
         rf"|ne{S}+(?:dépassant|excédant){S}+pas{S}+|n['’]excédant{S}+pas{S}+|jusqu['’]{S}*à{S}+|moins{S}+de{S}+)"
@@ -142,7 +142,7 @@ def min_before() -> str:
     """Qualifiers before the amount that make it a lower bound: ``au moins 5 ans``,
     ``une durée minimale de 3 ans``, ``un minimum de 2 ans``."""
     return (
-        rf"(?:(?:une|la){S}+(?:durée|période){S}+(?:minimale|minimum){S}+(?:de{S}+|d['’]{S}*)"
+        rf"(?:(?:(?:une|la){S}+)?(?:durée|période)(?:{S}+de{S}+(?:vie|conservation|validité))?{S}+(?:minimale|minimum){S}+(?:de{S}+|d['’]{S}*)"
         rf"|un{S}+minimum{S}+(?:de{S}+|d['’]{S}*)|au{S}+moins{S}+|au{S}+minimum{S}+|minimum{S}+)"
     )
 
@@ -247,17 +247,36 @@ def event_bound() -> list[tuple[str, str]]:
     ``pendant toute la durée de votre contrat`` (span from ``durée``),
     ``le temps nécessaire à la gestion de votre demande`` (span from ``temps``),
     ``supprimées dès la fin de la transaction``, ``supprimées lorsque vous fermez votre compte``,
-    ``conservées sans limitation de durée``.
+    ``conservées sans limitation de durée``, ``plus longtemps que nécessaire à la finalité``,
+    ``dans la mesure nécessaire pour se conformer à la loi``, ``au-delà de ce qui est nécessaire
+    pour ...``, ``une durée n’excédant pas celle nécessaire à ...``, ``dans la limite prévue par la
+    loi``; vague periods (``durée limitée``, ``durées plus longues``, ``période déterminée``); in a
+    table cell, ``Session`` and ``suppression à votre demande``; ``ou que sa session se termine``
+    after another period.
     """
     return [
         ("as_long_as", rf"(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*{_needed_for()}{event()}"),
         ("while", rf"(?<![\w])(?<!en\s)tant{S}+qu['’e]{S}*(?!à\s){event()}"),
         ("until", rf"(?<![\w])jusqu['’]{S}*(?:à|au|aux)(?![\w])(?!{S}*{number()}{S}*{unit()}|{S}*(?:un{S}+)?max|{S}*$){S}*(?:ce{S}+qu['’e]{S}*)?{event()}"),
-        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’])(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
+        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:{_fitting()}{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle)(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
+        ("capped_by_need", rf"(?<![\w])(?:durées?{S}+n['’]excédant{S}+pas{S}+celle|ce{S}+qui{S}+est|celle|celui){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
+        ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
+        ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
+        ("legal_limit", rf"(?<=dans{S}la{S})limite{S}+(?:prévue|fixée|autorisée|permise|imposée){S}+par{S}+(?:la{S}+loi|la{S}+réglementation|les{S}+textes)"),
+        ("vague", rf"(?<![\w])(?:durées?|périodes?){S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?|adaptée?s?|appropriée?s?)(?![\w])"),
+        ("or_that", rf"(?<=\sou\s)qu['’e]{S}*(?!nécessaire){event()}"),
+        ("session_cell", rf"(?<![^\n])(?-i:(?:Session|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
+        ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:votre|simple|la){S}+demande(?![\w])"),
         ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+qu['’e]|quand(?![\w])){S}*{event()}"),
         ("from_on", rf"(?<![\w])dès{S}+(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
         ("unlimited", rf"(?<![\w])(?:sans{S}+(?:limitation|limite){S}+(?:de{S}+durée|dans{S}+le{S}+temps)|pour{S}+une{S}+durée{S}+(?:illimitée|indéterminée)|indéfiniment)(?![\w])"),
     ]
+
+
+def _fitting() -> str:
+    """What a necessity rule says of its period: ``nécessaire``, ``adaptée``, ``proportionnelle``,
+    ``appropriée``: ``durée proportionnelle à la finalité``."""
+    return r"(?:nécessaires?|adaptée?s?|proportionnée?s?|proportionnelles?|appropriée?s?)"
 
 
 def _needed_for() -> str:
@@ -277,7 +296,7 @@ def for_the_time_of_lead() -> str:
     alone names the rule, and ``la date et la durée de votre visite`` is a kind of data."""
     return (
         rf"(?:(?:pendant|durant|pour|sur)(?:{S}+toute)?{S}+(?:la|l['’]|une){S}*"
-        rf"|(?:^|:){S}*(?:toute{S}+)?(?:la|l['’])?{S}*|(?:^|{S})(?:ou|\+){S}+(?:pendant{S}+)?(?:toute{S}+)?(?:la{S}+)?"
+        rf"|(?:^|:){S}*(?:toute{S}+)?(?:la|l['’])?{S}*|(?:^|{S})(?:ou|\+){S}+(?:de{S}+)?(?:pendant{S}+)?(?:toute{S}+)?(?:la{S}+)?"
         rf"|dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du){S}+|au-delà{S}+(?:de{S}+la|du|des){S}+"
         rf"|(?:pas|limitée?s?{S}+à|réduite?s?{S}+à|excéder|dépasser){S}+la{S}+|à{S}+l['’]issue{S}+de{S}+la{S}+|toute{S}+la{S}+|tout{S}+au{S}+long{S}+de{S}+la{S}+)$"
     )
@@ -312,8 +331,8 @@ def deletion_before() -> str:
     ``supprimées lorsque ...``, ``nous supprimerons tous les journaux stockés lorsque ...``,
     ``les cookies de session expirent dès que ...``, ``détruites quand il se déconnecte``."""
     deleted = (
-        r"(?:supprim|effac|détrui|anonymis|purg)(?:ée?s?|ées|és|ons|erons|eront|era|ent|it|ite?s?)"
-        r"|effaçons|expir(?:e|ent|era|eront|ée?s?)"
+        r"(?:supprim|effac|anonymis|purg)(?:ée?s?|é|és|ons|erons|eront|era|ent|ait|aient)"
+        r"|détrui(?:t|te|ts|tes|sons|ra|ront|rons|sent)|effaçons|expir(?:e|ent|era|eront|ée?s?)"
     )
     return rf"(?<![\w])(?:{deleted})(?![\w])(?:{S}+[\w’']+){{0,5}}{S}*$"
 
@@ -327,7 +346,7 @@ def not_an_event_of_time() -> str:
     """``durée de conservation``, ``durée de vie`` or ``durée de validité`` alone name a rule, not an
     event, and ``période d’essai`` is a subscription's; ``durée de vie du compte``, ``durée de
     validité de la carte`` are events."""
-    return rf"^(?:conservation|rétention|prescription|stockage|archivage|essai|(?:vie|validité)(?!{S}+(?:de|du|des|d['’])))"
+    return rf"^(?:conservation|rétention|stockage|archivage|essai|(?:vie|validité)(?!{S}+(?:de|du|des|d['’])))"
 
 
 def names_the_rule() -> str:
@@ -352,15 +371,16 @@ def retention_cue() -> str:
         r"(?<![\w])(?:conserv\w*|gard(?:e|é|ée|és|ées|ons|ez|ent|er|era|eront|erons)\b|archiv\w*|stock\w*"
         r"|supprim\w*|suppression|effac\w*|détrui\w*|destruction|anonymis\w*|purg\w*|rétention"
         r"|durée\s+de\s+vie|expir\w*|conservation|détenu\w*|détenons|retenu\w*|sauvegard\w*|mémoris\w*"
-        r"|rest(?:e|ent|era|eront)\s+(?:sur|dans|enregistr|stock)\w*|demeur\w*|inactivité|inactif\w*"
-        r"|(?:cookies?|traceurs?|témoins?)\b[^.\n]{0,80}(?:validité|durée)|(?:validité|durée)[^.\n]{0,80}\b(?:cookies?|traceurs?))"
+        r"|rest(?:e|ent|era|eront)\s+(?:sur|dans|enregistr|stock|visibles?|accessibles?|disponibles?|consultables?)\w*"
+        r"|demeur\w*|inactivité|inactif\w*"
+        r"|(?:cookies?|traceurs?|témoins?)\b[^.\n]{0,150}(?:validité|durée)|(?:validité|durée)[^.\n]{0,80}\b(?:cookies?|traceurs?))"
     )
 
 
 def retention_heading() -> str:
     """A heading or table header about retention: ``Durée de conservation``, ``Combien de temps ...``,
-    ``Expiration`` (a cookie table)."""
-    return r"(?i)(?:conservation|durée|combien\s+de\s+temps|rétention|archivage|expiration|validité)"
+    ``Expiration`` (a cookie table), ``Gestion de la péremption``."""
+    return r"(?i)(?:conservation|durée|combien\s+de\s+temps|rétention|archivage|expiration|validité|péremption)"
 
 
 def retention_header_in_line() -> str:
@@ -402,7 +422,8 @@ def kept_until_deadline() -> str:
     ``supprimées sous 24h``, ``détruite dans un délai maximum de 24h``, ``supprimées dans les
     90 jours``, ``conservées pendant un délai de 3 ans``, ``effacées au plus tard après un délai de
     sept jours``, ``anonymisées dans un délai maximum de 6 ans``, ``inactifs depuis 24 mois``,
-    ``ne sont pas conservées plus de 13 mois``, ``en aucun cas plus de treize (13) mois``;
+    ``ne sont pas conservées plus de 13 mois``, ``en aucun cas plus de treize (13) mois``,
+    ``si l’application n’a pas été utilisée depuis trois ans``;
     not ``nous répondons à votre demande de suppression sous un mois``."""
     verb = (
         r"(?:supprim|effac|détrui|anonymis|purg|conserv|archiv|stock|gard)"
@@ -415,6 +436,7 @@ def kept_until_deadline() -> str:
         rf"|dans{S}+(?:un{S}+délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)|les{S}+)|sous{S}+|après{S}+un{S}+délai{S}+(?:de{S}+|d['’]{S}*)|depuis{S}+|avant{S}+)$"
         rf"|^{S}*(?:le{S}+|un{S}+)?délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)$"
         rf"|(?<![\w])(?:pas|jamais|aucun{S}+cas)(?:{S}+[\w’']+){{0,3}}?{S}+plus{S}+de{S}+$"
+        rf"|(?<![\w])(?:pas|plus)(?:{S}+[\w’']+){{0,4}}?{S}+depuis{S}+$"
     )
 
 
@@ -430,14 +452,36 @@ def choice_kept() -> str:
     )
 
 
+def consent_memory() -> str:
+    """A cookie-table row whose cookie keeps the consent choice or the banner's memory: its lifetime is
+    how long a choice lasts, not retention (``Ce cookie stocke le consentement de l’utilisateur``,
+    ``Conservez votre consentement``, ``savoir que vous avez pris connaissance de la pop-in``); not a
+    legal-basis cell (``Consentement (Art. 6.1.a RGPD)``)."""
+    keep = r"(?:stock|conserv|mémoris|enregistr|gard|suiv|sauvegard|retien|reten|gè|gér|gestion)\w*"
+    return (
+        rf"(?i)(?<![\w]){keep}(?:\s+[\w’']+){{0,3}}?\s+(?:le|du|des|votre|vos|les|leur|son|ses)\s+consentements?"
+        r"|(?<![\w])(?:pop-?in|bandeau|bannière)(?![\w])"
+        r"|consentements?\s+(?:aux|des|aux\s+différents)\s+(?:cookies|traceurs)"
+        r"|(?:choix|préférences)\s+(?:en\s+matière\s+)?(?:de|des|concernant\s+les|relatives\s+aux)\s+(?:cookies|traceurs)"
+    )
+
+
+def cookie_kind_definition() -> str:
+    """A general definition of kinds of cookies, not a period of this notice's: a sentence on kinds of
+    cookies (``les cookies de session sont des cookies qui expirent dès que vous fermez votre
+    navigateur``, ``des cookies permanents (qui existent jusqu’à ce que vous les supprimiez)``)."""
+    return r"(?i)(?<![\w])(?:les|des|ces)\s+[«\"“]?\s*cookies\s+(?:de\s+session|persistants|permanents|temporaires|de\s+longue\s+durée)(?![\w])"
+
+
 def false_positive_after() -> str:
     """What, just after an amount, makes it something else: ``18 ans et plus``, ``18 ans ou plus``,
     ``ans révolus``, ``par mois``, ``7 jours sur 7``, ``24h/24``, ``30 jours avant la date d’entrée
-    en vigueur``."""
+    en vigueur``, ``72 heures au plus tard après en avoir pris connaissance`` (a deadline)."""
     return (
         rf"^(?:{S}+(?:et|ou){S}+plus|{S}+révolus|{S}*d['’]âge|{S}+par{S}+|{S}+d['’]expérience|{S}+de{S}+prison"
         rf"|{S}+d['’]emprisonnement|{S}*/{S}*\d|{S}+sur{S}+(?:7|24|sept|vingt-quatre)(?![\w])"
-        rf"|{S}+avant{S}+(?:la|le|l['’]|votre|chaque|tout|toute|chacun|son|sa)(?!{S}*(?:suppression|destruction|effacement|anonymisation|archivage)))"
+        rf"|{S}+avant{S}+(?:la|le|l['’]|votre|chaque|tout|toute|chacun|son|sa)(?!{S}*(?:suppression|destruction|effacement|anonymisation|archivage))"
+        rf"|{S}+au{S}+plus{S}+tard{S}+après)"
     )
 
 
