@@ -151,6 +151,7 @@ POSITIVE = [
     # not used since, kept visible
     "Si votre carte de fidélité n’a pas été utilisée depuis ⟦DURATION P2Y exact|deux ans⟧, nous la supprimons.",
     "Les avis du livreur restent visibles pendant ⟦DURATION PT48H max|24 à 48 heures⟧.",
+    "Les pièces sont gardées, sans pour autant excéder la ⟦DURATION null max|durée nécessaire au contrôle⟧.",
 ]
 
 NEGATIVE = [
@@ -197,6 +198,9 @@ NEGATIVE = [
     "Nous déposons des cookies permanents (qui existent jusqu’à ce que vous les supprimiez).",
     "Les cookies de session servent à garder votre panier. Ils sont effacés lorsque vous quittez le site.",
     "Nous utilisons des « cookies de session », qui expirent lorsque vous fermez votre navigateur.",
+    "Il existe des cookies temporaires ou « cookies de session », qui sont supprimés une fois que vous avez quitté le site.",
+    "Ces consentements restent valables au minimum jusqu’à la fin du contrat concerné.",
+    "4. Durée de la conservation et recours",
     "Durée de conservation\nEn cas de fuite, nous prévenons l’autorité 72 heures au plus tard après l’avoir découverte.",
 ]
 

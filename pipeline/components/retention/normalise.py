@@ -62,7 +62,8 @@ MAX_BEFORE = re.compile(
     rf"|délai{S}+(?:maximum|maximal|max\.?){S}+(?:de|d['’])"
     rf"|(?:durée|période)(?:{S}+de{S}+(?:vie|conservation|validité))?{S}+(?:maximale|maximum|max\.?){S}+(?:de|d['’])"
     rf"|(?<![\w])n(?:e|['’]){S}*[\w’'-]+(?:{S}+[\w’'-]+){{0,8}}?{S}+qu(?:e|['’])(?:{S}*(?:pour|pendant|durant))?"
-    rf"|(?:uniquement|seulement|exclusivement|strictement)(?:{S}+(?:pour|pendant|durant))?)"
+    rf"|(?:uniquement|seulement|exclusivement|strictement)(?:{S}+(?:pour|pendant|durant))?"
+    rf"|(?<![\w])(?:excéder|dépasser))"
     rf"(?:{S}*(?:une|la){S}+(?:durée|période){S}+(?:de|d['’]))?(?:{S}*(?:la|le|les|l['’]|une|un))?{S}*$",
     FLAGS,
 )
@@ -84,7 +85,7 @@ EVENT_MARKERS = re.compile(
     rf"|à{S}+(?:la{S}+fin|l['’]issue|l['’]expiration){S}+(?=de|du|des|d['’])"
     rf"|(?:durées?{S}+n['’]excédant{S}+pas{S}+celle|ce{S}+qui{S}+est|celle|celui|plus{S}+longtemps{S}+qu['’e]|dans{S}+la{S}+mesure){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w])"
     rf"|(?:durées?|périodes?|temps){S}+(?:nécessaires?|adaptée?s?|proportionnée?s?|proportionnelles?|appropriée?s?){S}+(?:pour|à|aux?)(?![\w])"
-    rf"|(?:durées?|périodes?){S}+(?:pendant|durant|pour){S}+laquelle|(?:durées?|périodes?){S}+où)",
+    rf"|(?:durées?|périodes?){S}+(?:pendant|durant|pour){S}+laquelle|(?:durées?|périodes?){S}+où|^qu['’e])",
     FLAGS,
 )
 WHOLE_SPAN_EVENT = re.compile(rf"^(?:session|(?:durée|fin){S}+de{S}+(?:la{S}+)?session|cookie{S}+de{S}+session|(?:suppression|effacement){S}+(?:à|sur){S}+\w+{S}+demande)$", FLAGS)

@@ -263,7 +263,7 @@ def event_bound() -> list[tuple[str, str]]:
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
         ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("legal_limit", rf"(?<=dans{S}la{S})limite{S}+(?:prévue|fixée|autorisée|permise|imposée){S}+par{S}+(?:la{S}+loi|la{S}+réglementation|les{S}+textes)"),
-        ("vague", rf"(?<![\w])(?:durées?|périodes?){S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?|adaptée?s?|appropriée?s?)(?![\w])"),
+        ("vague", rf"(?<![\w])(?:durées?|périodes?){S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?)(?![\w])"),
         ("or_that", rf"(?<=\sou\s)qu['’e]{S}*(?!nécessaire){event()}"),
         ("session_cell", rf"(?<![^\n])(?-i:(?:Session|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
         ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:votre|simple|la){S}+demande(?![\w])"),
@@ -346,7 +346,7 @@ def not_an_event_of_time() -> str:
     """``durée de conservation``, ``durée de vie`` or ``durée de validité`` alone name a rule, not an
     event, and ``période d’essai`` is a subscription's; ``durée de vie du compte``, ``durée de
     validité de la carte`` are events."""
-    return rf"^(?:conservation|rétention|stockage|archivage|essai|(?:vie|validité)(?!{S}+(?:de|du|des|d['’])))"
+    return rf"^(?:(?:la|le|les|l['’]){S}*)?(?:conservation|rétention|stockage|archivage|essai|(?:vie|validité)(?!{S}+(?:de|du|des|d['’])))"
 
 
 def names_the_rule() -> str:
@@ -446,7 +446,7 @@ def choice_kept() -> str:
     ``Votre choix concernant les cookies est conservé 6 mois``, ``L’accord que vous donnez est
     valable 13 mois``; not ``les données collectées après consentement, sont conservées 24 mois``."""
     return (
-        r"(?<![\w])(?:le|la|votre|vos|ce|cet|cette|son|sa|l['’])\s*(?:consentements?|refus|choix|accord|acceptation)\b"
+        r"(?<![\w])(?:le|la|les|votre|vos|ce|cet|cette|ces|son|sa|ses|leur|leurs|l['’])\s*(?:consentements?|refus|choix|accords?|acceptations?)\b"
         r"[^.,;]{0,60}\b(?:sont|est|seront|sera|restent|reste|demeure|demeurent)\s+"
         r"(?:conservée?s?|valables?|gardée?s?|valides?|enregistrée?s?|mémorisée?s?|stockée?s?|renouvelée?s?)"
     )
@@ -470,7 +470,7 @@ def cookie_kind_definition() -> str:
     """A general definition of kinds of cookies, not a period of this notice's: a sentence on kinds of
     cookies (``les cookies de session sont des cookies qui expirent dès que vous fermez votre
     navigateur``, ``des cookies permanents (qui existent jusqu’à ce que vous les supprimiez)``)."""
-    return r"(?i)(?<![\w])(?:les|des|ces)\s+[«\"“]?\s*cookies\s+(?:de\s+session|persistants|permanents|temporaires|de\s+longue\s+durée)(?![\w])"
+    return r"(?i)(?:(?<![\w])(?:les|des|ces)\s+[«\"“]?\s*|[«\"“]\s*)cookies\s+(?:de\s+session|persistants|permanents|temporaires|de\s+longue\s+durée)(?![\w])"
 
 
 def false_positive_after() -> str:
