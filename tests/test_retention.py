@@ -152,6 +152,9 @@ POSITIVE = [
     "Si votre carte de fidélité n’a pas été utilisée depuis ⟦DURATION P2Y exact|deux ans⟧, nous la supprimons.",
     "Les avis du livreur restent visibles pendant ⟦DURATION PT48H max|24 à 48 heures⟧.",
     "Les pièces sont gardées, sans pour autant excéder la ⟦DURATION null max|durée nécessaire au contrôle⟧.",
+    "La copie du permis est détruite dans un délai maximum de ⟦DURATION PT48H max|48h⟧.",
+    "Les relevés seront supprimés dans un délai de ⟦DURATION P3M max|3 mois⟧ si le litige est clos.",
+    "Les données sont conservées ⟦DURATION P7Y exact|7 ans⟧ par notre prestataire de paiement.",
 ]
 
 NEGATIVE = [
@@ -201,6 +204,7 @@ NEGATIVE = [
     "Il existe des cookies temporaires ou « cookies de session », qui sont supprimés une fois que vous avez quitté le site.",
     "Ces consentements restent valables au minimum jusqu’à la fin du contrat concerné.",
     "4. Durée de la conservation et recours",
+    "Nous envoyons une lettre par mois ; 2 envois par an au plus ; nous conservons vos choix.",
     "Durée de conservation\nEn cas de fuite, nous prévenons l’autorité 72 heures au plus tard après l’avoir découverte.",
 ]
 

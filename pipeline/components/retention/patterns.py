@@ -148,9 +148,9 @@ def min_before() -> str:
 
 
 def length_before() -> str:
-    """``une durée de 3 ans``, ``une période de 90 jours``, ``durée d’un (1) mois``, ``un délai de 3 ans``:
-    no bound, the words stay out of the span."""
-    return rf"(?:(?:(?:une|la|un|le){S}+)?(?:durée|période|délai){S}+(?:initiale{S}+|supplémentaire{S}+|consécutive{S}+)?(?:de{S}+|d['’]{S}*)?)"
+    """``une durée de 3 ans``, ``une période de 90 jours``, ``durée d’un (1) mois``: no bound, the words
+    stay out of the span (``délai`` too, but a deadline is checked on it, see :func:`kept_until_deadline`)."""
+    return rf"(?:(?:(?:une|la){S}+)?(?:durée|période){S}+(?:initiale{S}+|supplémentaire{S}+|consécutive{S}+)?(?:de{S}+|d['’]{S}*)?)"
 
 
 def max_after() -> str:
@@ -426,8 +426,8 @@ def kept_until_deadline() -> str:
     ``si l’application n’a pas été utilisée depuis trois ans``;
     not ``nous répondons à votre demande de suppression sous un mois``."""
     verb = (
-        r"(?:supprim|effac|détrui|anonymis|purg|conserv|archiv|stock|gard)"
-        r"(?:ée?s?|é|és|ées|ons|ez|ent|era|eront|erons|ait|aient|és?|it|ite?s?|ées)"
+        r"(?:supprim|effac|anonymis|purg|conserv|archiv|stock|gard)(?:ée?s?|é|és|ons|ez|ent|era|eront|erons|ait|aient)"
+        r"|détrui(?:t|te|ts|tes|sons|ra|ront|rons|sent)"
         r"|inacti(?:f|fs|ve|ves|vité)"
     )
     return (
@@ -478,7 +478,8 @@ def false_positive_after() -> str:
     ``ans révolus``, ``par mois``, ``7 jours sur 7``, ``24h/24``, ``30 jours avant la date d’entrée
     en vigueur``, ``72 heures au plus tard après en avoir pris connaissance`` (a deadline)."""
     return (
-        rf"^(?:{S}+(?:et|ou){S}+plus|{S}+révolus|{S}*d['’]âge|{S}+par{S}+|{S}+d['’]expérience|{S}+de{S}+prison"
+        rf"^(?:{S}+(?:et|ou){S}+plus|{S}+révolus|{S}*d['’]âge|{S}+par{S}+(?:an|année|mois|semaine|jour|heure|personne|utilisateur|client|compte|foyer)s?(?![\w])"
+        rf"|{S}+d['’]expérience|{S}+de{S}+prison"
         rf"|{S}+d['’]emprisonnement|{S}*/{S}*\d|{S}+sur{S}+(?:7|24|sept|vingt-quatre)(?![\w])"
         rf"|{S}+avant{S}+(?:la|le|l['’]|votre|chaque|tout|toute|chacun|son|sa)(?!{S}*(?:suppression|destruction|effacement|anonymisation|archivage))"
         rf"|{S}+au{S}+plus{S}+tard{S}+après)"
