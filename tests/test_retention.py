@@ -155,6 +155,9 @@ POSITIVE = [
     "La copie du permis est détruite dans un délai maximum de ⟦DURATION PT48H max|48h⟧.",
     "Les relevés seront supprimés dans un délai de ⟦DURATION P3M max|3 mois⟧ si le litige est clos.",
     "Les données sont conservées ⟦DURATION P7Y exact|7 ans⟧ par notre prestataire de paiement.",
+    "Vos empreintes sont supprimées des lecteurs/terminaux ⟦DURATION null exact|dès que le contrôle est terminé⟧.",
+    "⟦DURATION null exact|Dès que nous n’avons plus besoin de vos plans⟧, nous les supprimons.",
+    "Les copies ne sont conservées que pour la ⟦DURATION null max|durée nécessaire afin de vérifier votre identité⟧.",
 ]
 
 NEGATIVE = [

@@ -49,6 +49,7 @@ CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only
 PREPOSITION_LEAD = re.compile(rf"(?:pendant|durant|pour|sur|au-delà|limite|jusqu)\w*(?:{S}+\w+)?{S}+(?:la|le|l['’]|une){S}*$", FLAGS)
 DELETION = re.compile(P.deletion_before(), FLAGS)
 DELETION_NOUN = re.compile(P.deletion_noun_before(), FLAGS)
+DELETION_AFTER = re.compile(P.deletion_after(), FLAGS)
 CHOICE = re.compile(P.choice_kept(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
 # ``3 ans ou jusqu’à ...``, ``durée du contrat ou de la durée de ...``: both or neither
@@ -154,7 +155,10 @@ def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
                     continue  # ``la durée de vie des cookies est de ...`` names the rule
             elif name in ("when", "from_on"):
                 deleted = DELETION if name == "when" else DELETION_NOUN
-                if not deleted.search(_before(text, m.start(), 60)):
+                opens_sentence = name == "when" and not _before(text, m.start(), 3).strip(" \t*-•")
+                if not deleted.search(_before(text, m.start(), 60)) and not (
+                    opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + 60)
+                ):
                     continue
             elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
                 continue  # ``ce qui est nécessaire`` is a period after a cap only: ``au-delà de ce qui est nécessaire``

@@ -258,7 +258,7 @@ def event_bound() -> list[tuple[str, str]]:
         ("as_long_as", rf"(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*{_needed_for()}{event()}"),
         ("while", rf"(?<![\w])(?<!en\s)tant{S}+qu['’e]{S}*(?!à\s){event()}"),
         ("until", rf"(?<![\w])jusqu['’]{S}*(?:à|au|aux)(?![\w])(?!{S}*{number()}{S}*{unit()}|{S}*(?:un{S}+)?max|{S}*$){S}*(?:ce{S}+qu['’e]{S}*)?{event()}"),
-        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:{_fitting()}{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle)(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
+        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:{_fitting()}{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
         ("capped_by_need", rf"(?<![\w])(?:durées?{S}+n['’]excédant{S}+pas{S}+celle|ce{S}+qui{S}+est|celle|celui){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
         ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
@@ -334,7 +334,17 @@ def deletion_before() -> str:
         r"(?:supprim|effac|anonymis|purg)(?:ée?s?|é|és|ons|erons|eront|era|ent|ait|aient)"
         r"|détrui(?:t|te|ts|tes|sons|ra|ront|rons|sent)|effaçons|expir(?:e|ent|era|eront|ée?s?)"
     )
-    return rf"(?<![\w])(?:{deleted})(?![\w])(?:{S}+[\w’']+){{0,5}}{S}*$"
+    return rf"(?<![\w])(?:{deleted})(?![\w])(?:{S}+[\w’'/-]+){{0,5}}{S}*$"
+
+
+def deletion_after() -> str:
+    """A ``lorsque``/``dès que`` period that opens its sentence takes the deletion that follows it:
+    ``Dès que nous n’en aurons plus besoin, nous les supprimerons``, ``..., elles sont effacées``."""
+    deleted = (
+        r"(?:supprim|effac|anonymis|purg)(?:ée?s?|é|és|ons|erons|eront|era|ent)"
+        r"|détrui(?:t|te|ts|tes|sons|ra|ront|rons|sent)|effaçons"
+    )
+    return rf"[^.;:!?\n]{{0,30}}?(?<![\w])(?:{deleted})(?![\w])"  # matched where the period ends
 
 
 def deletion_noun_before() -> str:
