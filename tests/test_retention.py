@@ -362,6 +362,9 @@ NORMALISED = [
     ("aussi longtemps que nécessaire pour traiter la réclamation", "", "", None, "exact", "traiter la réclamation"),
     ("sans limitation de durée", "", "", None, "exact", None),
     ("lorsque vous fermez votre session", "", "", None, "exact", "vous fermez votre session"),
+    ("durée nécessaire àla gestion du litige", "", "", None, "exact", None),
+    ("3 ans aprèsla clôture", "", "", "P3Y", "exact", None),
+    ("jusqu’àla clôture du compte", "", "", None, "exact", "àla clôture du compte"),  # glued by the notice: never half a word
     # a cap just before the span, outside it
     ("13 mois", "La durée de vie des témoins n’excède pas", "", "P13M", "max", None),
     ("6 mois", "Elles ne sont jamais gardées au-delà de", "", "P6M", "max", None),

@@ -29,7 +29,12 @@ NUMERIC = re.compile(
     rf"(?:{P.after_event()})?",
     FLAGS,
 )
+UNIT_ANCHOR = re.compile(P.unit_anchor(), FLAGS)
+ANCHOR_BEFORE = 90  # how far a period reaches before its unit: qualifiers, a range, an alternative
+WORD_START = re.compile(r"(?<![\w])[\w(]")
+SENTENCE_REACH = 800  # how far after a period its sentence is read for cues
 EVENT_BOUND = [(name, re.compile(rx, FLAGS)) for name, rx in P.event_bound()]
+EVENT_START = re.compile(P.event_start(), FLAGS)
 FOR_THE_TIME_HEAD = re.compile(rf"^(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’]){S}*", FLAGS)
 CUE = re.compile(P.retention_cue(), FLAGS)
 HEADING = re.compile(P.retention_heading())
@@ -110,6 +115,30 @@ def _before(text: str, offset: int, width: int) -> str:
     return text[line_start:offset]
 
 
+def numeric_matches(text: str) -> list[re.Match[str]]:
+    """What ``NUMERIC.finditer(text)`` finds, tried only at the words shortly before each unit of time.
+
+    Every amount ends on a unit (``an``, ``mois``, ``24h``...), a plain word that a simple pattern
+    finds fast; the full pattern, whose numbers in words make it slow to try at every position, is
+    tried only at the starts of the words up to ``ANCHOR_BEFORE`` characters before each unit, on
+    its line, leftmost first, as ``finditer`` would.
+    """
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for unit in UNIT_ANCHOR.finditer(text):
+        if unit.end() <= last_end:
+            continue
+        lo = max(last_end, _line_start(text, unit.start()), unit.start() - ANCHOR_BEFORE)
+        for word in WORD_START.finditer(text, lo, unit.start()):
+            if word.start() < last_end:
+                continue
+            m = NUMERIC.match(text, word.start())
+            if m:
+                out.append(m)
+                last_end = m.end()
+    return out
+
+
 def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
     """Every amount of time in the text, with its qualifiers and starting event,
     that is not a deadline, a frequency, an age, a time of day or another thing's length.
@@ -118,7 +147,7 @@ def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
     whether a period opens its own line (a table cell)."""
     lines = text if lines is None else lines
     out = []
-    for m in NUMERIC.finditer(text):
+    for m in numeric_matches(text):
         core = "alt" if m.group("alt") else "amount"
         if m.group("lenq") and not (m.group("maxq") or m.group("minq")):
             start = m.start("range") if m.group("range") else m.start(core)
@@ -137,33 +166,49 @@ def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
     return out
 
 
+def event_matches(text: str, lines: str) -> list[tuple[str, re.Match[str]]]:
+    """What each ``EVENT_BOUND`` pattern's ``finditer`` finds, tried only where one of their first
+    words stands (``tant``, ``jusqu``, ``durée``, ``dès``...): one fast pass over the text instead
+    of one per pattern. ``Session`` cells are looked for in ``lines``, where a cell is a line."""
+    out: list[tuple[str, re.Match[str]]] = []
+    last_end = {name: 0 for name, _ in EVENT_BOUND}
+    for key in EVENT_START.finditer(text):
+        for name, rx in EVENT_BOUND:
+            if key.start() < last_end[name]:
+                continue
+            m = rx.match(lines if name == "session_cell" else text, key.start())
+            if m:
+                out.append((name, m))
+                last_end[name] = m.end()
+    return out
+
+
 def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
     """Every period bound to an event: ``tant que ...``, ``jusqu’à ...``, ``pendant la durée de ...``,
     ``supprimées dès ...``, ``sans limitation de durée`` (``text`` and ``lines`` as in
     :func:`numeric_candidates`)."""
     lines = text if lines is None else lines
     out = []
-    for name, rx in EVENT_BOUND:
-        for m in rx.finditer(lines if name == "session_cell" else text):  # a cell is a line of its own
-            lead = _before(text, m.start(), 40)
-            if name == "for_the_time_of":
-                event = FOR_THE_TIME_HEAD.sub("", m.group())
-                lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
-                if not lead_rx.search(lead) or NOT_EVENT.search(event):
-                    continue
-                if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + 12]):
-                    continue  # ``la durée de vie des cookies est de ...`` names the rule
-            elif name in ("when", "from_on"):
-                deleted = DELETION if name == "when" else DELETION_NOUN
-                opens_sentence = name == "when" and not _before(text, m.start(), 3).strip(" \t*-•")
-                if not deleted.search(_before(text, m.start(), 60)) and not (
-                    opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + 60)
-                ):
-                    continue
-            elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
-                continue  # ``ce qui est nécessaire`` is a period after a cap only: ``au-delà de ce qui est nécessaire``
-            own_line = lines[_line_start(lines, m.start()) : m.start()]
-            out.append(Candidate(m.start(), m.end(), name, bool(OPENS_FIELD.search(own_line))))
+    for name, m in event_matches(text, lines):
+        lead = _before(text, m.start(), 40)
+        if name == "for_the_time_of":
+            event = FOR_THE_TIME_HEAD.sub("", m.group())
+            lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
+            if not lead_rx.search(lead) or NOT_EVENT.search(event):
+                continue
+            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + 12]):
+                continue  # ``la durée de vie des cookies est de ...`` names the rule
+        elif name in ("when", "from_on"):
+            deleted = DELETION if name == "when" else DELETION_NOUN
+            opens_sentence = name == "when" and not _before(text, m.start(), 3).strip(" \t*-•")
+            if not deleted.search(_before(text, m.start(), 60)) and not (
+                opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + 60)
+            ):
+                continue
+        elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
+            continue  # ``ce qui est nécessaire`` is a period after a cap only: ``au-delà de ce qui est nécessaire``
+        own_line = lines[_line_start(lines, m.start()) : m.start()]
+        out.append(Candidate(m.start(), m.end(), name, bool(OPENS_FIELD.search(own_line))))
     return out
 
 
@@ -228,7 +273,7 @@ class Retention:
     def _about_retention(self, context: "_Context", span: Span, cand: Candidate) -> bool:
         text = context.text
         left, right = sentence_bounds(text, span.start_char, span.end_char)
-        sentence = text[left:right]
+        sentence = text[left : min(right, span.end_char + SENTENCE_REACH)]  # a table flattened into one line is long
         if cand.kind == "or_that":  # ``ou que sa session se termine``: only as the alternative of a period
             return False
         if CHOICE.search(sentence):

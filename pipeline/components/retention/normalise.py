@@ -247,9 +247,13 @@ def bound(words: str, amount: Amount | None, before: str = "", following: str = 
     return "exact"
 
 
-def _tidy(event: str) -> str | None:
-    """The event without the punctuation around it and a leading article: whole words only."""
-    event = EDGE.sub("", event)
+def _tidy(words: str, start: int) -> str | None:
+    """The event from ``start`` to the end of the span's words, without the punctuation around it
+    and a leading article. It starts on a word: a marker glued to the next word by the notice
+    (``àla gestion``) does not cut that word."""
+    while 0 < start < len(words) and words[start - 1].isalnum() and words[start].isalnum():
+        start -= 1
+    event = EDGE.sub("", words[start:])
     event = ARTICLE.sub("", event)
     event = EDGE.sub("", event)
     return event or None
@@ -264,9 +268,9 @@ def event_after(words: str, amount: Amount | None) -> str | None:
         idle = IDLE.match(words, tail_start) or IDLE.search(words, tail_start)
         link = LINK.search(words, tail_start)
         if idle and (not link or idle.start() < link.start()):
-            return _tidy(words[idle.start("idle") :])
+            return _tidy(words, idle.start("idle"))
         if link:
-            return _tidy(words[link.end() :])
+            return _tidy(words, link.end())
         return None
     if UNLIMITED.search(words):
         return None
@@ -275,7 +279,7 @@ def event_after(words: str, amount: Amount | None) -> str | None:
     marker = EVENT_MARKERS.search(words)
     if marker is None:
         return None
-    return _tidy(words[marker.end() :])
+    return _tidy(words, marker.end())
 
 
 def normalise(text: str, *, before: str = "", following: str = "") -> RetentionPeriod:

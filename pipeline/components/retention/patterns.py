@@ -99,6 +99,13 @@ def unit() -> str:
     return "(?:" + "|".join(UNIT_FORMS.values()) + r")(?![\w])"
 
 
+def unit_anchor() -> str:
+    """A unit of time as a word of its own or right after a digit (``ans``, ``10ans``, ``24h``),
+    where the search for an amount starts: never inside a word (``dans``, ``moisson``)."""
+    words = "|".join(form for name, form in UNIT_FORMS.items())
+    return rf"(?<![^\W\d])(?:{words})(?![\w])"
+
+
 def named_unit() -> str:
     """:func:`unit` with one named group per unit (``(?P<unit_month>mois)``), for the normaliser."""
     return "(?:" + "|".join(f"(?P<unit_{name}>{form})" for name, form in UNIT_FORMS.items()) + r")(?![\w])"
@@ -271,6 +278,16 @@ def event_bound() -> list[tuple[str, str]]:
         ("from_on", rf"(?<![\w])dès{S}+(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
         ("unlimited", rf"(?<![\w])(?:sans{S}+(?:limitation|limite){S}+(?:de{S}+durée|dans{S}+le{S}+temps)|pour{S}+une{S}+durée{S}+(?:illimitée|indéterminée)|indéfiniment)(?![\w])"),
     ]
+
+
+def event_start() -> str:
+    """The first words of the patterns of :func:`event_bound`, where each of them may start
+    (a lookahead: ``pour une durée`` and ``durée`` are both starts)."""
+    return (
+        r"(?<![\w])(?=jusqu|lorsqu|(?:aussi|tant|durées?|périodes?|temps|ce\s+qui|celle|celui|plus\s+longtemps"
+        r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie"
+        r"|suppression|effacement)(?![^\W\d]))|(?<=\sou\s)qu"
+    )
 
 
 def _fitting() -> str:
