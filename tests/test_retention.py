@@ -146,6 +146,8 @@ POSITIVE = [
     # vague periods are null spans
     "Les candidatures sont conservées pour une ⟦DURATION null exact|durée limitée⟧ qui dépend du poste.",
     "Les preuves d’achat peuvent être conservées pendant des ⟦DURATION null exact|durées plus longues⟧ en cas de litige.",
+    "Nous pouvons garder les factures pour une ⟦DURATION null exact|période de conservation plus longue⟧ si la loi l’exige.",
+    "Les fiches sont conservées ⟦DURATION P5Y max after=départ|au maximum 5 ans après le départ⟧ ou ⟦DURATION P2Y max after=dernière visite|2 ans après la dernière visite⟧.",
     # two event-bound periods joined by ou de la
     "Les dossiers sont gardés pendant toute la ⟦DURATION null exact|durée du chantier⟧ ou de la ⟦DURATION null exact|durée de la garantie décennale⟧.",
     # not used since, kept visible

@@ -259,11 +259,15 @@ class Retention:
             if not alternative and not self._about_retention(context, span, cand):
                 continue
             left, right = sentence_bounds(text, span.start_char, span.end_char)
-            span._.retention = normalise(
+            period = normalise(
                 text[span.start_char : span.end_char],
                 before=text[max(left, span.start_char - 120) : span.start_char],
                 following=text[span.end_char : min(right, span.end_char + 60)],
             )
+            if alternative and cand.numeric and period.bound == "exact" and spans[-1]._.retention.iso is not None:
+                # ``au maximum 10 ans après X, ou 10 ans après Y``: the qualifier holds for both lengths
+                period = period.model_copy(update={"bound": spans[-1]._.retention.bound})
+            span._.retention = period
             spans.append(span)
             taken_end = span.end_char
         if spans:

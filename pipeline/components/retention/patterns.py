@@ -270,7 +270,7 @@ def event_bound() -> list[tuple[str, str]]:
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
         ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("legal_limit", rf"(?<=dans{S}la{S})limite{S}+(?:prévue|fixée|autorisée|permise|imposée){S}+par{S}+(?:la{S}+loi|la{S}+réglementation|les{S}+textes)"),
-        ("vague", rf"(?<![\w])(?:durées?|périodes?){S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?)(?![\w])"),
+        ("vague", rf"(?<![\w])(?:durées?|périodes?)(?:{S}+de{S}+conservation)?{S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?)(?![\w])"),
         ("or_that", rf"(?<=\sou\s)qu['’e]{S}*(?!nécessaire){event()}"),
         ("session_cell", rf"(?<![^\n])(?-i:(?:Session|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
         ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:votre|simple|la){S}+demande(?![\w])"),
