@@ -160,6 +160,29 @@ POSITIVE = [
     "Vos empreintes sont supprimées des lecteurs/terminaux ⟦DURATION null exact|dès que le contrôle est terminé⟧.",
     "⟦DURATION null exact|Dès que nous n’avons plus besoin de vos plans⟧, nous les supprimons.",
     "Les copies ne sont conservées que pour la ⟦DURATION null max|durée nécessaire afin de vérifier votre identité⟧.",
+    # periods named by their rule, with no length (gold/README.md: wording-only rules are null spans)
+    "Nous gardons les bons de commande pour respecter les ⟦DURATION null exact|délais légaux de conservation⟧.",
+    "Les preuves ne sont gardées que pendant le ⟦DURATION null max|délai de prescription applicable⟧.",
+    "Les réclamations sont archivées dans la limite des ⟦DURATION null max|délais de prescription applicables⟧.",
+    "Les données sont ensuite bloquées pendant la ⟦DURATION null exact|durée légale⟧.",
+    "Les relevés doivent parfois être conservés pendant une ⟦DURATION null min|période minimale⟧.",
+    "Les avis sont stockés pendant la ⟦DURATION null exact|même durée que le compte auquel ils sont liés⟧.",
+    "Les données sont ensuite conservées pendant une période supplémentaire de ⟦DURATION P5Y exact|5 ans⟧.",
+    # vague and other null periods
+    "Les photos des anciens membres sont conservées ⟦DURATION null exact|plus longtemps⟧.",
+    "Les coordonnées sont conservées durant toute l’⟦DURATION null exact|utilisation de l’application⟧.",
+    "Les traces sont supprimées ⟦DURATION null exact|après la clôture de la réclamation⟧.",
+    "Les pièces expirées sont supprimées ⟦DURATION null exact|à compter de leur date d’expiration⟧.",
+    "Nous supprimons les brouillons que vous avez laissés sur votre espace personnel ⟦DURATION null exact|après que votre compte a été fermé⟧.",
+    "Les documents sont gardés ⟦DURATION null exact|jusqu’à suppression par le client⟧ ou ⟦DURATION null exact|résiliation de son abonnement⟧.",
+    "Nous traitons vos données ⟦DURATION null exact|aussi longtemps que nécessaire pour exécuter le contrat⟧.",
+    # a label and its value, as in a table flattened into lines
+    "Durée de conservation\nDonnées de géolocalisation\nPour les relevés GPS : ⟦DURATION P6M exact after=dernier trajet|6 mois à compter du dernier trajet⟧.",
+    # bounds
+    "Les comptes sont supprimés après une période d’inactivité d’⟦DURATION P2Y min|une durée supérieure à 2 ans⟧.",
+    "Les fiches sont conservées au maximum pendant ⟦DURATION P3Y max|3 ans⟧.",
+    "Les traces sont gardées uniquement pendant la ⟦DURATION null max|durée nécessaire à l’enquête⟧, ou ⟦DURATION null max|tant que la plainte est en cours⟧.",
+    "Ces copies sont conservées ⟦DURATION null exact|indéfiniment⟧.",
 ]
 
 NEGATIVE = [
@@ -210,6 +233,9 @@ NEGATIVE = [
     "Ces consentements restent valables au minimum jusqu’à la fin du contrat concerné.",
     "4. Durée de la conservation et recours",
     "Nous envoyons une lettre par mois ; 2 envois par an au plus ; nous conservons vos choix.",
+    "Nous pouvons utiliser ces statistiques indéfiniment et nous conservons vos choix.",
+    "Vos données sont conservées ; Choix de l’utilisateur (acceptation ou refus des cookies) : 6 mois.",
+    "La durée de conservation de vos données dépend de la finalité.",
     "Durée de conservation\nEn cas de fuite, nous prévenons l’autorité 72 heures au plus tard après l’avoir découverte.",
 ]
 

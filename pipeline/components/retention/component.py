@@ -51,11 +51,19 @@ CAP_LEAD = re.compile(rf"(?:au-delà{S}+de|n['’]excéd\w*{S}+pas|ne{S}+dépass
 CONSENT_MEMORY = re.compile(P.consent_memory())
 COOKIE_KINDS = re.compile(P.cookie_kind_definition())
 CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
+ALTERNATIVE_ONLY = frozenset({"or_that", "or_event"})  # ``ou que ...``, ``ou résiliation ...``: only after another period
+RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
+KEEP_BEFORE = re.compile(rf"(?:conserv|stock|gard|archiv|enregistr|sauvegard|mémoris)\w*{S}+$", FLAGS)
+PROCESSING_CUE = re.compile(P.processing_cue(), FLAGS)
+NECESSITY = frozenset({"as_long_as", "capped_by_need", "longer_than_needed", "as_far_as_needed", "rule_period"})
+LABEL_BEFORE = re.compile(r"^[^.:;\n]{1,60}:[ \t]*$")  # ``Pour les logs de connexion : 6 mois``: a label and its value
+THROUGHOUT_LEAD = re.compile(rf"(?:pendant|durant){S}+toute?{S}+(?:l['’]|la|le){S}*$", FLAGS)
 PREPOSITION_LEAD = re.compile(rf"(?:pendant|durant|pour|sur|au-delà|limite|jusqu)\w*(?:{S}+\w+)?{S}+(?:la|le|l['’]|une){S}*$", FLAGS)
 DELETION = re.compile(P.deletion_before(), FLAGS)
 DELETION_NOUN = re.compile(P.deletion_noun_before(), FLAGS)
 DELETION_AFTER = re.compile(P.deletion_after(), FLAGS)
 CHOICE = re.compile(P.choice_kept(), FLAGS)
+CHOICE_JUST_BEFORE = re.compile(P.choice_just_before(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
 # ``3 ans ou jusqu’à ...``, ``durée du contrat ou de la durée de ...``: both or neither
 ALTERNATIVE = re.compile(r"\s*(?:ou|\+|,\s*ou|et)\s*(?:(?:de|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?", FLAGS)
@@ -96,7 +104,7 @@ def joined(text: str) -> str:
         prev, nxt = text[start - 1], text[end]
         lower_next = nxt.islower() or nxt == "("
         if (lower_next and (prev.islower() or prev in ",’'" or prev.isdigit())) or (
-            nxt.isdigit() and OPEN_WORD.search(text, max(0, start - 20), start)
+            nxt.isalnum() and OPEN_WORD.search(text, max(0, start - 20), start)
         ):
             out[start:end] = " " * (end - start)
     return "".join(out)
@@ -104,6 +112,11 @@ def joined(text: str) -> str:
 
 def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
+
+
+def joined_line(text: str, offset: int) -> str:
+    """The part of ``offset``'s line (in the joined view) before it."""
+    return text[_line_start(text, offset) : offset]
 
 
 def _before(text: str, offset: int, width: int) -> str:
@@ -161,7 +174,8 @@ def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
             continue
         if CLOCK.search(text, max(line_start, start - 12), min(len(text), m.end(core) + 12)):
             continue
-        starts_line = not lines[_line_start(lines, start) : start].strip(" \t*-•·>")
+        own_line = lines[_line_start(lines, start) : start]
+        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(joined_line(text, start)) is not None
         out.append(Candidate(start, m.end(), "numeric", starts_line))
     return out
 
@@ -200,13 +214,21 @@ def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
                 continue  # ``la durée de vie des cookies est de ...`` names the rule
         elif name in ("when", "from_on"):
             deleted = DELETION if name == "when" else DELETION_NOUN
-            opens_sentence = name == "when" and not _before(text, m.start(), 3).strip(" \t*-•")
-            if not deleted.search(_before(text, m.start(), 60)) and not (
+            opens_sentence = not _before(text, m.start(), 3).strip(" \t*-•")
+            if not deleted.search(_before(text, m.start(), 110)) and not (
                 opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + 60)
             ):
                 continue
         elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
             continue  # ``ce qui est nécessaire`` is a period after a cap only: ``au-delà de ce qui est nécessaire``
+        elif name == "rule_period" and not RULE_LEAD.search(lead):
+            continue
+        elif name == "unlimited" and m.group().lower() == "indéfiniment" and not KEEP_BEFORE.search(lead):
+            continue  # ``conservées indéfiniment``; not ``utiliser ces statistiques indéfiniment``
+        elif name == "longer" and not KEEP_BEFORE.search(lead):
+            continue  # ``sont stockés plus longtemps``
+        elif name == "throughout" and not THROUGHOUT_LEAD.search(lead):
+            continue  # ``conservées durant toute l’utilisation des Services``
         own_line = lines[_line_start(lines, m.start()) : m.start()]
         out.append(Candidate(m.start(), m.end(), name, bool(OPENS_FIELD.search(own_line))))
     return out
@@ -264,9 +286,11 @@ class Retention:
                 before=text[max(left, span.start_char - 120) : span.start_char],
                 following=text[span.end_char : min(right, span.end_char + 60)],
             )
-            if alternative and cand.numeric and period.bound == "exact" and spans[-1]._.retention.iso is not None:
-                # ``au maximum 10 ans après X, ou 10 ans après Y``: the qualifier holds for both lengths
-                period = period.model_copy(update={"bound": spans[-1]._.retention.bound})
+            previous = spans[-1]._.retention if alternative else None
+            if previous and period.bound == "exact" and (previous.iso is None) == (period.iso is None):
+                # ``au maximum 10 ans après X, ou 10 ans après Y``, ``uniquement pendant la durée
+                # nécessaire ..., ou tant que ...``: the qualifier holds for both alternatives
+                period = period.model_copy(update={"bound": previous.bound})
             span._.retention = period
             spans.append(span)
             taken_end = span.end_char
@@ -278,9 +302,9 @@ class Retention:
         text = context.text
         left, right = sentence_bounds(text, span.start_char, span.end_char)
         sentence = text[left : min(right, span.end_char + SENTENCE_REACH)]  # a table flattened into one line is long
-        if cand.kind == "or_that":  # ``ou que sa session se termine``: only as the alternative of a period
+        if cand.kind in ALTERNATIVE_ONLY:  # ``ou que sa session se termine``: only as the alternative of a period
             return False
-        if CHOICE.search(sentence):
+        if CHOICE.search(sentence) or CHOICE_JUST_BEFORE.search(_before(text, span.start_char, 120)):
             return False
         if not cand.numeric and COOKIE_KINDS.search(text, _line_start(text, span.start_char), span.start_char):
             return False  # ``les cookies de session ... sont effacés lorsque ...``: a definition
@@ -289,14 +313,14 @@ class Retention:
             return False  # a cookie that keeps the consent choice: how long a choice lasts
         if cand.kind in CELL_ONLY:
             return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
-        if CUE.search(sentence):
+        if CUE.search(sentence) or (cand.kind in NECESSITY and PROCESSING_CUE.search(sentence)):
             return True
         if cand.numeric and context.header_on_line(span.start_char, self.header_in_line_chars):
             return True
-        if not (cand.numeric or cand.starts_line):
-            return False
         if cand.starts_line:
             return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
+        if not (cand.numeric or cand.kind == "rule_period"):
+            return False
         return context.heading_above(span.start_char, self.heading_window, 4000)
 
 

@@ -52,14 +52,14 @@ MAX_IN_SPAN = re.compile(
     rf"|jusqu['’]{S}*à|moins{S}+de|inférieure?s?{S}+à|dans{S}+la{S}+limite|au-delà|plafonnée?s?{S}+à|limitée?s?{S}+à)(?![\w])",
     FLAGS,
 )
-MIN_IN_SPAN = re.compile(rf"(?<![\w])(?:minimum|minimale?|au{S}+moins|pas{S}+moins{S}+de)(?![\w])", FLAGS)
+MIN_IN_SPAN = re.compile(rf"(?<![\w])(?:minimum|minimale?|au{S}+moins|pas{S}+moins{S}+de|supérieure?s?{S}+à)(?![\w])", FLAGS)
 MAX_BEFORE = re.compile(
     rf"(?:n['’](?:excède|excèdent|excédera|excéderont|excédant){S}+pas|ne{S}+(?:dépasse|dépassent|dépassera|dépasseront|dépassant|excède|excèdent){S}+pas"
     rf"|ne{S}+(?:peut|peuvent|pourra|pourront|pouvant|doit|doivent|devra|devront){S}+(?:pas{S}+)?(?:excéder|dépasser|être{S}+supérieure?s?{S}+à)"
     rf"|au-delà{S}+(?:de|d['’]|du|des)|dans{S}+la{S}+limite{S}+(?:de|d['’]|du|des)|(?:pas|jamais|aucun{S}+cas|plus){S}+(?:[\w’']+{S}+){{0,4}}?plus{S}+(?:de|d['’])"
     rf"|inférieure?s?{S}+à|limitée?s?{S}+à|plafonnée?s?{S}+à|sous|au{S}+plus{S}+tard(?:{S}+après)?"
     rf"|dans{S}+(?:un{S}+délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de|d['’])|les)"
-    rf"|délai{S}+(?:maximum|maximal|max\.?){S}+(?:de|d['’])"
+    rf"|délai{S}+(?:maximum|maximal|max\.?){S}+(?:de|d['’])|(?:au{S}+)?maximum{S}+(?:pendant|durant|pour)"
     rf"|(?:durée|période)(?:{S}+de{S}+(?:vie|conservation|validité))?{S}+(?:maximale|maximum|max\.?){S}+(?:de|d['’])"
     rf"|(?<![\w])n(?:e|['’]){S}*[\w’'-]+(?:{S}+[\w’'-]+){{0,8}}?{S}+qu(?:e|['’])(?:{S}*(?:pour|pendant|durant))?"
     rf"|(?:uniquement|seulement|exclusivement|strictement)(?:{S}+(?:pour|pendant|durant))?"
@@ -68,10 +68,11 @@ MAX_BEFORE = re.compile(
     FLAGS,
 )
 EVENT_MAX_IN_SPAN = re.compile(
-    rf"(?<![\w])(?:n['’]excédant{S}+pas|ne{S}+(?:dépassant|excédant){S}+pas|plus{S}+longtemps|au-delà|dans{S}+la{S}+limite|limite{S}+(?:prévue|fixée|autorisée|permise|imposée)|maximale?)(?![\w])",
+    rf"(?<![\w])(?:n['’]excédant{S}+pas|ne{S}+(?:dépassant|excédant){S}+pas|plus{S}+longtemps{S}+que|au-delà|dans{S}+la{S}+limite|limite{S}+(?:prévue|fixée|autorisée|permise|imposée)|maximale?)(?![\w])",
     FLAGS,
 )
-MIN_BEFORE = re.compile(rf"(?:au{S}+moins|au{S}+minimum|pas{S}+moins{S}+(?:de|d['’])){S}*$", FLAGS)
+MIN_BEFORE = re.compile(rf"(?:au{S}+moins|au{S}+minimum|pas{S}+moins{S}+(?:de|d['’])|supérieure?s?{S}+à){S}*$", FLAGS)
+EVENT_MIN_IN_SPAN = re.compile(rf"(?<![\w])minimale?s?(?![\w])(?!{S}+nécessaire)", FLAGS)
 MAX_AFTER = re.compile(rf"^{S}*(?:\(?{S}*(?:au{S}+)?maximum|max\.?|au{S}+plus(?!{S}+tard))(?![\w])", FLAGS)
 MIN_AFTER = re.compile(rf"^{S}*(?:(?:au{S}+)?minimum|au{S}+moins)(?![\w])", FLAGS)
 
@@ -234,7 +235,9 @@ def bound(words: str, amount: Amount | None, before: str = "", following: str = 
     """``max``, ``min`` or ``exact``, from the span's qualifiers, then the words just around it."""
     before = " ".join(before.split()[-12:])
     if amount is None:  # a period bound to an event: a cap before it or in its words bounds it
-        return "max" if MAX_BEFORE.search(before) or EVENT_MAX_IN_SPAN.search(words) else "exact"
+        if MAX_BEFORE.search(before) or EVENT_MAX_IN_SPAN.search(words):
+            return "max"
+        return "min" if EVENT_MIN_IN_SPAN.search(words) else "exact"
     head, tail = words[: amount.start], words[amount.end :]
     if amount.upper or MAX_IN_SPAN.search(head) or MAX_AFTER.match(tail):
         return "max"

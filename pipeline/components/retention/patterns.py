@@ -147,10 +147,11 @@ def max_before() -> str:
 
 def min_before() -> str:
     """Qualifiers before the amount that make it a lower bound: ``au moins 5 ans``,
-    ``une durée minimale de 3 ans``, ``un minimum de 2 ans``."""
+    ``une durée minimale de 3 ans``, ``un minimum de 2 ans``, ``durée supérieure à 3 ans``."""
     return (
         rf"(?:(?:(?:une|la){S}+)?(?:durée|période)(?:{S}+de{S}+(?:vie|conservation|validité))?{S}+(?:minimale|minimum){S}+(?:de{S}+|d['’]{S}*)"
-        rf"|un{S}+minimum{S}+(?:de{S}+|d['’]{S}*)|au{S}+moins{S}+|au{S}+minimum{S}+|minimum{S}+)"
+        rf"|un{S}+minimum{S}+(?:de{S}+|d['’]{S}*)|au{S}+moins{S}+|au{S}+minimum{S}+|minimum{S}+"
+        rf"|(?:(?:une|la){S}+)?(?:durée|période){S}+supérieure{S}+à{S}+)"
     )
 
 
@@ -265,18 +266,22 @@ def event_bound() -> list[tuple[str, str]]:
         ("as_long_as", rf"(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*{_needed_for()}{event()}"),
         ("while", rf"(?<![\w])(?<!en\s)tant{S}+qu['’e]{S}*(?!à\s){event()}"),
         ("until", rf"(?<![\w])jusqu['’]{S}*(?:à|au|aux)(?![\w])(?!{S}*{number()}{S}*{unit()}|{S}*(?:un{S}+)?max|{S}*$){S}*(?:ce{S}+qu['’e]{S}*)?{event()}"),
-        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:{_fitting()}{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
-        ("capped_by_need", rf"(?<![\w])(?:durées?{S}+n['’]excédant{S}+pas{S}+celle|ce{S}+qui{S}+est|celle|celui){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
+        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:minimale?s?{S}+)?(?:{_fitting()}(?:{S}+et{S}+{_fitting()})?{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
+        ("capped_by_need", rf"(?<![\w])(?:durées?{S}+n['’]excédant{S}+pas{S}+celles?|ce{S}+qui{S}+est|celle|celui){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
         ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("legal_limit", rf"(?<=dans{S}la{S})limite{S}+(?:prévue|fixée|autorisée|permise|imposée){S}+par{S}+(?:la{S}+loi|la{S}+réglementation|les{S}+textes)"),
         ("vague", rf"(?<![\w])(?:durées?|périodes?)(?:{S}+de{S}+conservation)?{S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?)(?![\w])"),
         ("or_that", rf"(?<=\sou\s)qu['’e]{S}*(?!nécessaire){event()}"),
+        ("or_event", rf"(?<=\sou\s)(?:la{S}+|le{S}+|l['’]{S}*)?(?:résiliation|suppression|clôture|fermeture|fin|retrait|expiration|désactivation|désinscription|opposition)(?![\w]){event()}"),
+        ("rule_period", rf"(?<![\w]){_rule_period()}"),
+        ("longer", rf"(?<=[^\W\d]{S})plus{S}+longtemps(?!{S}+qu)(?![\w])"),
+        ("throughout", rf"(?:(?<=toute{S}l’)|(?<=toute{S}l')|(?<=toute{S}la{S})|(?<=tout{S}le{S}))(?!durée|période|temps)[^\W\d]{event()}"),
         ("session_cell", rf"(?<![^\n])(?-i:(?:Session|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
-        ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:votre|simple|la){S}+demande(?![\w])"),
-        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+qu['’e]|quand(?![\w])){S}*{event()}"),
-        ("from_on", rf"(?<![\w])dès{S}+(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
-        ("unlimited", rf"(?<![\w])(?:sans{S}+(?:limitation|limite){S}+(?:de{S}+durée|dans{S}+le{S}+temps)|pour{S}+une{S}+durée{S}+(?:illimitée|indéterminée)|indéfiniment)(?![\w])"),
+        ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:(?:votre|simple|la){S}+)?demande(?![\w])"),
+        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+qu['’e]|après{S}+qu['’e]|quand(?![\w])){S}*{event()}"),
+        ("from_on", rf"(?<![\w])(?:dès|après|à{S}+compter{S}+{DE}|à{S}+partir{S}+{DE}){S}*(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|ladite|ledit|sa|son|leur|votre|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
+        ("unlimited", rf"(?<![\w])(?:sans{S}+(?:limitation|limite){S}+(?:de{S}+durée|dans{S}+le{S}+temps)|pour{S}+une{S}+durée{S}+(?:illimitée|indéterminée))(?![\w])|(?<![\w])indéfiniment(?![\w])"),
     ]
 
 
@@ -286,7 +291,30 @@ def event_start() -> str:
     return (
         r"(?<![\w])(?=jusqu|lorsqu|(?:aussi|tant|durées?|périodes?|temps|ce\s+qui|celle|celui|plus\s+longtemps"
         r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie"
-        r"|suppression|effacement)(?![^\W\d]))|(?<=\sou\s)qu"
+        r"|suppression|effacement|délais?|même|plus|après|à)(?![^\W\d]))|(?<=\sou\s)\w"
+        r"|(?<=toute\sl’)|(?<=toute\sl')|(?<=toute\sla\s)|(?<=tout\sle\s)"
+    )
+
+
+def _rule_period() -> str:
+    """A period a notice names by its rule, with no length: ``délais légaux de conservation``,
+    ``délai de prescription applicable``, ``durée légale``, ``délai supplémentaire``, ``durées
+    réduites``, ``période minimale``, ``période d’archivage intermédiaire``, ``durée définie par
+    les Acteurs de santé``, ``même durée que les données du compte``; not ``durée de
+    conservation`` alone (it names the rule in ``la durée de conservation est de 3 ans``), nor a
+    period whose length follows (``période supplémentaire de 5 ans`` is ``5 ans``)."""
+    adjective = (
+        r"(?:légale?s?|légaux|réglementaires?|minimale?s?|réduites?|différentes?|supplémentaires?|définie?s?|applicables?"
+        r"|imposée?s?|prévue?s?|fixée?s?|appliquée?s?|identiques?|en{S}+vigueur|requise?s?|obligatoires?)"
+    ).replace("{S}", S)
+    kind = rf"(?:de{S}+prescription|d['’]{S}*archivage(?:{S}+intermédiaire)?|de{S}+conservation)"
+    head = rf"(?:même{S}+)?(?:durées?|délais?|périodes?)"
+    tail = rf"(?:{S}+(?:par|que){S}+{event()})?(?!{S}*(?:de|d['’]){S}*{number()})"
+    return (
+        rf"(?:{head}(?:{S}+{adjective})+(?:{S}+{kind})?(?:{S}+{adjective})*"
+        rf"|{head}{S}+(?:de{S}+prescription|d['’]{S}*archivage(?:{S}+intermédiaire)?)(?:{S}+{adjective})*"
+        rf"|{head}{S}+de{S}+conservation(?:{S}+{adjective})+"
+        rf"|même{S}+(?:durées?|périodes?)(?={S}+que)){tail}"
     )
 
 
@@ -337,6 +365,25 @@ def opens_field() -> str:
     )
 
 
+def rule_lead() -> str:
+    """What must stand before a period named by its rule (:func:`_rule_period`): a time preposition
+    (``pendant la``, ``pour des``), a cap (``dans la limite des``, ``au-delà de ces``), a verb that
+    applies it (``respecter les``, ``soumises à des``, ``suivie d’une``) or the start of a line or
+    a sentence (``Les délais de prescription légaux sont alors déterminants``)."""
+    return (
+        rf"(?:(?:pendant|durant|pour|sur)(?:{S}+toute)?{S}+(?:la|le|les|l['’]|une|un|des|ces)"
+        rf"|dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du)|au-delà{S}+(?:de{S}+ces|de{S}+la|des|du)"
+        rf"|respect\w*{S}+(?:les|des|la|le)|soumise?s?{S}+à{S}+(?:des|la|une)|suivie?s?{S}+d['’]{S}*une"
+        rf"|(?:^|[:.]){S}*(?:les|la|le|l['’])?){S}*$"
+    )
+
+
+def processing_cue() -> str:
+    """A necessity rule may be said of processing rather than keeping: ``Nous traitons vos données
+    aussi longtemps que nécessaire pour exécuter le contrat``."""
+    return r"(?<![\w])(?:trait(?:ons|ées?|és?|er|era|eront|erons)|utilis(?:ons|ées?|és?|er))(?![\w])"
+
+
 def capped_lead() -> str:
     """``dans la limite des durées de prescription``, ``au-delà de la durée nécessaire``: an upper bound."""
     return rf"(?:dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du)|au-delà{S}+(?:de{S}+la|du|des)){S}+$"
@@ -351,7 +398,7 @@ def deletion_before() -> str:
         r"(?:supprim|effac|anonymis|purg)(?:ée?s?|é|és|ons|erons|eront|era|ent|ait|aient)"
         r"|détrui(?:t|te|ts|tes|sons|ra|ront|rons|sent)|effaçons|expir(?:e|ent|era|eront|ée?s?)"
     )
-    return rf"(?<![\w])(?:{deleted})(?![\w])(?:{S}+[\w’'/-]+){{0,5}}{S}*$"
+    return rf"(?<![\w])(?:{deleted})(?![\w])(?:{S}+[\w’'/-]+){{0,10}}{S}*$"
 
 
 def deletion_after() -> str:
@@ -399,7 +446,7 @@ def retention_cue() -> str:
         r"|supprim\w*|suppression|effac\w*|détrui\w*|destruction|anonymis\w*|purg\w*|rétention"
         r"|durée\s+de\s+vie|expir\w*|conservation|détenu\w*|détenons|retenu\w*|sauvegard\w*|mémoris\w*"
         r"|rest(?:e|ent|era|eront)\s+(?:sur|dans|enregistr|stock|visibles?|accessibles?|disponibles?|consultables?)\w*"
-        r"|demeur\w*|inactivité|inactif\w*"
+        r"|demeur\w*|inactivité|inactif\w*|bloqu(?:é|ée|és|ées|ons|erons)\b|blocage|rest(?:e|ent|era|eront)\s+actifs?"
         r"|(?:cookies?|traceurs?|témoins?)\b[^.\n]{0,150}(?:validité|durée)|(?:validité|durée)[^.\n]{0,80}\b(?:cookies?|traceurs?))"
     )
 
@@ -461,7 +508,7 @@ def kept_until_deadline() -> str:
         rf"(?<![\w])(?:{verb})(?:{S}+[\w’']+){{0,3}}?{S}+(?:automatiquement{S}+)?(?:au{S}+plus{S}+tard{S}+)?"
         rf"(?:(?:pendant{S}+)?(?:un{S}+)?délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)"
         rf"|dans{S}+(?:un{S}+délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)|les{S}+)|sous{S}+|après{S}+un{S}+délai{S}+(?:de{S}+|d['’]{S}*)|depuis{S}+|avant{S}+)$"
-        rf"|^{S}*(?:le{S}+|un{S}+)?délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)$"
+        rf"|(?:^|[(:]){S}*(?:le{S}+|un{S}+)?délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)$"
         rf"|(?<![\w])(?:pas|jamais|aucun{S}+cas)(?:{S}+[\w’']+){{0,3}}?{S}+plus{S}+de{S}+$"
         rf"|(?<![\w])(?:pas|plus)(?:{S}+[\w’']+){{0,4}}?{S}+depuis{S}+$"
     )
@@ -476,6 +523,15 @@ def choice_kept() -> str:
         r"(?<![\w])(?:le|la|les|votre|vos|ce|cet|cette|ces|son|sa|ses|leur|leurs|l['’])\s*(?:consentements?|refus|choix|accords?|acceptations?)\b"
         r"[^.,;]{0,60}\b(?:sont|est|seront|sera|restent|reste|demeure|demeurent)\s+"
         r"(?:conservée?s?|valables?|gardée?s?|valides?|enregistrée?s?|mémorisée?s?|stockée?s?|renouvelée?s?)"
+    )
+
+
+def choice_just_before() -> str:
+    """A period that follows the name of the consent choice it keeps, in a list or a cell:
+    ``Choix de l’utilisateur (acceptation ou refus des cookies) : 6 mois``."""
+    return (
+        r"(?:choix|consentement)\s+de\s+l['’]utilisateur\s*\((?:acceptation|refus)"
+        r"|acceptation\s+ou\s+(?:le\s+)?refus\s+des\s+(?:cookies|traceurs)"
     )
 
 
