@@ -35,7 +35,7 @@ WORD_START = re.compile(r"(?<![\w])[\w(]")
 SENTENCE_REACH = 800  # how far after a period its sentence is read for cues
 EVENT_BOUND = [(name, re.compile(rx, FLAGS)) for name, rx in P.event_bound()]
 EVENT_START = re.compile(P.event_start(), FLAGS)
-FOR_THE_TIME_HEAD = re.compile(rf"^(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’]){S}*", FLAGS)
+FOR_THE_TIME_HEAD = re.compile(P.for_the_time_head(), FLAGS)
 CUE = re.compile(P.retention_cue(), FLAGS)
 HEADING = re.compile(P.retention_heading())
 HEADER_IN_LINE = re.compile(P.retention_header_in_line())
@@ -47,32 +47,27 @@ DURATION_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
 TIME_LEAD = re.compile(P.time_lead(), FLAGS)
 NOT_EVENT = re.compile(P.not_an_event_of_time(), FLAGS)
 NAMES_THE_RULE = re.compile(P.names_the_rule(), FLAGS)
-CAP_LEAD = re.compile(rf"(?:au-delà{S}+de|n['’]excéd\w*{S}+pas|ne{S}+dépass\w*{S}+pas|excéder|dépasser|plus{S}+longtemps{S}+que){S}*$", FLAGS)
+CAP_LEAD = re.compile(P.cap_lead(), FLAGS)
 CONSENT_MEMORY = re.compile(P.consent_memory())
 COOKIE_KINDS = re.compile(P.cookie_kind_definition())
 CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
 ALTERNATIVE_ONLY = frozenset({"or_that", "or_event"})  # ``ou que ...``, ``ou résiliation ...``: only after another period
 RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
-KEEP_BEFORE = re.compile(rf"(?:conserv|stock|gard|archiv|enregistr|sauvegard|mémoris)\w*{S}+$", FLAGS)
+KEEP_BEFORE = re.compile(P.keeping_verb_before(), FLAGS)
 PROCESSING_CUE = re.compile(P.processing_cue(), FLAGS)
 NECESSITY = frozenset({"as_long_as", "capped_by_need", "longer_than_needed", "as_far_as_needed", "rule_period"})
-LABEL_BEFORE = re.compile(r"^[^.:;\n]{1,60}:[ \t]*$")  # ``Pour les logs de connexion : 6 mois``: a label and its value
-THROUGHOUT_LEAD = re.compile(rf"(?:pendant|durant){S}+toute?{S}+(?:l['’]|la|le){S}*$", FLAGS)
-PREPOSITION_LEAD = re.compile(rf"(?:pendant|durant|pour|sur|au-delà|limite|jusqu)\w*(?:{S}+\w+)?{S}+(?:la|le|l['’]|une){S}*$", FLAGS)
+LABEL_BEFORE = re.compile(P.label_before())
+THROUGHOUT_LEAD = re.compile(P.throughout_lead(), FLAGS)
+PREPOSITION_LEAD = re.compile(P.preposition_lead(), FLAGS)
 DELETION = re.compile(P.deletion_before(), FLAGS)
 DELETION_NOUN = re.compile(P.deletion_noun_before(), FLAGS)
 DELETION_AFTER = re.compile(P.deletion_after(), FLAGS)
 CHOICE = re.compile(P.choice_kept(), FLAGS)
 CHOICE_JUST_BEFORE = re.compile(P.choice_just_before(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
-# ``3 ans ou jusqu’à ...``, ``durée du contrat ou de la durée de ...``: both or neither
-ALTERNATIVE = re.compile(r"\s*(?:ou|\+|,\s*ou|et)\s*(?:(?:de|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?", FLAGS)
+ALTERNATIVE = re.compile(P.alternative_join(), FLAGS)
 LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
-OPEN_WORD = re.compile(
-    r"(?:^|[\s'’])(?:de|d|du|des|pendant|durant|à|au|aux|les|la|le|l|une|un|plus|moins|maximum|minimum|soit|sur|pour"
-    r"|après|dans|sous|entre|et|ou|jusqu['’]à|période|durée|délai|conservées?|conservés?|supprimée?s?|gardée?s?)$",
-    re.IGNORECASE,
-)
+OPEN_WORD = re.compile(P.open_line_end(), FLAGS)
 WHOLE_LINE_TAIL = re.compile(r"[ \t.;:*]*(?:\n|$)")  # matched at a span's end: nothing else on its line
 
 
@@ -235,14 +230,18 @@ def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
 
 
 class Retention:
-    """Mark retention periods (``DURATION``) and attach a :class:`RetentionPeriod` to each.
+    """Mark retention periods (``DURATION``) and attach a :class:`RetentionPeriod` to each,
+    made by :func:`~pipeline.components.retention.normalise.normalise` from the span's words.
 
     A period counts when its sentence speaks of keeping data (``conserver``,
-    ``supprimer``, ``durée de conservation``, a cookie's lifetime ...), when a
-    retention header stands earlier on its line (a table flattened into text),
-    or, for a length or a period that opens its own line (a table cell), when
-    a retention heading or table header stands above it. A consent choice kept
-    for a time is not retention.
+    ``supprimer``, ``durée de conservation``, a cookie's lifetime ...; a
+    necessity rule may also be said of processing), when a retention header
+    stands earlier on its line (a table flattened into text), or, for a
+    period that opens its own line or field (a table cell, ``Label : 6
+    mois``), when a retention heading or table header stands above it (within
+    ``cell_window`` lines; ``heading_window`` for a length in running text).
+    A consent or banner choice kept for a time, a cookie that keeps it and a
+    general definition of kinds of cookies are not retention.
     """
 
     def __init__(

@@ -384,9 +384,54 @@ def processing_cue() -> str:
     return r"(?<![\w])(?:trait(?:ons|ées?|és?|er|era|eront|erons)|utilis(?:ons|ées?|és?|er))(?![\w])"
 
 
-def capped_lead() -> str:
-    """``dans la limite des durées de prescription``, ``au-delà de la durée nécessaire``: an upper bound."""
-    return rf"(?:dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du)|au-delà{S}+(?:de{S}+la|du|des)){S}+$"
+def cap_lead() -> str:
+    """What must stand before ``ce qui est nécessaire`` / ``celle nécessaire`` for it to be a period:
+    a cap (``au-delà de``, ``n’excédant pas``, ``plus longtemps que``)."""
+    return rf"(?:au-delà{S}+de|n['’]excéd\w*{S}+pas|ne{S}+dépass\w*{S}+pas|excéder|dépasser|plus{S}+longtemps{S}+que){S}*$"
+
+
+def preposition_lead() -> str:
+    """A time preposition before ``la durée de ...``: then a copula after it does not make it the rule's
+    name (``pendant la durée de vie du compte, qui est ...``)."""
+    return rf"(?:pendant|durant|pour|sur|au-delà|limite|jusqu)\w*(?:{S}+\w+)?{S}+(?:la|le|l['’]|une){S}*$"
+
+
+def keeping_verb_before() -> str:
+    """A verb of keeping just before ``plus longtemps`` or ``indéfiniment``: ``sont stockés plus
+    longtemps``, ``conservées indéfiniment``."""
+    return rf"(?:conserv|stock|gard|archiv|enregistr|sauvegard|mémoris)\w*{S}+$"
+
+
+def throughout_lead() -> str:
+    """``pendant toute la``, ``durant toute l’`` before a noun that is the period:
+    ``conservées durant toute l’utilisation des Services``."""
+    return rf"(?:pendant|durant){S}+toute?{S}+(?:l['’]|la|le){S}*$"
+
+
+def label_before() -> str:
+    """A short label and a colon before a length on its line, the value of a field:
+    ``Pour les logs de connexion : 6 mois``."""
+    return r"^[^.:;\n]{1,60}:[ \t]*$"
+
+
+def alternative_join() -> str:
+    """What joins two alternative periods, both or neither counting: ``3 ans ou jusqu’à ...``,
+    ``durée du contrat ou de la durée de ...``, ``durée de vie du compte + 2 ans``."""
+    return r"\s*(?:ou|\+|,\s*ou|et)\s*(?:(?:de|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?"
+
+
+def open_line_end() -> str:
+    """A word that cannot end a sentence, at the end of a line the notice wrapped:
+    ``pendant une durée de`` / ``3 ans``, ``conservées`` / ``6 mois``."""
+    return (
+        r"(?:^|[\s'’])(?:de|d|du|des|pendant|durant|à|au|aux|les|la|le|l|une|un|plus|moins|maximum|minimum|soit|sur|pour"
+        r"|après|dans|sous|entre|et|ou|jusqu['’]à|période|durée|délai|conservées?|conservés?|supprimée?s?|gardée?s?)$"
+    )
+
+
+def for_the_time_head() -> str:
+    """The head of a ``durée de ...`` period, cut off to read its event: ``durée nécessaire à``."""
+    return rf"^(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’]){S}*"
 
 
 def deletion_before() -> str:
