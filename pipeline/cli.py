@@ -206,7 +206,7 @@ def write_records(records: Iterator[dict], format: Format, out: TextIO) -> None:
             except (OSError, ValueError):  # the output itself failed: nothing more can reach it
                 pass
     else:
-        from pipeline.report import notice_table
+        from pipeline.formats.table import notice_table
 
         for record in records:
             out.write(notice_table(record) + "\n")
