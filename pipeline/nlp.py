@@ -8,7 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from pipeline.config import BuildParams, project_path
+from pipeline.config import BuildParams, CombineParams, project_path
 from pipeline.io import PrivexError, UsageError, one_line
 from pipeline.packed import pack_lookups
 from pipeline.speedups import fast_start, keep_patterns, keep_tokens, recorded_tokens, tokenizer_matchers
@@ -28,8 +28,10 @@ COMPONENTS: tuple[tuple[str, dict], ...] = (
 )
 
 
-def assemble(params: BuildParams | None = None) -> Language:
-    """``fr_core_news_md`` with this project's components added."""
+def assemble(params: BuildParams | None = None, combine: CombineParams | None = None, trained: Path | None = None) -> Language:
+    """``fr_core_news_md`` with this project's components added; with ``combine``, also the trained
+    span model of ``trained`` (``train.out_dir``; disabled, run by the combiner) and ``privacy_combine``
+    last, merging rule and model spans by ``combine.policy``."""
     params = params or BuildParams()
     import pipeline.components.layout.factory  # noqa: F401  (registers the factories in this process)
     import pipeline.components.retention.factory  # noqa: F401
@@ -44,16 +46,42 @@ def assemble(params: BuildParams | None = None) -> Language:
         nlp.add_pipe(factory, **where)
     if params.ner == "sharing_sentences" and "ner" in nlp.pipe_names:
         nlp.disable_pipe("ner")
+    if combine is not None:
+        add_combiner(nlp, combine, trained if combine.model else None)
     return nlp
 
 
-def build(params: BuildParams | None = None, out: Path | None = None) -> Path:
+def add_combiner(nlp: Language, combine: CombineParams, trained: Path | None) -> None:
+    """Source the trained component of ``trained`` (its ``config.cfg`` names it) into ``nlp``, disabled,
+    and add ``privacy_combine`` last."""
+    import pipeline.components.combine.factory  # noqa: F401
+
+    model = ""
+    if trained is not None:
+        if not (Path(trained) / "config.cfg").is_file():
+            raise UsageError(f"params.yaml: train.out_dir: no trained model in {trained}; run `dvc repro train`")
+        config = spacy.util.load_config(Path(trained) / "config.cfg")
+        model = config["nlp"]["pipeline"][0]
+        # the trained pipeline shares the base model's vocabulary and static vectors, as in training
+        source = spacy.util.load_model_from_config(config, vocab=nlp.vocab, auto_fill=True)
+        source.get_pipe(model).from_disk(Path(trained) / model, exclude=["vocab"])
+        nlp.add_pipe(model, source=source)
+        nlp.disable_pipe(model)
+    nlp.add_pipe("privacy_combine", last=True, config={
+        "model": model,
+        "policies": dict(combine.policy),
+        "precision": {label: dict(by_origin) for label, by_origin in combine.precision.items()},
+    })
+
+
+def build(params: BuildParams | None = None, out: Path | None = None, combine: CombineParams | None = None,
+          trained: Path | None = None) -> Path:
     """Assemble the pipeline and save it with ``nlp.to_disk``."""
     params = params or BuildParams()
     out = out or project_path(params.model_dir)
     with recorded_tokens() as tokenized:
         try:
-            nlp = assemble(params)
+            nlp = assemble(params, combine, trained)
         except (OSError, ValueError, ImportError) as err:
             raise UsageError(f"params.yaml: build.base_model: cannot load {params.base_model!r} ({one_line(err)})") from None
     nlp.meta["name"] = "privex_fr"
@@ -93,6 +121,8 @@ def load(model: Path | None = None, params: BuildParams | None = None) -> Langua
     params = params or BuildParams()
     path = model or project_path(params.model_dir)
     if (Path(path) / "config.cfg").exists():
+        import pipeline.components.combine.factory  # noqa: F401  (also an entry point; here for an install that predates it)
+
         with fast_start(Path(path) / REGEX_DIR, Path(path) / PACKED_DIR, Path(path) / TOKENS_DIR):
             return spacy.load(path)
     if model is not None:

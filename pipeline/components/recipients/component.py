@@ -340,6 +340,10 @@ class Recipients:
         lines = lines_above(text_of(doc), char, self.heading_window, 5000)
         return any(len(line) <= 200 and HEADING.search(line) for line in lines if line.strip())
 
+    def category_of(self, span: Span) -> str:
+        """The category this component gives a ``RECIPIENT`` span found by another source (a trained model)."""
+        return self._category(span)
+
     def _category(self, span: Span) -> str:
         """The gazetteer's or lexicon's category, ``group`` for ``Groupe ...``, else ``processor``."""
         key = span.text
