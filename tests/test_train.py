@@ -132,3 +132,21 @@ def test_train_combine_refuses_an_unknown_policy():
 
     with pytest.raises(ValueError, match="unknown policy"):
         combine([], [], "vote")
+
+
+def test_train_dev_stage_says_it_is_skipped_without_the_dev_notices_text(tmp_path, monkeypatch):
+    """A clone without ../shared: the dev notices' text is missing, the dev stage writes why and succeeds."""
+    from pipeline.train.dev import stage_dev
+
+    (tmp_path / "params.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "dvc.yaml").write_text("stages: {}\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "n", "source": "../absent/n.txt", "sha256": "0" * 64, "spans": []}) + "\n",
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    params = Params.model_validate({"gold": {"train": str(gold), "dev": ["n"]}})
+    said: list[str] = []
+    result = stage_dev(params, said.append)
+    assert "1 of the 1 dev notices cannot be read" in result["skipped"]
+    assert json.loads((tmp_path / "metrics" / "dev.json").read_text(encoding="utf-8")) == result
+    assert said and "source ../absent/n.txt not found" in said[0]
