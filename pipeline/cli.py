@@ -14,7 +14,7 @@ import typer
 
 from pipeline import __version__
 from pipeline.config import load_params
-from pipeline.io import Notice, NoticeError, PrivexError, display, expand, read_each, write_atomic
+from pipeline.io import Notice, NoticeError, PrivexError, UsageError, display, expand, read_each, write_atomic
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 
@@ -112,12 +112,20 @@ def extract_command(
     cache: Annotated[
         Optional[Path], typer.Option(help="Keep each notice's spans here and reuse them for the same text and model.")
     ] = None,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(help="A Dask scheduler's address (tcp://HOST:8786) to extract on its cluster, or local "
+                     "(default: extract.scheduler)."),
+    ] = None,
     params_file: ParamsOption = None,
 ) -> None:
     """Extract DATA, PURPOSE, DURATION and RECIPIENT spans, with raw offsets."""
     params = _params(params_file)
+    if processes is not None and (params.extract.scheduler if scheduler is None else scheduler).strip() not in ("", "local"):
+        raise UsageError("-j/--processes counts local processes; with --scheduler the cluster's workers extract")
     try:
-        failures = run_extract(paths, format, sys.stdout, params, model=model, processes=processes, cache_dir=cache)
+        failures = run_extract(paths, format, sys.stdout, params, model=model, processes=processes, cache_dir=cache,
+                               scheduler=scheduler)
     except OSError as err:  # reading is reported notice by notice: this is the output
         _err(f"cannot write the output ({err.strerror or err})")
         raise typer.Exit(1) from None
@@ -135,15 +143,17 @@ def run_extract(
     on_error: Callable[[str], None] = _err,
     processes: int | None = None,
     cache_dir: Path | None = None,
+    scheduler: str | None = None,
 ) -> int:
     """Extract every notice the paths name and write them to ``out``, streamed; return how many failed.
 
     The model is loaded only when a notice needs it (not for bad input only,
-    nor for notices all in the cache).
+    nor for notices all in the cache). ``scheduler``: a Dask scheduler's address, or local
+    (default: ``extract.scheduler``).
     """
     from functools import partial
 
-    from pipeline.extract import extract_parallel
+    from pipeline.extract import extract_with
     from pipeline.nlp import ModelError, load_or_fail
 
     failures = 0
@@ -161,13 +171,16 @@ def run_extract(
         from pipeline.config import project_path
 
         cache = SpanCache(cache_dir, fingerprint(params, model or project_path(params.build.model_dir)), warn=on_error)
-    records = extract_parallel(
+    records = extract_with(
         partial(load_or_fail, model, params.build),
         read_each(items, params.extract.max_bytes, on_error),
         params,
         fail,
         processes=min(processes or params.extract.n_process, readable),  # no pool for one notice
         cache=cache,
+        scheduler=scheduler,
+        model=model,
+        warn=on_error,
     )
     try:
         write_records(_progress(records, readable), format, out)
