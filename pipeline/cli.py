@@ -359,6 +359,26 @@ def bench_command(
     typer.echo(table(results))
 
 
+@app.command("cluster")
+@reported
+def cluster_command(
+    host: Annotated[str, typer.Option(help="Address to listen on: 0.0.0.0 (or this machine's address) lets other "
+                                           "machines' workers join.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Scheduler port (0: any free port).")] = 8786,
+    workers: Annotated[
+        Optional[int], typer.Option(min=0, help="Worker processes on this machine, one thread each (default: one per core).")
+    ] = None,
+) -> None:
+    """Run a Dask scheduler with workers on this machine, until stopped (Ctrl-C); print its address.
+
+    `privex extract --scheduler ADDRESS` (or `extract.scheduler` in params.yaml, for `dvc repro`) extracts
+    on it; workers of other machines join it with `dask worker ADDRESS --nthreads 1`.
+    """
+    from pipeline.engines.dask import serve
+
+    serve(host, port, os.cpu_count() if workers is None else workers, say=typer.echo, tell=_err)
+
+
 stage_app = typer.Typer(no_args_is_help=True, help="The DVC stages (run by `dvc repro`).")
 app.add_typer(stage_app, name="stage")
 

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def cluster():
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as local, Client(local, set_as_default=False) as client:
+                      dashboard_address="127.0.0.1:0") as local, Client(local, set_as_default=False) as client:
         yield local.scheduler_address, client
 
 
@@ -301,3 +302,50 @@ def test_a_run_with_another_model_replaces_the_former_on_the_workers(cluster, pa
     assert names[0] != names[1] and client.get_metadata(MODEL_KEY) == names[1]
     held = client.run(lambda dask_worker: sorted(n for n in dask_worker.plugins if n.startswith(PLUGIN_PREFIX)))
     assert list(held.values()) == [[names[1]], [names[1]]]
+
+
+# --- 2. privex cluster ------------------------------------------------------------------------------
+
+
+def test_privex_cluster_serves_until_stopped_and_a_lost_scheduler_is_one_line(tmp_path, built_model):
+    """``privex cluster`` prints its address and serves extractions until SIGTERM, then ends cleanly; the
+    run it leaves half-way ends with one line and exit 1."""
+    from distributed import Client
+
+    env = {**os.environ, "PYTHONPATH": str(CODE_ROOT)}
+    server = subprocess.Popen([sys.executable, "-m", "pipeline", "cluster", "--workers", "1", "--port", "0"],
+                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        address = server.stdout.readline().strip()
+        assert address.startswith("tcp://127.0.0.1:"), server.stderr.read() if server.poll() is not None else address
+        notice = tmp_path / "a.txt"
+        notice.write_text(FRENCH.format(n=3), encoding="utf-8")
+        params = _params_file(tmp_path, connect_timeout=2)
+        with Client(address, set_as_default=False, timeout=30) as client:
+            assert list(client.nthreads().values()) == [1]
+            run = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", "--model", str(built_model),
+                                    "--params", str(params), "--scheduler", address, str(notice)], cwd=CODE_ROOT,
+                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            while not any(client.processing().values()) and run.poll() is None:  # the worker is at the notice
+                time.sleep(0.1)
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=120) == 0
+        out, errors = run.communicate(timeout=120)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert run.returncode == 1 and out == b""
+    lines = _no_traceback(errors).splitlines()
+    assert len(lines) == 1 and lines[0].startswith("privex: lost the Dask scheduler during the run"), lines
+    assert "Traceback" not in server.stderr.read()
+
+
+def test_privex_cluster_on_a_port_in_use_is_one_line_and_exit_2():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = _privex("cluster", "--workers", "0", "--port", port, timeout=120)
+    assert run.returncode == 2 and run.stdout == b""
+    lines = _no_traceback(run.stderr).splitlines()
+    assert lines == [f"privex: cannot start a Dask scheduler on 127.0.0.1:{port}: [Errno 98] Address already in use"]

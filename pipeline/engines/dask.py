@@ -34,6 +34,7 @@ import secrets
 import tarfile
 import threading
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -170,6 +171,20 @@ def sees(path: str, token: str) -> bool:
 
 
 # --- on the client --------------------------------------------------------------------------------
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """Dask's log lines off in this process: what the user must know is told in one line."""
+    loggers = [logging.getLogger(name) for name in ("distributed", "distributed.client")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 async def _reach(address: str, timeout: float) -> None:
@@ -334,33 +349,70 @@ class _Run:
     def records(self, notices: Iterable[Notice | NoticeError]) -> Iterator[dict]:
         # the client's own log lines (a lost scheduler, retries) would come beside the one line that
         # tells the user what happened: quiet while the run lasts
-        loggers = [logging.getLogger(name) for name in ("distributed", "distributed.client")]
-        levels = [logger.level for logger in loggers]
-        for logger in loggers:
-            logger.setLevel(logging.CRITICAL)
-        try:
-            if not self.client.nthreads():
-                self.warn(f"the Dask scheduler at {self.client.scheduler.address} has no worker yet; "
-                          "the notices wait for one")
-            self.shared = self._cache_is_shared() if self.shared_cache is None else (
-                self.shared_cache and self.cache is not None)
-            waiting: deque = deque()  # (notice, its spans from the cache or its batch, its place in it)
-            for notice in notices:
-                if isinstance(notice, NoticeError):
-                    self.on_error(notice)
-                    continue
-                spans = self.cache.get(notice.text) if self.cache is not None and not self.shared else None
-                if spans is not None:
-                    waiting.append((notice, spans, 0))
-                else:
-                    waiting.append((notice, self.filling, len(self.filling.notices)))
-                    self.filling.notices.append(notice)
-                    if len(self.filling.notices) >= self.params.extract.batch_size:
-                        self._submit()
-                yield from self._ready(waiting, drain=False)
-            self._submit()
-            yield from self._ready(waiting, drain=True)
-        finally:
-            self.client.close()
-            for logger, level in zip(loggers, levels):
-                logger.setLevel(level)
+        with quiet():
+            try:
+                yield from self._records(notices)
+            finally:
+                self.client.close()
+
+    def _records(self, notices: Iterable[Notice | NoticeError]) -> Iterator[dict]:
+        if not self.client.nthreads():
+            self.warn(f"the Dask scheduler at {self.client.scheduler.address} has no worker yet; "
+                      "the notices wait for one")
+        self.shared = self._cache_is_shared() if self.shared_cache is None else (
+            self.shared_cache and self.cache is not None)
+        waiting: deque = deque()  # (notice, its spans from the cache or its batch, its place in it)
+        for notice in notices:
+            if isinstance(notice, NoticeError):
+                self.on_error(notice)
+                continue
+            spans = self.cache.get(notice.text) if self.cache is not None and not self.shared else None
+            if spans is not None:
+                waiting.append((notice, spans, 0))
+            else:
+                waiting.append((notice, self.filling, len(self.filling.notices)))
+                self.filling.notices.append(notice)
+                if len(self.filling.notices) >= self.params.extract.batch_size:
+                    self._submit()
+            yield from self._ready(waiting, drain=False)
+        self._submit()
+        yield from self._ready(waiting, drain=True)
+
+
+# --- a cluster on this machine --------------------------------------------------------------------
+
+
+def serve(host: str, port: int, workers: int, *, say: Callable[[str], None], tell: Callable[[str], None]) -> None:
+    """A Dask scheduler on ``host:port`` with ``workers`` worker processes of one thread each (the
+    pipeline holds the GIL: threads would take turns), until SIGINT or SIGTERM. ``say`` gets the
+    scheduler's address, ``tell`` how to use it."""
+    import signal
+    import time
+
+    from distributed import LocalCluster
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        with quiet():
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host=host,
+                                   scheduler_port=port, dashboard_address=f"{host}:0")  # its HTTP routes: any free port
+    except (OSError, ValueError, RuntimeError) as err:  # RuntimeError: "Cluster failed to start: ..."
+        while err.__cause__ is not None:  # the first cause: the port in use, the unknown host
+            err = err.__cause__
+        raise UsageError(f"cannot start a Dask scheduler on {host}:{port}: {one_line(err)}") from None
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        address = cluster.scheduler_address
+        tell(f"Dask scheduler at {address} with {workers} local workers; extract on it with "
+             f"`privex extract --scheduler {address}`; other machines join with "
+             f"`dask worker {address} --nthreads 1`; Ctrl-C stops it")
+        say(address)
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        cluster.close()
