@@ -368,15 +368,23 @@ def cluster_command(
     workers: Annotated[
         Optional[int], typer.Option(min=0, help="Worker processes on this machine, one thread each (default: one per core).")
     ] = None,
+    join: Annotated[
+        Optional[str], typer.Option(help="Start no scheduler: add this machine's workers to the one at this address.")
+    ] = None,
+    params_file: ParamsOption = None,
 ) -> None:
     """Run a Dask scheduler with workers on this machine, until stopped (Ctrl-C); print its address.
 
     `privex extract --scheduler ADDRESS` (or `extract.scheduler` in params.yaml, for `dvc repro`) extracts
-    on it; workers of other machines join it with `dask worker ADDRESS --nthreads 1`.
+    on it; other machines add their workers with `privex cluster --join ADDRESS`.
     """
-    from pipeline.engines.dask import serve
+    from pipeline.engines.dask import join as join_cluster, serve
 
-    serve(host, port, os.cpu_count() if workers is None else workers, say=typer.echo, tell=_err)
+    count = os.cpu_count() if workers is None else workers
+    if join is not None:
+        join_cluster(join, count, _params(params_file).extract.connect_timeout, tell=_err)
+    else:
+        serve(host, port, count, say=typer.echo, tell=_err)
 
 
 stage_app = typer.Typer(no_args_is_help=True, help="The DVC stages (run by `dvc repro`).")

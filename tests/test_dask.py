@@ -308,21 +308,30 @@ def test_a_run_with_another_model_replaces_the_former_on_the_workers(cluster, pa
 
 
 def test_privex_cluster_serves_until_stopped_and_a_lost_scheduler_is_one_line(tmp_path, built_model):
-    """``privex cluster`` prints its address and serves extractions until SIGTERM, then ends cleanly; the
-    run it leaves half-way ends with one line and exit 1."""
+    """``privex cluster`` prints its address, ``privex cluster --join`` adds a machine's workers to it
+    (one thread each, without Dask's memory trimming), extractions run on them until SIGTERM, and both
+    end cleanly; the run left half-way ends with one line and exit 1."""
     from distributed import Client
 
     env = {**os.environ, "PYTHONPATH": str(CODE_ROOT)}
-    server = subprocess.Popen([sys.executable, "-m", "pipeline", "cluster", "--workers", "1", "--port", "0"],
-                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def start(*args: str) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "pipeline", "cluster", *args], cwd=tmp_path, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    server = start("--workers", "0", "--port", "0")
+    joined = None
     try:
         address = server.stdout.readline().strip()
         assert address.startswith("tcp://127.0.0.1:"), server.stderr.read() if server.poll() is not None else address
+        joined = start("--join", address, "--workers", "1")
         notice = tmp_path / "a.txt"
         notice.write_text(FRENCH.format(n=3), encoding="utf-8")
         params = _params_file(tmp_path, connect_timeout=2)
         with Client(address, set_as_default=False, timeout=30) as client:
+            client.wait_for_workers(1, timeout=120)
             assert list(client.nthreads().values()) == [1]
+            assert list(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == [None]
             run = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", "--model", str(built_model),
                                     "--params", str(params), "--scheduler", address, str(notice)], cwd=CODE_ROOT,
                                    env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -331,13 +340,25 @@ def test_privex_cluster_serves_until_stopped_and_a_lost_scheduler_is_one_line(tm
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=120) == 0
         out, errors = run.communicate(timeout=120)
+        joined.send_signal(signal.SIGTERM)
+        assert joined.wait(timeout=120) == 0
     finally:
-        if server.poll() is None:
-            server.kill()
+        for process in (server, joined):
+            if process is not None and process.poll() is None:
+                process.kill()
     assert run.returncode == 1 and out == b""
     lines = _no_traceback(errors).splitlines()
     assert len(lines) == 1 and lines[0].startswith("privex: lost the Dask scheduler during the run"), lines
-    assert "Traceback" not in server.stderr.read()
+    assert "Traceback" not in server.stderr.read() + joined.stderr.read()
+
+
+def test_privex_cluster_joining_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
+    params = _params_file(tmp_path, connect_timeout=1)
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    run = _privex("cluster", "--join", address, "--workers", "1", "--params", params, timeout=120)
+    assert run.returncode == 2
+    lines = _no_traceback(run.stderr).splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"privex: cannot reach the Dask scheduler at {address}: "), lines
 
 
 def test_privex_cluster_on_a_port_in_use_is_one_line_and_exit_2():
