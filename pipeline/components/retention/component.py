@@ -1,8 +1,14 @@
-"""``privacy_retention``: retention periods as ``DURATION`` spans with a normalised value."""
+"""``privacy_retention``: retention periods as ``DURATION`` spans with a normalised value.
+
+Where a period is, this module decides (patterns and context); what it says,
+:func:`pipeline.components.retention.normalise.normalise` reads from the
+span's words, as it will for a trained model's spans.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -10,143 +16,257 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.retention import patterns as P
-from pipeline.components.retention.models import RetentionPeriod
-from pipeline.components.syntax import text_of, lines_above, sentence_around
+from pipeline.components.retention.normalise import normalise
+from pipeline.components.syntax import sentence_bounds, text_of
 
 FLAGS = re.IGNORECASE
+S = P.S
 
 NUMERIC = re.compile(
-    rf"(?:(?P<maxq>{P.max_before()})|(?P<minq>{P.min_before()})|(?P<exq>{P.exact_before()})|(?P<maxv>{P.max_verb_before()}))?"
-    rf"(?:{P.range_()}|(?P<amount>{P.amount()}))"
-    rf"(?:(?P<maxp>{P.max_after()})|(?P<minp>{P.min_after()}))?"
+    rf"(?:(?P<maxq>{P.max_before()})|(?P<minq>{P.min_before()})|(?P<lenq>{P.length_before()}))?"
+    rf"(?:(?P<range>{P.range_start()})?(?P<amount>{P.amount()})|(?P<alt>{P.alternative_number()}))"
+    rf"(?:{P.max_after()}|{P.min_after()})?"
     rf"(?:{P.after_event()})?",
     FLAGS,
 )
+UNIT_ANCHOR = re.compile(P.unit_anchor(), FLAGS)
+ANCHOR_BEFORE = 90  # how far a period reaches before its unit: qualifiers, a range, an alternative
+WORD_START = re.compile(r"(?<![\w])[\w(]")
+SENTENCE_REACH = 800  # how far after a period its sentence is read for cues
 EVENT_BOUND = [(name, re.compile(rx, FLAGS)) for name, rx in P.event_bound()]
-ONE_AMOUNT = re.compile(rf"(?P<n>{P.number()})\s*(?P<u>{P.unit()})", FLAGS)
-HALF = re.compile(r"et\s+demie?\s*$", FLAGS)
+EVENT_START = re.compile(P.event_start(), FLAGS)
+FOR_THE_TIME_HEAD = re.compile(P.for_the_time_head(), FLAGS)
 CUE = re.compile(P.retention_cue(), FLAGS)
 HEADING = re.compile(P.retention_heading())
+HEADER_IN_LINE = re.compile(P.retention_header_in_line())
 FALSE_BEFORE = re.compile(P.false_positive_before(), FLAGS)
+KEPT_UNTIL = re.compile(P.kept_until_deadline(), FLAGS)
 FALSE_AFTER = re.compile(P.false_positive_after(), FLAGS)
-TIME_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
+CLOCK = re.compile(P.clock_time(), FLAGS)
+DURATION_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
+TIME_LEAD = re.compile(P.time_lead(), FLAGS)
 NOT_EVENT = re.compile(P.not_an_event_of_time(), FLAGS)
-CAPPED = re.compile(P.capped_lead(), FLAGS)
+NAMES_THE_RULE = re.compile(P.names_the_rule(), FLAGS)
+CAP_LEAD = re.compile(P.cap_lead(), FLAGS)
+CONSENT_MEMORY = re.compile(P.consent_memory())
+COOKIE_KINDS = re.compile(P.cookie_kind_definition())
+CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
+ALTERNATIVE_ONLY = frozenset({"or_that", "or_event"})  # ``ou que ...``, ``ou résiliation ...``: only after another period
+RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
+KEEP_BEFORE = re.compile(P.keeping_verb_before(), FLAGS)
+PROCESSING_CUE = re.compile(P.processing_cue(), FLAGS)
+NECESSITY = frozenset({"as_long_as", "capped_by_need", "longer_than_needed", "as_far_as_needed", "rule_period"})
+LABEL_BEFORE = re.compile(P.label_before())
+THROUGHOUT_LEAD = re.compile(P.throughout_lead(), FLAGS)
+PREPOSITION_LEAD = re.compile(P.preposition_lead(), FLAGS)
 DELETION = re.compile(P.deletion_before(), FLAGS)
+DELETION_NOUN = re.compile(P.deletion_noun_before(), FLAGS)
+DELETION_AFTER = re.compile(P.deletion_after(), FLAGS)
 CHOICE = re.compile(P.choice_kept(), FLAGS)
+CHOICE_JUST_BEFORE = re.compile(P.choice_just_before(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
-ALTERNATIVE = re.compile(r"\s*(?:ou|\+|,\s*ou)\s*", FLAGS)  # ``3 ans ou jusqu’à ...``: both or neither
-DETERMINER = re.compile(r"^(?:la|le|les|l['’]|du|des|de\s+la|de\s+l['’])\s*", FLAGS)
+ALTERNATIVE = re.compile(P.alternative_join(), FLAGS)
+LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+OPEN_WORD = re.compile(P.open_line_end(), FLAGS)
+WHOLE_LINE_TAIL = re.compile(r"[ \t.;:*]*(?:\n|$)")  # matched at a span's end: nothing else on its line
 
 
 @dataclass
 class Candidate:
     start: int
     end: int
-    period: RetentionPeriod
-    numeric: bool
+    kind: str  # ``numeric`` or the name of an event pattern
     starts_line: bool = False  # a table cell or list item of its own
 
-
-def iso(amount: str) -> str | None:
-    """``3 ans et 6 mois`` -> ``P3Y6M``; ``un an et demi`` -> ``P18M``; ``2 min 30 s`` -> ``PT2M30S``."""
-    parts: dict[str, int] = {}
-    last = None
-    for match in ONE_AMOUNT.finditer(amount):
-        value = P.parse_number(match.group("n"))
-        unit_word = re.sub(r"\s+.*", "", match.group("u").strip().lower())
-        code = P.UNITS.get(unit_word)
-        if value is None or code is None:
-            return None
-        parts[code] = parts.get(code, 0) + value
-        last = code
-    if not parts:
-        return None
-    if HALF.search(amount):
-        if last == "Y":
-            parts["M"] = parts.get("M", 0) + 12 * parts.pop("Y") + 6
-        elif last == "M":
-            parts["D"] = parts.get("D", 0) + 15
-        elif last == "D":
-            parts["H"] = parts.get("H", 0) + 12
-        elif last == "H":
-            parts["MIN"] = parts.get("MIN", 0) + 30
-    date = "".join(f"{parts[c]}{c}" for c in ("Y", "M", "W", "D") if c in parts)
-    time = "".join(f"{parts[c]}{c[0]}" for c in ("H", "MIN", "S") if c in parts)
-    return "P" + date + ("T" + time if time else "")
+    @property
+    def numeric(self) -> bool:
+        return self.kind == "numeric"
 
 
-def _after(text: str | None) -> str | None:
-    if not text:
-        return None
-    text = " ".join(DETERMINER.sub("", text.strip()).split())
-    return text or None
+def joined(text: str) -> str:
+    """The text with the line breaks inside a sentence turned into spaces, offsets unchanged.
 
-
-def numeric_candidates(text: str) -> list[Candidate]:
-    """Every amount of time in the text, with its qualifiers and starting event."""
-    out = []
-    for m in NUMERIC.finditer(text):
-        first = "amount" if m.group("amount") else "upper"
-        # ``une durée de`` and capping verbs (``n’excède pas``) stay out of the span
-        start = m.start(first) if (m.group("exq") or m.group("maxv")) else m.start()
-        before = text[max(0, m.start() - 40) : m.start()]
-        after = text[m.end("amount") if m.group("amount") else m.end("upper") :][:30]
-        if FALSE_BEFORE.search(before) or FALSE_AFTER.search(after):
+    A line that ends on a lowercase letter or a comma and a next line that starts lowercase are
+    one sentence (``nous conserverons vos\\n\\ndonnées pendant 6 mois``), and so are a line that
+    ends on a word that cannot end one (``pendant une durée de``) and a number after it. A line
+    that ends a sentence, a heading or a table cell (the next starts with a capital) stays.
+    """
+    out = list(text)
+    for m in LINE_BREAKS.finditer(text):
+        start, end = m.span()
+        if start == 0 or end >= len(text):
             continue
-        amount = m.group("amount") or m.group("upper")
-        value = iso(amount)
-        if value is None:
+        prev, nxt = text[start - 1], text[end]
+        lower_next = nxt.islower() or nxt == "("
+        if (lower_next and (prev.islower() or prev in ",’'" or prev.isdigit())) or (
+            nxt.isalnum() and OPEN_WORD.search(text, max(0, start - 20), start)
+        ):
+            out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def joined_line(text: str, offset: int) -> str:
+    """The part of ``offset``'s line (in the joined view) before it."""
+    return text[_line_start(text, offset) : offset]
+
+
+def _before(text: str, offset: int, width: int) -> str:
+    """Up to ``width`` characters before ``offset`` on its line; cut short, it starts with ``…``,
+    so that a pattern anchored at ``^`` means the start of the line only."""
+    line_start = _line_start(text, offset)
+    if offset - width > line_start:
+        return "…" + text[offset - width : offset]
+    return text[line_start:offset]
+
+
+def numeric_matches(text: str) -> list[re.Match[str]]:
+    """What ``NUMERIC.finditer(text)`` finds, tried only at the words shortly before each unit of time.
+
+    Every amount ends on a unit (``an``, ``mois``, ``24h``...), a plain word that a simple pattern
+    finds fast; the full pattern, whose numbers in words make it slow to try at every position, is
+    tried only at the starts of the words up to ``ANCHOR_BEFORE`` characters before each unit, on
+    its line, leftmost first, as ``finditer`` would.
+    """
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for unit in UNIT_ANCHOR.finditer(text):
+        if unit.end() <= last_end:
             continue
-        if m.group("maxq") or m.group("maxv") or m.group("maxp") or m.group("upper"):
-            bound = "max"
-        elif m.group("minq") or m.group("minp"):
-            bound = "min"
-        else:
-            bound = "exact"
-        out.append(Candidate(start, m.end(), RetentionPeriod(iso=value, bound=bound, after=_after(m.group("event"))), True))
+        lo = max(last_end, _line_start(text, unit.start()), unit.start() - ANCHOR_BEFORE)
+        for word in WORD_START.finditer(text, lo, unit.start()):
+            if word.start() < last_end:
+                continue
+            m = NUMERIC.match(text, word.start())
+            if m:
+                out.append(m)
+                last_end = m.end()
     return out
 
 
-def event_candidates(text: str) -> list[Candidate]:
-    """Every period bound to an event: ``tant que ...``, ``jusqu’à ...``, ``pendant la durée de ...``."""
+def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
+    """Every amount of time in the text, with its qualifiers and starting event,
+    that is not a deadline, a frequency, an age, a time of day or another thing's length.
+
+    ``text`` is the :func:`joined` view; ``lines`` the text with its line breaks, which says
+    whether a period opens its own line (a table cell)."""
+    lines = text if lines is None else lines
     out = []
-    for name, rx in EVENT_BOUND:
-        for m in rx.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            lead = text[max(line_start, m.start() - 30) : m.start()]
-            bound = "exact"
-            if name == "for_the_time_of":
-                if not TIME_LEAD.search(lead) or NOT_EVENT.search(m.group("event")):
-                    continue
-                if CAPPED.search(lead):
-                    bound = "max"
-            if name == "when" and not DELETION.search(text[max(line_start, m.start() - 60) : m.start()]):
+    for m in numeric_matches(text):
+        core = "alt" if m.group("alt") else "amount"
+        if m.group("lenq") and not (m.group("maxq") or m.group("minq")):
+            start = m.start("range") if m.group("range") else m.start(core)
+        else:
+            start = m.start()
+        line_start = _line_start(text, m.start())
+        before = _before(text, m.start(), 60)
+        if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
+            continue
+        if FALSE_AFTER.match(text[m.end(core) : m.end(core) + 30]):
+            continue
+        if CLOCK.search(text, max(line_start, start - 12), min(len(text), m.end(core) + 12)):
+            continue
+        own_line = lines[_line_start(lines, start) : start]
+        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(joined_line(text, start)) is not None
+        out.append(Candidate(start, m.end(), "numeric", starts_line))
+    return out
+
+
+def event_matches(text: str, lines: str) -> list[tuple[str, re.Match[str]]]:
+    """What each ``EVENT_BOUND`` pattern's ``finditer`` finds, tried only where one of their first
+    words stands (``tant``, ``jusqu``, ``durée``, ``dès``...): one fast pass over the text instead
+    of one per pattern. ``Session`` cells are looked for in ``lines``, where a cell is a line."""
+    out: list[tuple[str, re.Match[str]]] = []
+    last_end = {name: 0 for name, _ in EVENT_BOUND}
+    for key in EVENT_START.finditer(text):
+        for name, rx in EVENT_BOUND:
+            if key.start() < last_end[name]:
                 continue
-            period = RetentionPeriod(iso=None, bound=bound, after=_after(m.group("event")))
-            out.append(Candidate(m.start(), m.end(), period, False, bool(OPENS_FIELD.search(text[line_start : m.start()]))))
+            m = rx.match(lines if name == "session_cell" else text, key.start())
+            if m:
+                out.append((name, m))
+                last_end[name] = m.end()
+    return out
+
+
+def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
+    """Every period bound to an event: ``tant que ...``, ``jusqu’à ...``, ``pendant la durée de ...``,
+    ``supprimées dès ...``, ``sans limitation de durée`` (``text`` and ``lines`` as in
+    :func:`numeric_candidates`)."""
+    lines = text if lines is None else lines
+    out = []
+    for name, m in event_matches(text, lines):
+        lead = _before(text, m.start(), 40)
+        if name == "for_the_time_of":
+            event = FOR_THE_TIME_HEAD.sub("", m.group())
+            lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
+            if not lead_rx.search(lead) or NOT_EVENT.search(event):
+                continue
+            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + 12]):
+                continue  # ``la durée de vie des cookies est de ...`` names the rule
+        elif name in ("when", "from_on"):
+            deleted = DELETION if name == "when" else DELETION_NOUN
+            opens_sentence = not _before(text, m.start(), 3).strip(" \t*-•")
+            if not deleted.search(_before(text, m.start(), 110)) and not (
+                opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + 60)
+            ):
+                continue
+        elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
+            continue  # ``ce qui est nécessaire`` is a period after a cap only: ``au-delà de ce qui est nécessaire``
+        elif name == "rule_period" and not RULE_LEAD.search(lead):
+            continue
+        elif name == "unlimited" and m.group().lower() == "indéfiniment" and not KEEP_BEFORE.search(lead):
+            continue  # ``conservées indéfiniment``; not ``utiliser ces statistiques indéfiniment``
+        elif name == "longer" and not KEEP_BEFORE.search(lead):
+            continue  # ``sont stockés plus longtemps``
+        elif name == "throughout" and not THROUGHOUT_LEAD.search(lead):
+            continue  # ``conservées durant toute l’utilisation des Services``
+        own_line = lines[_line_start(lines, m.start()) : m.start()]
+        out.append(Candidate(m.start(), m.end(), name, bool(OPENS_FIELD.search(own_line))))
     return out
 
 
 class Retention:
-    """Mark retention periods (``DURATION``) and attach a :class:`RetentionPeriod` to each.
+    """Mark retention periods (``DURATION``) and attach a :class:`RetentionPeriod` to each,
+    made by :func:`~pipeline.components.retention.normalise.normalise` from the span's words.
 
     A period counts when its sentence speaks of keeping data (``conserver``,
-    ``supprimer``, ``durée de conservation``...) or, for a length or a
-    period that opens its own line (a table cell), when a retention heading
-    or table header stands a few lines above it. A consent choice kept for a
-    time is not retention.
+    ``supprimer``, ``durée de conservation``, a cookie's lifetime ...; a
+    necessity rule may also be said of processing), when a retention header
+    stands earlier on its line (a table flattened into text), or, for a
+    period that opens its own line or field (a table cell, ``Label : 6
+    mois``), when a retention heading or table header stands above it (within
+    ``cell_window`` lines; ``heading_window`` for a length in running text).
+    A consent or banner choice kept for a time, a cookie that keeps it and a
+    general definition of kinds of cookies are not retention.
     """
 
-    def __init__(self, nlp: Language, name: str, *, heading_window: int = 40, heading_max_chars: int = 80) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        heading_window: int = 40,
+        heading_max_chars: int = 80,
+        cell_window: int = 400,
+        header_in_line_chars: int = 3000,
+    ) -> None:
         self.name = name
         self.heading_window = heading_window
         self.heading_max_chars = heading_max_chars
+        self.cell_window = cell_window
+        self.header_in_line_chars = header_in_line_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
+        lines = text_of(doc)
+        text = joined(lines)
+        context = _Context(text, lines, self.heading_max_chars)
         candidates = sorted(
-            numeric_candidates(text) + event_candidates(text), key=lambda c: (c.start, -(c.end - c.start), not c.numeric)
+            numeric_candidates(text, lines) + event_candidates(text, lines),
+            key=lambda c: (c.start, -(c.end - c.start), not c.numeric),
         )
         spans: list[Span] = []
         taken_end = -1
@@ -157,23 +277,89 @@ class Retention:
             if span is None:
                 continue
             alternative = spans and ALTERNATIVE.fullmatch(text[spans[-1].end_char : span.start_char])
-            if not alternative and not self._about_retention(doc, span, cand):
+            if not alternative and not self._about_retention(context, span, cand):
                 continue
-            span._.retention = cand.period
+            left, right = sentence_bounds(text, span.start_char, span.end_char)
+            period = normalise(
+                text[span.start_char : span.end_char],
+                before=text[max(left, span.start_char - 120) : span.start_char],
+                following=text[span.end_char : min(right, span.end_char + 60)],
+            )
+            previous = spans[-1]._.retention if alternative else None
+            if previous and period.bound == "exact" and (previous.iso is None) == (period.iso is None):
+                # ``au maximum 10 ans après X, ou 10 ans après Y``, ``uniquement pendant la durée
+                # nécessaire ..., ou tant que ...``: the qualifier holds for both alternatives
+                period = period.model_copy(update={"bound": previous.bound})
+            span._.retention = period
             spans.append(span)
-            taken_end = cand.end
+            taken_end = span.end_char
         if spans:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + spans
         return doc
 
-    def _about_retention(self, doc: Doc, span: Span, cand: Candidate) -> bool:
-        sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
-        if CHOICE.search(sentence):
+    def _about_retention(self, context: "_Context", span: Span, cand: Candidate) -> bool:
+        text = context.text
+        left, right = sentence_bounds(text, span.start_char, span.end_char)
+        sentence = text[left : min(right, span.end_char + SENTENCE_REACH)]  # a table flattened into one line is long
+        if cand.kind in ALTERNATIVE_ONLY:  # ``ou que sa session se termine``: only as the alternative of a period
             return False
-        if CUE.search(sentence):
+        if CHOICE.search(sentence) or CHOICE_JUST_BEFORE.search(_before(text, span.start_char, 120)):
+            return False
+        if not cand.numeric and COOKIE_KINDS.search(text, _line_start(text, span.start_char), span.start_char):
+            return False  # ``les cookies de session ... sont effacés lorsque ...``: a definition
+        whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(context.lines, span.end_char) is not None
+        if whole_cell and CONSENT_MEMORY.search(context.row_before(span.start_char)):
+            return False  # a cookie that keeps the consent choice: how long a choice lasts
+        if cand.kind in CELL_ONLY:
+            return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
+        if CUE.search(sentence) or (cand.kind in NECESSITY and PROCESSING_CUE.search(sentence)):
             return True
-        return (cand.numeric or cand.starts_line) and self._under_retention_heading(text_of(doc), span.start_char)
+        if cand.numeric and context.header_on_line(span.start_char, self.header_in_line_chars):
+            return True
+        if cand.starts_line:
+            return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
+        if not (cand.numeric or cand.kind == "rule_period"):
+            return False
+        return context.heading_above(span.start_char, self.heading_window, 4000)
 
-    def _under_retention_heading(self, text: str, offset: int) -> bool:
-        lines = lines_above(text, offset, self.heading_window, 4000)
-        return any(len(line) <= self.heading_max_chars and HEADING.search(line) for line in lines if line.strip())
+
+class _Context:
+    """What the component asks of a doc's text, worked out once per doc: where the retention
+    headings are, where line breaks are, where retention headers stand inside lines."""
+
+    def __init__(self, text: str, lines: str, heading_max_chars: int) -> None:
+        self.text = text  # the joined view, for sentences
+        self.lines = lines  # with every line break, for headings, cells and lines
+        self.breaks = [m.start() for m in re.finditer("\n", lines)]
+        self.headings = [
+            m.start()
+            for m in re.finditer(r"[^\n]+", lines)
+            if len(m.group()) <= heading_max_chars and HEADING.search(m.group())
+        ]
+        self.headers_in_line = [m.start() for m in HEADER_IN_LINE.finditer(text)]
+
+    def _line_index(self, offset: int) -> int:
+        return bisect_right(self.breaks, offset - 1)
+
+    def heading_above(self, offset: int, max_lines: int, max_chars: int) -> bool:
+        """A retention heading on one of the ``max_lines`` lines above ``offset``'s line, within ``max_chars``."""
+        line_start = _line_start(self.lines, offset)
+        k = bisect_right(self.headings, line_start - 1) - 1
+        if k < 0:
+            return False
+        heading = self.headings[k]
+        return line_start - heading <= max_chars and self._line_index(line_start) - self._line_index(heading) <= max_lines
+
+    def row_before(self, offset: int, cells: int = 3, max_chars: int = 400) -> str:
+        """The ``cells`` non-empty lines before ``offset``'s line: the other cells of a table row."""
+        line_start = _line_start(self.lines, offset)
+        above = [line for line in self.lines[max(0, line_start - max_chars) : line_start].split("\n") if line.strip()]
+        return "\n".join(above[-cells:])
+
+    def header_on_line(self, offset: int, max_chars: int) -> bool:
+        """A retention header earlier on the same line (``Durées de conservation : ... 3 ans``)."""
+        k = bisect_right(self.headers_in_line, offset - 1) - 1
+        if k < 0:
+            return False
+        header = self.headers_in_line[k]
+        return offset - header <= max_chars and "\n" not in self.text[header:offset]
