@@ -41,6 +41,7 @@ HEADING = re.compile(P.retention_heading())
 HEADER_IN_LINE = re.compile(P.retention_header_in_line())
 FALSE_BEFORE = re.compile(P.false_positive_before(), FLAGS)
 KEPT_UNTIL = re.compile(P.kept_until_deadline(), FLAGS)
+RESTATED = re.compile(P.restated_before(), FLAGS)
 FALSE_AFTER = re.compile(P.false_positive_after(), FLAGS)
 CLOCK = re.compile(P.clock_time(), FLAGS)
 DURATION_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
@@ -77,6 +78,7 @@ class Candidate:
     end: int
     kind: str  # ``numeric`` or the name of an event pattern
     starts_line: bool = False  # a table cell or list item of its own
+    restated: bool = False  # ``ce délai de 3 ans``: kept only if it repeats a period found before
 
     @property
     def numeric(self) -> bool:
@@ -163,15 +165,18 @@ def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
             start = m.start()
         line_start = _line_start(text, m.start())
         before = _before(text, m.start(), 60)
+        restated = False
         if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
-            continue
+            if not RESTATED.search(before):
+                continue
+            restated = True
         if FALSE_AFTER.match(text[m.end(core) : m.end(core) + 30]):
             continue
         if CLOCK.search(text, max(line_start, start - 12), min(len(text), m.end(core) + 12)):
             continue
         own_line = lines[_line_start(lines, start) : start]
         starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(joined_line(text, start)) is not None
-        out.append(Candidate(start, m.end(), "numeric", starts_line))
+        out.append(Candidate(start, m.end(), "numeric", starts_line, restated))
     return out
 
 
@@ -285,6 +290,8 @@ class Retention:
                 before=text[max(left, span.start_char - 120) : span.start_char],
                 following=text[span.end_char : min(right, span.end_char + 60)],
             )
+            if cand.restated and period.iso not in {s._.retention.iso for s in spans}:
+                continue  # ``ce délai de 1 mois`` after a deadline of one month
             previous = spans[-1]._.retention if alternative else None
             if previous and period.bound == "exact" and (previous.iso is None) == (period.iso is None):
                 # ``au maximum 10 ans après X, ou 10 ans après Y``, ``uniquement pendant la durée
