@@ -18,6 +18,7 @@ from pipeline.cache import SpanCache
 from pipeline.clean import Cleaned, clean
 from pipeline.components import SPAN_KEY
 from pipeline.config import Params
+from pipeline.layout import STRUCTURE_KEY, structure_of
 from pipeline.notices import Notice, NoticeError, check_french, check_text
 
 LABEL_ORDER = ("DATA", "PURPOSE", "DURATION", "RECIPIENT", "LEGAL_BASIS")
@@ -99,7 +100,7 @@ def extract(
     size = params.extract.chunk_chars
     order: deque[_State] = deque()  # notices read and not yet given out, in their order
 
-    def pieces() -> Iterator[tuple[str, tuple[_State, int]]]:
+    def pieces() -> Iterator[tuple[tuple[str, list[tuple]], tuple[_State, int]]]:
         for notice, spans in _looked_up(notices, cache, on_error):
             if spans is not None:
                 order.append(_State(notice, None, 0, spans))
@@ -113,7 +114,7 @@ def extract(
             state = _State(notice, cleaned, len(parts))
             order.append(state)
             for offset, text in parts:
-                yield text, (state, offset)
+                yield (text, structure_of(cleaned.lines, offset, offset + len(text))), (state, offset)
 
     def finished() -> Iterator[dict]:
         while order and order[0].left == 0:
@@ -126,7 +127,8 @@ def extract(
     first = next(stream, None)
     if first is not None:
         model = nlp if isinstance(nlp, Language) else nlp()
-        batches = model.pipe(chain([first], stream), as_tuples=True, batch_size=params.extract.batch_size)
+        docs = ((with_layout(model, *piece), context) for piece, context in chain([first], stream))
+        batches = model.pipe(docs, as_tuples=True, batch_size=params.extract.batch_size)
         for doc, (state, offset) in batches:
             state.spans.extend(span_record(span, state.cleaned, offset) for span in doc_spans(doc))
             state.left -= 1
@@ -153,6 +155,13 @@ def prepare(notice: Notice, params: Params) -> Cleaned:
         raise NoticeError(f"{notice.source}: nothing left to read once cleaned")
     check_french(cleaned.text, notice.source, params.extract.min_french_share)
     return cleaned
+
+
+def with_layout(nlp: Language, text: str, lines: list[tuple]) -> Doc:
+    """A piece of clean text made a ``Doc`` that carries the cleaner's lines, for ``privacy_layout``."""
+    doc = nlp.make_doc(text)
+    doc.user_data[STRUCTURE_KEY] = lines
+    return doc
 
 
 def doc_spans(doc: Doc) -> Iterable[Span]:
