@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components import SPAN_KEY
 from pipeline.components.retention import patterns as P
 from pipeline.components.retention.normalise import normalise
-from pipeline.components.syntax import sentence_bounds, text_of
+from pipeline.layout import Layout, Line, Sentences
 
 FLAGS = re.IGNORECASE
 S = P.S
@@ -33,6 +33,21 @@ UNIT_ANCHOR = re.compile(P.unit_anchor(), FLAGS)
 ANCHOR_BEFORE = 90  # how far a period reaches before its unit: qualifiers, a range, an alternative
 WORD_START = re.compile(r"(?<![\w])[\w(]")
 SENTENCE_REACH = 800  # how far after a period its sentence is read for cues
+FALSE_BEFORE_CHARS = 60  # before an amount: what makes it a deadline, a frequency, an age ...
+FALSE_AFTER_CHARS = 30  # after an amount: what makes it another thing's length
+CLOCK_CHARS = 12  # around an amount: a time of day
+LEAD_CHARS = 40  # before an event-bound period: what must lead it
+RULE_NAME_CHARS = 12  # after ``la durée de vie des cookies``: ``est de`` names the rule
+OPENING_CHARS = 3  # before a period: what still lets it open its sentence
+DELETION_CHARS = 110  # before ``lorsque``, ``dès``: a deletion verb
+DELETION_AFTER_CHARS = 60  # after a period that opens a sentence: its deletion verb
+CHOICE_CHARS = 120  # before a period: a consent choice kept for that time
+NORMALISE_BEFORE = 120  # the words before a span the normaliser reads (caps, floors)
+NORMALISE_AFTER = 60  # the words after it (a starting event)
+HEADING_CHARS_PER_LINE = 100  # a heading above a cell: at most this many characters a line above
+RUNNING_HEADING_CHARS = 4000  # a heading above a length in running text: at most this far above
+ROW_CELLS = 3  # the cells before a cell that make its table row
+ROW_CHARS = 400  # ... read at most this far above
 EVENT_BOUND = [(name, re.compile(rx, FLAGS)) for name, rx in P.event_bound()]
 EVENT_START = re.compile(P.event_start(), FLAGS)
 FOR_THE_TIME_HEAD = re.compile(P.for_the_time_head(), FLAGS)
@@ -66,8 +81,8 @@ CHOICE = re.compile(P.choice_kept(), FLAGS)
 CHOICE_JUST_BEFORE = re.compile(P.choice_just_before(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
 ALTERNATIVE = re.compile(P.alternative_join(), FLAGS)
-LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 OPEN_WORD = re.compile(P.open_line_end(), FLAGS)
+OPEN_WORD_CHARS = 20  # how far back from a line's end its last word is looked for
 WHOLE_LINE_TAIL = re.compile(r"[ \t.;:*]*(?:\n|$)")  # matched at a span's end: nothing else on its line
 
 
@@ -83,47 +98,66 @@ class Candidate:
         return self.kind == "numeric"
 
 
-def joined(text: str) -> str:
-    """The text with the line breaks inside a sentence turned into spaces, offsets unchanged.
+class View:
+    """What the component reads of a doc's layout: the text with the line breaks inside a sentence
+    read as spaces (:func:`joined`, offsets unchanged), the lines of that view (a hard-wrapped
+    sentence is one), and the sentences, read through those breaks."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.lines = layout.text  # with every line break: headings, cells and lines
+        self.text, soft = joined(layout)  # for sentences and patterns
+        self.hard_breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self.sentences: Sentences = layout.sentences.reading_through(soft)
+        self.headers_in_line = [m.start() for m in HEADER_IN_LINE.finditer(self.text)]
+
+    def line_start(self, offset: int) -> int:
+        """Where ``offset``'s line starts in the joined view."""
+        k = bisect_right(self.hard_breaks, offset - 1)
+        return self.hard_breaks[k - 1] + 1 if k else 0
+
+    def own_line_start(self, offset: int) -> int:
+        """Where ``offset``'s line starts in the text."""
+        return self.layout.line_at(offset).start
+
+
+def joined(layout: Layout) -> tuple[str, list[int]]:
+    """The text with the line breaks inside a sentence turned into spaces, offsets unchanged, and the
+    offsets of those line breaks.
 
     A line that ends on a lowercase letter or a comma and a next line that starts lowercase are
     one sentence (``nous conserverons vos\\n\\ndonnées pendant 6 mois``), and so are a line that
     ends on a word that cannot end one (``pendant une durée de``) and a number after it. A line
     that ends a sentence, a heading or a table cell (the next starts with a capital) stays.
     """
+    text = layout.text
     out = list(text)
-    for m in LINE_BREAKS.finditer(text):
-        start, end = m.span()
-        if start == 0 or end >= len(text):
-            continue
+    soft: list[int] = []
+    lines = [line for line in layout.lines if not line.blank]
+    for before, after in zip(lines, lines[1:]):
+        start = before.start + len(before.text.rstrip(" \t"))
+        end = after.start + len(after.text) - len(after.text.lstrip())
         prev, nxt = text[start - 1], text[end]
         lower_next = nxt.islower() or nxt == "("
         if (lower_next and (prev.islower() or prev in ",’'" or prev.isdigit())) or (
-            nxt.isalnum() and OPEN_WORD.search(text, max(0, start - 20), start)
+            nxt.isalnum() and OPEN_WORD.search(text, max(0, start - OPEN_WORD_CHARS), start)
         ):
             out[start:end] = " " * (end - start)
-    return "".join(out)
+            soft += [i for i in range(start, end) if text[i] == "\n"]
+    return "".join(out), soft
 
 
-def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
-
-
-def joined_line(text: str, offset: int) -> str:
-    """The part of ``offset``'s line (in the joined view) before it."""
-    return text[_line_start(text, offset) : offset]
-
-
-def _before(text: str, offset: int, width: int) -> str:
-    """Up to ``width`` characters before ``offset`` on its line; cut short, it starts with ``…``,
-    so that a pattern anchored at ``^`` means the start of the line only."""
-    line_start = _line_start(text, offset)
+def _before(view: View, offset: int, width: int) -> str:
+    """Up to ``width`` characters before ``offset`` on its line (joined view); cut short, it starts
+    with ``…``, so that a pattern anchored at ``^`` means the start of the line only."""
+    text = view.text
+    line_start = view.line_start(offset)
     if offset - width > line_start:
         return "…" + text[offset - width : offset]
     return text[line_start:offset]
 
 
-def numeric_matches(text: str) -> list[re.Match[str]]:
+def numeric_matches(view: View) -> list[re.Match[str]]:
     """What ``NUMERIC.finditer(text)`` finds, tried only at the words shortly before each unit of time.
 
     Every amount ends on a unit (``an``, ``mois``, ``24h``...), a plain word that a simple pattern
@@ -131,12 +165,13 @@ def numeric_matches(text: str) -> list[re.Match[str]]:
     tried only at the starts of the words up to ``ANCHOR_BEFORE`` characters before each unit, on
     its line, leftmost first, as ``finditer`` would.
     """
+    text = view.text
     out: list[re.Match[str]] = []
     last_end = 0
     for unit in UNIT_ANCHOR.finditer(text):
         if unit.end() <= last_end:
             continue
-        lo = max(last_end, _line_start(text, unit.start()), unit.start() - ANCHOR_BEFORE)
+        lo = max(last_end, view.line_start(unit.start()), unit.start() - ANCHOR_BEFORE)
         for word in WORD_START.finditer(text, lo, unit.start()):
             if word.start() < last_end:
                 continue
@@ -147,38 +182,39 @@ def numeric_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
+def numeric_candidates(view: View) -> list[Candidate]:
     """Every amount of time in the text, with its qualifiers and starting event,
     that is not a deadline, a frequency, an age, a time of day or another thing's length.
 
-    ``text`` is the :func:`joined` view; ``lines`` the text with its line breaks, which says
-    whether a period opens its own line (a table cell)."""
-    lines = text if lines is None else lines
+    Patterns read the :func:`joined` view; the text's own lines say whether a period opens its
+    own line (a table cell)."""
+    text, lines = view.text, view.lines
     out = []
-    for m in numeric_matches(text):
+    for m in numeric_matches(view):
         core = "alt" if m.group("alt") else "amount"
         if m.group("lenq") and not (m.group("maxq") or m.group("minq")):
             start = m.start("range") if m.group("range") else m.start(core)
         else:
             start = m.start()
-        line_start = _line_start(text, m.start())
-        before = _before(text, m.start(), 60)
+        line_start = view.line_start(m.start())
+        before = _before(view, m.start(), FALSE_BEFORE_CHARS)
         if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
             continue
-        if FALSE_AFTER.match(text[m.end(core) : m.end(core) + 30]):
+        if FALSE_AFTER.match(text[m.end(core) : m.end(core) + FALSE_AFTER_CHARS]):
             continue
-        if CLOCK.search(text, max(line_start, start - 12), min(len(text), m.end(core) + 12)):
+        if CLOCK.search(text, max(line_start, start - CLOCK_CHARS), min(len(text), m.end(core) + CLOCK_CHARS)):
             continue
-        own_line = lines[_line_start(lines, start) : start]
-        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(joined_line(text, start)) is not None
+        own_line = lines[view.own_line_start(start) : start]
+        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(text[view.line_start(start) : start]) is not None
         out.append(Candidate(start, m.end(), "numeric", starts_line))
     return out
 
 
-def event_matches(text: str, lines: str) -> list[tuple[str, re.Match[str]]]:
+def event_matches(view: View) -> list[tuple[str, re.Match[str]]]:
     """What each ``EVENT_BOUND`` pattern's ``finditer`` finds, tried only where one of their first
     words stands (``tant``, ``jusqu``, ``durée``, ``dès``...): one fast pass over the text instead
-    of one per pattern. ``Session`` cells are looked for in ``lines``, where a cell is a line."""
+    of one per pattern. ``Session`` cells are looked for in the text's own lines, where a cell is a line."""
+    text, lines = view.text, view.lines
     out: list[tuple[str, re.Match[str]]] = []
     last_end = {name: 0 for name, _ in EVENT_BOUND}
     for key in EVENT_START.finditer(text):
@@ -192,26 +228,25 @@ def event_matches(text: str, lines: str) -> list[tuple[str, re.Match[str]]]:
     return out
 
 
-def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
+def event_candidates(view: View) -> list[Candidate]:
     """Every period bound to an event: ``tant que ...``, ``jusqu’à ...``, ``pendant la durée de ...``,
-    ``supprimées dès ...``, ``sans limitation de durée`` (``text`` and ``lines`` as in
-    :func:`numeric_candidates`)."""
-    lines = text if lines is None else lines
+    ``supprimées dès ...``, ``sans limitation de durée`` (read as :func:`numeric_candidates` reads)."""
+    text, lines = view.text, view.lines
     out = []
-    for name, m in event_matches(text, lines):
-        lead = _before(text, m.start(), 40)
+    for name, m in event_matches(view):
+        lead = _before(view, m.start(), LEAD_CHARS)
         if name == "for_the_time_of":
             event = FOR_THE_TIME_HEAD.sub("", m.group())
             lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
             if not lead_rx.search(lead) or NOT_EVENT.search(event):
                 continue
-            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + 12]):
+            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + RULE_NAME_CHARS]):
                 continue  # ``la durée de vie des cookies est de ...`` names the rule
         elif name in ("when", "from_on"):
             deleted = DELETION if name == "when" else DELETION_NOUN
-            opens_sentence = not _before(text, m.start(), 3).strip(" \t*-•")
-            if not deleted.search(_before(text, m.start(), 110)) and not (
-                opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + 60)
+            opens_sentence = not _before(view, m.start(), OPENING_CHARS).strip(" \t*-•")
+            if not deleted.search(_before(view, m.start(), DELETION_CHARS)) and not (
+                opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + DELETION_AFTER_CHARS)
             ):
                 continue
         elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
@@ -224,7 +259,7 @@ def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
             continue  # ``sont stockés plus longtemps``
         elif name == "throughout" and not THROUGHOUT_LEAD.search(lead):
             continue  # ``conservées durant toute l’utilisation des Services``
-        own_line = lines[_line_start(lines, m.start()) : m.start()]
+        own_line = lines[view.own_line_start(m.start()) : m.start()]
         out.append(Candidate(m.start(), m.end(), name, bool(OPENS_FIELD.search(own_line))))
     return out
 
@@ -261,11 +296,10 @@ class Retention:
         self.header_in_line_chars = header_in_line_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        lines = text_of(doc)
-        text = joined(lines)
-        context = _Context(text, lines, self.heading_max_chars)
+        view = View(doc._.layout)
+        text = view.text
         candidates = sorted(
-            numeric_candidates(text, lines) + event_candidates(text, lines),
+            numeric_candidates(view) + event_candidates(view),
             key=lambda c: (c.start, -(c.end - c.start), not c.numeric),
         )
         spans: list[Span] = []
@@ -277,13 +311,13 @@ class Retention:
             if span is None:
                 continue
             alternative = spans and ALTERNATIVE.fullmatch(text[spans[-1].end_char : span.start_char])
-            if not alternative and not self._about_retention(context, span, cand):
+            if not alternative and not self._about_retention(view, span, cand):
                 continue
-            left, right = sentence_bounds(text, span.start_char, span.end_char)
+            left, right = view.sentences.range(span.start_char, span.end_char)
             period = normalise(
                 text[span.start_char : span.end_char],
-                before=text[max(left, span.start_char - 120) : span.start_char],
-                following=text[span.end_char : min(right, span.end_char + 60)],
+                before=text[max(left, span.start_char - NORMALISE_BEFORE) : span.start_char],
+                following=text[span.end_char : min(right, span.end_char + NORMALISE_AFTER)],
             )
             previous = spans[-1]._.retention if alternative else None
             if previous and period.bound == "exact" and (previous.iso is None) == (period.iso is None):
@@ -297,69 +331,50 @@ class Retention:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + spans
         return doc
 
-    def _about_retention(self, context: "_Context", span: Span, cand: Candidate) -> bool:
-        text = context.text
-        left, right = sentence_bounds(text, span.start_char, span.end_char)
+    def _about_retention(self, view: View, span: Span, cand: Candidate) -> bool:
+        text = view.text
+        left, right = view.sentences.range(span.start_char, span.end_char)
         sentence = text[left : min(right, span.end_char + SENTENCE_REACH)]  # a table flattened into one line is long
         if cand.kind in ALTERNATIVE_ONLY:  # ``ou que sa session se termine``: only as the alternative of a period
             return False
-        if CHOICE.search(sentence) or CHOICE_JUST_BEFORE.search(_before(text, span.start_char, 120)):
+        if CHOICE.search(sentence) or CHOICE_JUST_BEFORE.search(_before(view, span.start_char, CHOICE_CHARS)):
             return False
-        if not cand.numeric and COOKIE_KINDS.search(text, _line_start(text, span.start_char), span.start_char):
+        if not cand.numeric and COOKIE_KINDS.search(text, view.line_start(span.start_char), span.start_char):
             return False  # ``les cookies de session ... sont effacés lorsque ...``: a definition
-        whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(context.lines, span.end_char) is not None
-        if whole_cell and CONSENT_MEMORY.search(context.row_before(span.start_char)):
+        whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(view.lines, span.end_char) is not None
+        if whole_cell and CONSENT_MEMORY.search(self._row_before(view.layout, span.start_char)):
             return False  # a cookie that keeps the consent choice: how long a choice lasts
         if cand.kind in CELL_ONLY:
-            return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
+            return self._heading_above(view.layout, span.start_char, self.cell_window, HEADING_CHARS_PER_LINE * self.cell_window)
         if CUE.search(sentence) or (cand.kind in NECESSITY and PROCESSING_CUE.search(sentence)):
             return True
-        if cand.numeric and context.header_on_line(span.start_char, self.header_in_line_chars):
+        if cand.numeric and self._header_on_line(view, span.start_char):
             return True
         if cand.starts_line:
-            return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
+            return self._heading_above(view.layout, span.start_char, self.cell_window, HEADING_CHARS_PER_LINE * self.cell_window)
         if not (cand.numeric or cand.kind == "rule_period"):
             return False
-        return context.heading_above(span.start_char, self.heading_window, 4000)
+        return self._heading_above(view.layout, span.start_char, self.heading_window, RUNNING_HEADING_CHARS)
 
+    def _heading(self, line: Line) -> bool:
+        """A retention heading or table header: ``Durée de conservation``, ``Expiration``."""
+        return len(line.text) <= self.heading_max_chars and HEADING.search(line.text) is not None
 
-class _Context:
-    """What the component asks of a doc's text, worked out once per doc: where the retention
-    headings are, where line breaks are, where retention headers stand inside lines."""
-
-    def __init__(self, text: str, lines: str, heading_max_chars: int) -> None:
-        self.text = text  # the joined view, for sentences
-        self.lines = lines  # with every line break, for headings, cells and lines
-        self.breaks = [m.start() for m in re.finditer("\n", lines)]
-        self.headings = [
-            m.start()
-            for m in re.finditer(r"[^\n]+", lines)
-            if len(m.group()) <= heading_max_chars and HEADING.search(m.group())
-        ]
-        self.headers_in_line = [m.start() for m in HEADER_IN_LINE.finditer(text)]
-
-    def _line_index(self, offset: int) -> int:
-        return bisect_right(self.breaks, offset - 1)
-
-    def heading_above(self, offset: int, max_lines: int, max_chars: int) -> bool:
+    def _heading_above(self, layout: Layout, offset: int, max_lines: int, max_chars: int) -> bool:
         """A retention heading on one of the ``max_lines`` lines above ``offset``'s line, within ``max_chars``."""
-        line_start = _line_start(self.lines, offset)
-        k = bisect_right(self.headings, line_start - 1) - 1
-        if k < 0:
-            return False
-        heading = self.headings[k]
-        return line_start - heading <= max_chars and self._line_index(line_start) - self._line_index(heading) <= max_lines
+        return layout.above(offset, self._heading, max_lines, max_chars) is not None
 
-    def row_before(self, offset: int, cells: int = 3, max_chars: int = 400) -> str:
-        """The ``cells`` non-empty lines before ``offset``'s line: the other cells of a table row."""
-        line_start = _line_start(self.lines, offset)
-        above = [line for line in self.lines[max(0, line_start - max_chars) : line_start].split("\n") if line.strip()]
-        return "\n".join(above[-cells:])
+    @staticmethod
+    def _row_before(layout: Layout, offset: int) -> str:
+        """The ``ROW_CELLS`` non-blank lines before ``offset``'s line: the other cells of a table row."""
+        above = [line.text for line in layout.lines_above(offset, ROW_CHARS, ROW_CHARS) if not line.blank]
+        return "\n".join(above[-ROW_CELLS:])
 
-    def header_on_line(self, offset: int, max_chars: int) -> bool:
+    def _header_on_line(self, view: View, offset: int) -> bool:
         """A retention header earlier on the same line (``Durées de conservation : ... 3 ans``)."""
-        k = bisect_right(self.headers_in_line, offset - 1) - 1
+        headers = view.headers_in_line
+        k = bisect_right(headers, offset - 1) - 1
         if k < 0:
             return False
-        header = self.headers_in_line[k]
-        return offset - header <= max_chars and "\n" not in self.text[header:offset]
+        header = headers[k]
+        return offset - header <= self.header_in_line_chars and "\n" not in view.text[header:offset]
