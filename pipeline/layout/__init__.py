@@ -67,6 +67,12 @@ class Line:
     def blank(self) -> bool:
         return self.kind == "blank"
 
+    @property
+    def titled(self) -> bool:
+        """Written as a title, whatever its kind: numbered (``3.1 RELATION CLIENT``, ``6 Sécurité``,
+        short and without end punctuation) or in capitals (``DONNÉES PERSONNELLES``)."""
+        return is_heading(self.text.strip())
+
 
 @dataclass(frozen=True)
 class Section:
@@ -369,7 +375,7 @@ def _tables(lines: list[Line]) -> list[Table]:
         index = renumber[old]
         for cell in cells:
             lines[cell.index] = _replace(cell, kind="cell", table=index)
-        tables.append(_table(index, [lines[c.index] for c in cells]))
+        tables.append(_table(index, [lines[c.index] for c in cells], lines))
     i = 0
     while i < len(lines):
         width = _header_width(lines, i)
@@ -400,7 +406,16 @@ def _header_width(lines: list[Line], i: int) -> int:
     return width if width >= 2 else 0
 
 
-def _table(index: int, cells: list[Line]) -> Table:
+def _table(index: int, cells: list[Line], lines: list[Line] | None = None) -> Table:
+    """A table of ``cells``; when its header row is empty or missing (a page converted to markdown
+    often leaves ``|  |  |`` above ``|---|`` and puts the titles in the first row), its first row is
+    its header (and is marked so in ``lines``)."""
+    if cells and not any(c.header for c in cells):
+        first = min(c.row for c in cells)
+        cells = [_replace(c, header=True) if c.row == first else c for c in cells]
+        if lines is not None:
+            for cell in cells:
+                lines[cell.index] = cell
     header = tuple(c for c in cells if c.header)
     rows: dict[int, list[Line]] = {}
     for cell in cells:

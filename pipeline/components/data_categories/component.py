@@ -12,10 +12,8 @@ from spacy.util import filter_spans
 from pipeline.components import SPAN_KEY
 from pipeline.components.data_categories import patterns as P
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
-from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import (
-    text_of, conjuncts, line_of, lines_above, negated, phrase, phrase_tokens, sentence_around,
-)
+from pipeline.components.syntax import conjuncts, negated, phrase, phrase_tokens
+from pipeline.layout import Layout, Line
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 CUE = P.processing_cue()
@@ -87,7 +85,7 @@ class DataCategories:
     def _by_pattern(self, doc: Doc, pattern) -> list[Span]:
         """Spans named by a regex group ``name``: data headings and relative clauses."""
         out = []
-        for m in pattern.finditer(text_of(doc)):
+        for m in pattern.finditer(doc._.layout.text):
             span = doc.char_span(m.start("name"), m.end("name"), label="DATA", alignment_mode="contract")
             if span is not None and len(span):
                 out.append(span)
@@ -117,17 +115,18 @@ class DataCategories:
     def _items(self, doc: Doc) -> list[Span]:
         """Every item of an enumeration in a list of data, one span each: what follows the colon or
         ``telles que`` of a line under ``les données suivantes :`` (``l’adresse, la ville, le pays``)."""
-        text, starts, out = text_of(doc), [t.idx for t in doc], []
-        intro, since, offset = False, 0, 0
-        for line in text.split("\n"):
-            start, offset = offset, offset + len(line) + 1
-            if not line.strip():
+        layout: Layout = doc._.layout
+        text, starts, out = layout.text, [t.idx for t in doc], []
+        intro, since = False, 0
+        for row in layout.lines:
+            line, start = row.text, row.start
+            if row.blank:
                 continue
             if line.rstrip().endswith(":"):
                 intro, since = bool(LIST_INTRO.search(line)) and not OTHER_INTRO.search(line), 0
                 continue
             since += 1
-            if not intro or since > self.list_window or len(line) > 300 or line.rstrip().endswith("?") or is_heading(line):
+            if not intro or since > self.list_window or len(line) > 300 or line.rstrip().endswith("?") or row.titled:
                 intro = False
                 continue
             marker = MARKER.search(line)
@@ -161,7 +160,7 @@ class DataCategories:
             return False
         if any(w in P.CHANNEL_BEFORE for w in before):
             return False  # ``par téléphone``, ``via le chat``: a channel, not data
-        if OWN_CONTACT.match(text_of(doc)[span.end_char : span.end_char + 20]):
+        if OWN_CONTACT.match(doc._.layout.text[span.end_char : span.end_char + 20]):
             return False
         if span.text.lower() in P.DEVICE_WORDS and before and before[-1] in P.ARTICLES:
             return False  # ``le téléphone de l’utilisateur``: the device, not the number
@@ -175,7 +174,7 @@ class DataCategories:
             return False  # ``pour gérer vos commandes``: the object of a goal, not data collected
         if span.root.lower_ in P.TIME_UNITS:
             return False  # ``conservées 3 ans``: a period the parser took for an object
-        if DENIED.search(text_of(doc)[max(0, span.start_char - 20) : max(span.start_char, span.root.idx)]):
+        if DENIED.search(doc._.layout.text[max(0, span.start_char - 20) : max(span.start_char, span.root.idx)]):
             return False  # ``que le son, pas l’image``
         if before and before[-1] in P.DEMONSTRATIVES and span.root.dep_ == "nsubj":
             return False  # ``cette conversation utilise l’image``: one occurrence acting, not a kind collected
@@ -183,21 +182,22 @@ class DataCategories:
             return False  # ``les clients``: the person, not data about them
         if doc.has_annotation("DEP") and self._occasion_or_channel(span):
             return False
-        start, end = line_of(doc, span.start_char)
-        line = text_of(doc)[start:end]
-        if is_heading(line) and not text_of(doc)[span.end_char : end].lstrip().startswith(":") and not _enumeration(line):
+        layout: Layout = doc._.layout
+        row = layout.line_at(span.start_char)
+        line, end = row.text, row.end
+        if row.titled and not layout.text[span.end_char : end].lstrip().startswith(":") and not _enumeration(line):
             return False  # ``8. INFORMATIONS DE CONTACT``: a section title
-        sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
+        sentence = layout.text[slice(*layout.sentence_range(span.start_char, span.end_char))]
         if doc.has_annotation("DEP") and negated(span.root) and not RESTRICTIVE.search(sentence):
             return False
         if RIGHTS.search(sentence) or NEGATED.search(sentence):
             return False
-        return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char) or self._in_data_block(span)
+        return bool(CUE.search(sentence)) or self._in_data_list(layout, span.start_char) or self._in_data_block(span)
 
     def _occasion_or_channel(self, span: Span) -> bool:
         """``lors d’un entretien ou d’un chat``: the occasion; ``tous canaux confondus (courrier,
         téléphone, e-mail)``: items of a list of channels."""
-        if FRAME.search(text_of(span.doc)[max(0, span.start_char - 80) : span.start_char]):
+        if FRAME.search(span.doc._.layout.text[max(0, span.start_char - 80) : span.start_char]):
             return True
         item = span.root
         while item.dep_ in ("conj", "appos") and item.head.i < item.i:
@@ -213,10 +213,14 @@ class DataCategories:
         return (len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_ in ("de", "d'", "d’")
                 and doc[span.start - 2].pos_ == "NOUN" and doc[span.start - 2].lower_ not in self.table)
 
-    def _in_data_list(self, text: str, char: int) -> bool:
-        """A list item under an introduction about data: ``Nous traitons différents types de données :``."""
-        lines = lines_above(text, char, self.list_window, 3000)
-        return any(line.rstrip().endswith(":") and CUE.search(line) for line in lines)
+    @staticmethod
+    def _data_intro(line: Line) -> bool:
+        """An introduction about data: ``Nous traitons différents types de données :``."""
+        return line.text.rstrip().endswith(":") and CUE.search(line.text) is not None
+
+    def _in_data_list(self, layout: Layout, char: int) -> bool:
+        """A list item under an introduction about data, within ``list_window`` lines."""
+        return layout.above(char, self._data_intro, self.list_window, 3000) is not None
 
     def _in_data_block(self, span: Span) -> bool:
         """An item of a table cell or of a list without colons, under a title naming data:
@@ -225,16 +229,18 @@ class DataCategories:
         must open its line or follow a separator, the line open with a kind of the lexicon
         (``Gestion des commandes`` in a column of purposes names no item), and only such lines
         (and one blank line) stand between it and the title."""
-        text = text_of(span.doc)
-        start, end = line_of(span.doc, span.start_char)
+        layout: Layout = span.doc._.layout
+        text = layout.text
+        row = layout.line_at(span.start_char)
+        start, end = row.start, row.end
         if end - start > 200 or not P.ITEM_LEAD.fullmatch(text[start : span.start_char]) and not P.ITEM_AFTER.search(text[start : span.start_char]):
             return False
         if not self._item_line(text[start:end]):
             return False  # ``Gestion des commandes et des factures``: a purpose, not a list of items
         blank = cells = 0
         between = [text[start:end].strip()]  # from the span's line up to the title
-        for above in reversed(lines_above(text, span.start_char, 12, 2000)[:-1]):
-            above = above.strip()
+        for line in reversed(layout.lines_above(span.start_char, 12, 2000)):
+            above = line.text.strip()
             if not above:
                 blank += 1
                 if blank > 1:
@@ -341,7 +347,7 @@ def _shared_heads(doc: Doc, table: dict[str, str]) -> list[Span]:
     before another shares its complement, one span for both (gold/README.md). Both heads are
     among ``SHARING_HEADS``, or the second with the complement is a kind of the lexicon."""
     out = []
-    for m in P.SHARED_HEAD.finditer(text_of(doc)):
+    for m in P.SHARED_HEAD.finditer(doc._.layout.text):
         first = doc.char_span(m.start(), m.end("second"), alignment_mode="contract")
         if first is None or len(first) < 3 or first[0].pos_ != "NOUN":
             continue
@@ -384,7 +390,7 @@ def _joined(lexical: list[Span], found: list[Span]) -> list[Span]:
         if len(kind) < 2:
             continue
         for span in found:
-            if kind.start < span.start < kind.end < span.end and "\n" not in text_of(kind.doc)[kind.start_char : span.end_char]:
+            if kind.start < span.start < kind.end < span.end and "\n" not in kind.doc._.layout.text[kind.start_char : span.end_char]:
                 out.append(Span(kind.doc, kind.start, span.end, label="DATA"))
     return out
 
@@ -421,11 +427,11 @@ def _company_items(spans: list[Span]) -> None:
     company's: ``identity`` items of that line become ``professional``."""
     headings = {}
     for span in spans:
-        text = text_of(span.doc)
-        if span._.category == "professional" and text[span.end_char : span.end_char + 3].lstrip().startswith(":"):
-            headings[line_of(span.doc, span.start_char)[0]] = span.end_char
+        layout = span.doc._.layout
+        if span._.category == "professional" and layout.text[span.end_char : span.end_char + 3].lstrip().startswith(":"):
+            headings[layout.line_at(span.start_char).index] = span.end_char
     for span in spans:
-        after = headings.get(line_of(span.doc, span.start_char)[0])
+        after = headings.get(span.doc._.layout.line_at(span.start_char).index)
         if after is not None and span.start_char > after and span._.category == "identity":
             span._.category = "professional"
 
@@ -434,7 +440,7 @@ def _lead_categories(spans: list[Span]) -> None:
     """``données de santé, telles que vos antécédents médicaux et vos traitements en cours``,
     ``Données bancaires : IBAN, titulaire du compte``: an item the words alone leave ``other`` takes
     the category of the kind that introduces its list, in the same sentence."""
-    text = text_of(spans[0].doc) if spans else ""
+    text = spans[0].doc._.layout.text if spans else ""
     leads = [s for s in spans if s._.category != "other" and P.LEAD_AFTER.match(text, s.end_char)]
     for span in spans:
         if span._.category != "other":
@@ -481,7 +487,7 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
         end = _manner_cut(span, end)
     end = _shared_adjectives(doc, span.start, end)
     start = _record_start(span)
-    text = text_of(doc)
+    text = doc._.layout.text
     if (start, end) == (span.start, span.end) or "\n" in text[doc[start].idx : span.start_char] + text[span.end_char : doc[end - 1].idx]:
         return span
     return Span(doc, start, end, label=span.label)

@@ -15,8 +15,8 @@ from spacy.util import filter_spans
 from pipeline.components import SPAN_KEY
 from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
 from pipeline.components.recipients import patterns as P
-from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import DETERMINER_WORDS, SENTENCE_END, text_of, line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
+from pipeline.components.syntax import DETERMINER_WORDS, phrase_tokens
+from pipeline.layout import Layout, Line
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
 SHARING = P.sharing_cue()
@@ -134,17 +134,15 @@ class Recipients:
 
     @staticmethod
     def _sharing_sentences(doc: Doc) -> list[tuple[int, int]]:
-        """Character ranges of the sentences (cut as ``sentence_bounds`` cuts them) with a sharing cue,
-        adjacent ones merged."""
-        text = text_of(doc)
+        """Character ranges of the layout's sentences with a sharing cue, adjacent ones merged."""
+        layout: Layout = doc._.layout
+        text = layout.text
         ranges: list[tuple[int, int]] = []
-        start = 0
-        for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
-            if end > start and SHARING.search(text, start, end):
+        for start, end in layout.sentences.spans():
+            if SHARING.search(text, start, end):
                 if ranges and ranges[-1][1] == start:
                     start = ranges.pop()[0]
                 ranges.append((start, end))
-            start = end
         return ranges
 
     def _extend(self, span: Span) -> Span:
@@ -177,7 +175,7 @@ class Recipients:
         if not doc.has_annotation("DEP"):
             return []
         out = []
-        for m in SHARING_VERB.finditer(text_of(doc)):
+        for m in SHARING_VERB.finditer(doc._.layout.text):
             verb = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if verb is None or not len(verb):
                 continue
@@ -203,7 +201,7 @@ class Recipients:
         """Names a noun of party introduces, which the NER may not know: ``la société Payline``,
         ``notre prestataire Dématik``, ``le cabinet Martin & Associés``."""
         out = []
-        for m in P.INTRODUCED_NAME.finditer(text_of(doc)):
+        for m in P.INTRODUCED_NAME.finditer(doc._.layout.text):
             span = doc.char_span(m.start("name"), m.end("name"), label="RECIPIENT", alignment_mode="contract")
             if span is not None and len(span) and not any(t.pos_ in ("VERB", "AUX") for t in span):
                 out.append((span, P.INTRODUCER_CATEGORY.get(m.group("noun").lower(), ""), "name"))
@@ -212,9 +210,8 @@ class Recipients:
     def _list_items(self, doc: Doc) -> list[tuple[Span, str, str]]:
         """Leading names of list items under a recipient heading: ``Tobania et MyForce, qui ...``."""
         out = []
-        offset = 0
-        for line in text_of(doc).split("\n"):
-            start, offset = offset, offset + len(line) + 1
+        for row in doc._.layout.lines:
+            line, start = row.text, row.start
             lead = P.LIST_ITEM_STOP.split(line, maxsplit=1)[0].strip()
             if not lead or not lead[0].isupper() or len(lead.split()) > 6 or lead == line.strip():
                 continue
@@ -237,7 +234,7 @@ class Recipients:
             if t.text[:1].isupper() and len(t.text) > 2 and not t.is_sent_start and not t.is_stop and t.is_alpha
         )
         own = {name for name, n in counts.most_common(2) if n >= 4}
-        for m in P.OWN_INTRO.finditer(text_of(doc)):
+        for m in P.OWN_INTRO.finditer(doc._.layout.text):
             own.add((m.group("name") or m.group("name2")).split()[0])  # ``édité par la société Dalmor``, ``Dalmor (ci-après « nous »)``
         return own
 
@@ -247,8 +244,9 @@ class Recipients:
             return False
         if text.lower() in P.NOT_A_PARTY or P.DOCUMENT_PART.match(text):
             return False
-        whole = text_of(doc)
-        first, last = sentence_bounds(whole, span.start_char, span.end_char)
+        layout: Layout = doc._.layout
+        whole = layout.text
+        first, last = layout.sentence_range(span.start_char, span.end_char)
         sentence, left = whole[first:last], whole[first : span.start_char]
         sources = list(SOURCE.finditer(left))
         if sources and not SHARING_VERB.search(left[sources[-1].end() :]):
@@ -272,27 +270,27 @@ class Recipients:
         if source == "kind":
             if span.root.lower_ in ("tiers",) and len(span) == 1 and not self._bare_third_party(span):
                 return False
-            return bool(SHARING.search(sentence)) or self._under_heading(doc, span.start_char) or self._in_sharing_list(whole, span.start_char)
+            return bool(SHARING.search(sentence)) or self._under_heading(layout, span.start_char) or self._in_sharing_list(layout, span.start_char)
         if span[0].text in own and not text.lower().startswith("groupe"):
             return False
-        listed = self._in_sharing_list(whole, span.start_char)
+        listed = self._in_sharing_list(layout, span.start_char)
         if source == "name":  # a well-known provider, where the notice uses or feeds it
-            cell = whole[first:last].strip(" \n;,.") == text and self._under_heading(doc, span.start_char)
+            cell = whole[first:last].strip(" \n;,.") == text and self._under_heading(layout, span.start_char)
             return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence) or listed or cell)
         if source in ("ORG", "MISC") and _capitalised(span) and (SHARING.search(sentence) or listed):
             return span.root.pos_ in ("PROPN", "X") and self._named_as_party(span)
         if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(whole[span.end_char :]):
             return True  # ``réalisées par Focus Feedback, une société de recherche``
         # MISC, PER and list items: only as the lead names of items under a recipient heading
-        return source == "item" and self._under_heading(doc, span.start_char) and _capitalised(span)
+        return source == "item" and self._under_heading(layout, span.start_char) and _capitalised(span)
 
     def _named_as_party(self, span: Span) -> bool:
         """A name where recipients stand: after ``à``, ``avec``, ``par``, ``chez``, ``via``, ``comme``...,
         at the head of a line, in a list of names, or after a verb of use or sharing."""
         doc = span.doc
         before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct and t.lower_ not in ("l'", "l’", "la", "le", "les")]
-        whole = text_of(doc)
-        if not before or whole[whole.rfind("\n", 0, span.start_char) + 1 : span.start_char].strip() == "":
+        layout: Layout = doc._.layout
+        if not before or layout.text[layout.line_at(span.start_char).start : span.start_char].strip() == "":
             return True
         if before[-1].lower_ in P.RECIPIENT_PREPOSITIONS or before[-1].lower_ in ("et", "ou") or doc[span.start - 1].text in (",", "("):
             return True  # ``à Stripe``, ``hébergeurs (OVH, Scaleway)``
@@ -304,10 +302,11 @@ class Recipients:
         """``à des tiers``, ``avec des tiers``: data go to them; not ``ces tiers`` (a back-reference),
         ``produits de tiers`` (theirs) or a rights clause (``transférer vos données à un tiers``)."""
         before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
-        sentence = sentence_around(text_of(span.doc), span.start_char, span.end_char).lower()
+        layout: Layout = span.doc._.layout
+        sentence = layout.text[slice(*layout.sentence_range(span.start_char, span.end_char))].lower()
         if before and before[-1] in ("ces", "ce", "de", "d'", "d’") or "droit" in sentence:
             return False
-        if SHARED_WITH.match(text_of(span.doc), span.end_char):
+        if SHARED_WITH.match(layout.text, span.end_char):
             return True  # ``les tiers avec lesquels nous partageons vos données``
         return any(w in ("à", "aux", "avec", "par", "entre") for w in before) or span.start == 0
 
@@ -315,30 +314,34 @@ class Recipients:
         """``5 PARTAGE ET TRANSFERT DE VOS DONNÉES``, ``Transmission à des tiers``: a heading names a
         section. A short line that only names parties is a heading naming the party (``Réparateurs``)
         or a list item without punctuation (``Les experts-comptables et les notaires``): kept."""
-        start, end = line_of(doc, span.start_char)
-        line = text_of(doc)[start:end]
-        if not (is_heading(line) or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6)):
+        row = doc._.layout.line_at(span.start_char)
+        start, line = row.start, row.text
+        if not (row.titled or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6)):
             return False
         rest = line[: span.start_char - start] + " " + line[span.end_char - start :]
         return bool(P.SECTION_WORDS.search(rest))
 
-    def _in_sharing_list(self, text: str, char: int) -> bool:
+    def _in_sharing_list(self, layout: Layout, char: int) -> bool:
         """An item of a list whose introduction gives data: ``Vos données peuvent être transmises :``
         then ``à France Travail ;`` on a line of its own."""
-        line_start = text.rfind("\n", 0, char) + 1
-        if text[line_start:char].count(" ") > 3:
+        line_start = layout.line_at(char).start
+        if layout.text[line_start:char].count(" ") > 3:
             return False  # inside a sentence of the item, not its lead
-        for line in reversed(lines_above(text, char, 10, 2000)[:-1]):
-            line = line.strip()
+        for row in reversed(layout.lines_above(char, 10, 2000)):
+            line = row.text.strip()
             if line.endswith(":"):
                 return bool(SHARING.search(line)) and not P.OTHER_LIST.search(line)
             if not line or line.endswith((".", "?")) or len(line) > 300:
                 return False
         return False
 
-    def _under_heading(self, doc: Doc, char: int) -> bool:
-        lines = lines_above(text_of(doc), char, self.heading_window, 5000)
-        return any(len(line) <= 200 and HEADING.search(line) for line in lines if line.strip())
+    @staticmethod
+    def _heading(line: Line) -> bool:
+        """A recipient heading: ``Destinataires``, ``Partage de vos données``, ``À qui ...``."""
+        return not line.blank and len(line.text) <= 200 and HEADING.search(line.text) is not None
+
+    def _under_heading(self, layout: Layout, char: int) -> bool:
+        return layout.above(char, self._heading, self.heading_window, 5000) is not None
 
     def _category(self, span: Span) -> str:
         """The gazetteer's or lexicon's category, ``group`` for ``Groupe ...``, else ``processor``."""
@@ -360,7 +363,7 @@ class Recipients:
         """A name without a kind noun takes the nearest kind noun before it, in its sentence or the list intro
         just above (``nos partenaires publicitaires, comme Criteo``; ``Nos sous-traitants :`` over a list of
         names); ``processor``, the usual role of a named provider, when there is none."""
-        text = text_of(span.doc)
+        text = span.doc._.layout.text
         start = span.start_char
         window = text[max(0, start - 200):start]
         cut = max(window.rfind(". "), window.rfind(".\n"), window.rfind("\n\n"))
