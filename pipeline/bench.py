@@ -99,7 +99,7 @@ def throughput(params: Params, n: int, rounds: int) -> dict:
     texts = [notice.text for notice in notices]
     with shared_charsets():
         bare = spacy.load(params.build.base_model)
-    nlp = load(None, params.build)
+    nlp = load(None, params.build, params.components)
 
     def fail(err):
         raise PrivexError(f"bench: {err}")

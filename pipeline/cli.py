@@ -103,7 +103,7 @@ def clean_command(
 @app.command("extract")
 @reported
 def extract_command(
-    paths: Annotated[list[str], typer.Argument(help="Notices: files, folders (their *.txt) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Notices: files, folders (their *.txt and *.md) or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     model: Annotated[Optional[Path], typer.Option(help="A built model folder (default: the one in models/).")] = None,
     processes: Annotated[
@@ -162,7 +162,7 @@ def run_extract(
 
         cache = SpanCache(cache_dir, fingerprint(params, model or project_path(params.build.model_dir)), warn=on_error)
     records = extract_parallel(
-        partial(load_or_fail, model, params.build),
+        partial(load_or_fail, model, params.build, params.components),
         read_each(items, params.extract.max_bytes, on_error),
         params,
         fail,
@@ -238,7 +238,7 @@ def evaluate_command(
         if not folder.is_dir() or not os.access(folder, os.W_OK):
             raise PrivexError(f"{display(str(errors))}: cannot write there ({display(str(folder))} is not a writable folder)")
     failed: list[str] = []
-    nlp = load_or_fail(model, params.build)
+    nlp = load_or_fail(model, params.build, params.components)
     inputs = [Notice(n.id, n.text, f"{gold}:{n.id}") for n in notices]
     predicted = {r["id"]: r["spans"] for r in extract(nlp, inputs, params, lambda e: failed.append(str(e)))}
     for message in failed:

@@ -165,7 +165,7 @@ def stage_build(params: Params) -> Path:
     from pipeline.nlp import build
 
     owned_path(params, "build.model_dir", params.build.model_dir)
-    return build(params.build)
+    return build(params.build, components=params.components)
 
 
 def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict:
@@ -190,7 +190,7 @@ def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict
 
     model_dir = project_path(params.build.model_dir)
     cache = SpanCache(cache_dir, fingerprint(params, model_dir), warn=warn)
-    load_nlp = partial(load_or_fail, None, params.build)
+    load_nlp = partial(load_or_fail, None, params.build, params.components)
     counts: dict[str, dict[str, int]] = {}
     processes = max(1, min(params.extract.n_process, len(files)))
     records = extract_parallel(load_nlp, _read_notices(files, params, warn), params, lambda e: errors.append(str(e)),

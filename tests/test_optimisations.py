@@ -35,7 +35,7 @@ def test_ner_on_sharing_sentences_scores_as_ner_on_whole_docs(nlp, params):
     from pipeline.nlp import assemble
 
     assert params.build.ner == "sharing_sentences" and "ner" in nlp.disabled
-    whole = assemble(params.build.model_copy(update={"ner": "whole_doc"}))
+    whole = assemble(params.build.model_copy(update={"ner": "whole_doc"}), params.components)
     assert "ner" in whole.pipe_names
     for gold_file in _gold_files(params):
         assert _scores(nlp, params, gold_file) == _scores(whole, params, gold_file), gold_file.name

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from pathlib import Path
+from typing import Callable, Iterable
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
 from spacy.util import filter_spans
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.data_categories import patterns as P
-from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
+from pipeline.components.lexicon import Lexicon, load_yaml
+from pipeline.config import DataSettings
 from pipeline.components.syntax import conjuncts, negated, phrase, phrase_tokens
 from pipeline.layout import Layout, Line
 
-LEXICON = Path(__file__).with_name("lexicon.yaml")
+LEXICON = Path(__file__).with_name("lexicon.yaml")  # what ``initialize`` reads by default
+LEXICON_FILE = "lexicon.json"  # in the component's folder of a saved model
 CUE = P.processing_cue()
 HEADING = P.data_heading()
 RELATIVE = P.relative_data()
@@ -50,12 +55,47 @@ class DataCategories:
     its staff (``notre adresse``, ``leur adresse électronique``) are left out.
     """
 
-    def __init__(self, nlp: Language, name: str, *, lexicon: str = "", list_window: int = 8) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, settings: DataSettings | None = None, scorer: Callable | None = None
+    ) -> None:
         self.name = name
-        self.list_window = list_window
-        self.lexicon_path = lexicon or str(LEXICON)
-        self.table = by_category(load_yaml(self.lexicon_path))
-        self.matcher = phrase_matcher(nlp, self.table)
+        self.vocab = nlp.vocab
+        self.s = settings or DataSettings()
+        self.scorer = scorer
+        self._use(Lexicon())  # empty until ``initialize`` or ``from_disk``
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None,
+                   lexicon: dict[str, list[str]] | None = None) -> None:
+        """Take the lexicon of data kinds (by default the package's ``lexicon.yaml``), its spellings cut
+        by ``nlp``'s tokenizer."""
+        if nlp is None:
+            raise ValueError(f"{self.name}: initialize needs the pipeline (nlp=) to tokenize its lexicon")
+        entries = lexicon if lexicon is not None else load_yaml(str(LEXICON))
+        self._use(Lexicon(entries).tokenized(nlp.tokenizer))
+
+    def _use(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.table = lexicon.table
+        self.matcher = lexicon.matcher(self.vocab, "LOWER")
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return self.scorer(examples) if self.scorer is not None else {}
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.lexicon.to_dict())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "DataCategories":
+        self._use(Lexicon.from_dict(srsly.msgpack_loads(data)))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / LEXICON_FILE, self.lexicon.to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "DataCategories":
+        self._use(Lexicon.from_dict(srsly.read_json(Path(path) / LEXICON_FILE)))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -70,7 +110,7 @@ class DataCategories:
             found += self._objects(doc)
             found += self._coordinated(lexical)
             found += self._items(doc)
-            found = [s if self._generic(s) else _extend(s, self.table) for s in found]
+            found = [s if self._generic(s) else _extend(s, self.table, self.s) for s in found]
             found += _shared_heads(doc, self.table)
             found += _joined(lexical, found)
         kept = [s for s in filter_spans(found) if self._keep(s)]
@@ -126,7 +166,8 @@ class DataCategories:
                 intro, since = bool(LIST_INTRO.search(line)) and not OTHER_INTRO.search(line), 0
                 continue
             since += 1
-            if not intro or since > self.list_window or len(line) > 300 or line.rstrip().endswith("?") or row.titled:
+            if (not intro or since > self.s.list_window or len(line) > self.s.item_line_chars or line.rstrip().endswith("?")
+                    or row.titled):
                 intro = False
                 continue
             marker = MARKER.search(line)
@@ -160,7 +201,7 @@ class DataCategories:
             return False
         if any(w in P.CHANNEL_BEFORE for w in before):
             return False  # ``par téléphone``, ``via le chat``: a channel, not data
-        if OWN_CONTACT.match(doc._.layout.text[span.end_char : span.end_char + 20]):
+        if OWN_CONTACT.match(doc._.layout.text[span.end_char : span.end_char + self.s.own_contact_chars]):
             return False
         if span.text.lower() in P.DEVICE_WORDS and before and before[-1] in P.ARTICLES:
             return False  # ``le téléphone de l’utilisateur``: the device, not the number
@@ -174,7 +215,7 @@ class DataCategories:
             return False  # ``pour gérer vos commandes``: the object of a goal, not data collected
         if span.root.lower_ in P.TIME_UNITS:
             return False  # ``conservées 3 ans``: a period the parser took for an object
-        if DENIED.search(doc._.layout.text[max(0, span.start_char - 20) : max(span.start_char, span.root.idx)]):
+        if DENIED.search(doc._.layout.text[max(0, span.start_char - self.s.denied_chars) : max(span.start_char, span.root.idx)]):
             return False  # ``que le son, pas l’image``
         if before and before[-1] in P.DEMONSTRATIVES and span.root.dep_ == "nsubj":
             return False  # ``cette conversation utilise l’image``: one occurrence acting, not a kind collected
@@ -197,7 +238,7 @@ class DataCategories:
     def _occasion_or_channel(self, span: Span) -> bool:
         """``lors d’un entretien ou d’un chat``: the occasion; ``tous canaux confondus (courrier,
         téléphone, e-mail)``: items of a list of channels."""
-        if FRAME.search(span.doc._.layout.text[max(0, span.start_char - 80) : span.start_char]):
+        if FRAME.search(span.doc._.layout.text[max(0, span.start_char - self.s.frame_chars) : span.start_char]):
             return True
         item = span.root
         while item.dep_ in ("conj", "appos") and item.head.i < item.i:
@@ -220,7 +261,7 @@ class DataCategories:
 
     def _in_data_list(self, layout: Layout, char: int) -> bool:
         """A list item under an introduction about data, within ``list_window`` lines."""
-        return layout.above(char, self._data_intro, self.list_window, 3000) is not None
+        return layout.above(char, self._data_intro, self.s.list_window, self.s.intro_chars) is not None
 
     def _in_data_block(self, span: Span) -> bool:
         """An item of a table cell or of a list without colons, under a title naming data:
@@ -233,27 +274,27 @@ class DataCategories:
         text = layout.text
         row = layout.line_at(span.start_char)
         start, end = row.start, row.end
-        if end - start > 200 or not P.ITEM_LEAD.fullmatch(text[start : span.start_char]) and not P.ITEM_AFTER.search(text[start : span.start_char]):
+        if end - start > self.s.block_line_chars or not P.ITEM_LEAD.fullmatch(text[start : span.start_char]) and not P.ITEM_AFTER.search(text[start : span.start_char]):
             return False
         if not self._item_line(text[start:end]):
             return False  # ``Gestion des commandes et des factures``: a purpose, not a list of items
         blank = cells = 0
         between = [text[start:end].strip()]  # from the span's line up to the title
-        for line in reversed(layout.lines_above(span.start_char, 12, 2000)):
+        for line in reversed(layout.lines_above(span.start_char, self.s.block_lines, self.s.block_chars)):
             above = line.text.strip()
             if not above:
                 blank += 1
                 if blank > 1:
                     return False
                 continue
-            if len(above) <= 80 and not above.endswith((".", ",", ";")) and P.DATA_TITLE.search(above):
+            if len(above) <= self.s.title_chars and not above.endswith((".", ",", ";")) and P.DATA_TITLE.search(above):
                 if P.NOT_DATA_TITLE.search(above) or RIGHTS.search(above):
                     return False
                 return not cells or self._same_column(between[::-1])
             between.append(above)
             if self._item_line(above):
                 continue
-            if cells < P.MAX_OTHER_CELLS and len(above) <= 60 and not above.endswith((".", ",", ";", ":", "?")):
+            if cells < P.MAX_OTHER_CELLS and len(above) <= self.s.other_cell_chars and not above.endswith((".", ",", ";", ":", "?")):
                 cells += 1  # ``Finalité``, ``Gestion de votre compte``: a cell of another column
                 continue
             return False  # not an item above in the same list
@@ -450,7 +491,7 @@ def _lead_categories(spans: list[Span]) -> None:
             span._.category = lead._.category
 
 
-def _extend(span: Span, table: dict[str, str]) -> Span:
+def _extend(span: Span, table: dict[str, str], s: DataSettings) -> Span:
     """Widen a span over what belongs to the name: a complement holding the person's possessive
     (``numéro IMEI de votre téléphone``) or naming data itself (``compte rendu de l’entretien``), a
     bare participle (``appels passés``), a coordinated complement (``journaux de connexion et
@@ -462,25 +503,25 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
     end = span.end
     inside = range(span.start, span.end)
     shared = span.root.head.i if span.root.dep_ == "conj" else -1  # ``le nom et l’adresse de votre entreprise``
-    for token in doc[span.end : min(len(doc), span.end + 3)]:
+    for token in doc[span.end : min(len(doc), span.end + s.extend_tokens)]:
         if token.head.i in (*inside, shared) and token.left_edge.i == end and (
             (token.dep_ == "nmod" and _owned(token))
             or (token.dep_ in ("nmod", "obl:arg") and _case(token) in CASE_DE and token.lower_ in table)
             or _bare_complement(token, span)
         ):
-            end = phrase_tokens(token, 12)[1]
+            end = phrase_tokens(token, s.complement_tokens)[1]
             break
     if end < len(doc) and _adjective(doc[end], range(span.start, end)):
         end += 1  # ``données relatives à votre situation`` + ``familiale``: the kind is the whole noun phrase
     if end < len(doc) and _participle(doc[end], range(span.start, end)):
         end += 1
-    for token in doc[end : min(len(doc), end + 3)]:
+    for token in doc[end : min(len(doc), end + s.extend_tokens)]:
         if (token.dep_ == "conj" and token.head.i in range(span.start, end) and token.head.i != span.root.i
                 and token.left_edge.i == end and doc[end].dep_ == "cc" and _case(token) in CASE_DE
                 and not any(c.dep_ == "det" for c in token.children)):
             end = phrase_tokens(token)[1]
             break
-    relative = _relative_end(span, end)
+    relative = _relative_end(span, end, s)
     if relative != end:
         end = relative
     elif not CATCH_ALL.fullmatch(span.text):
@@ -558,7 +599,7 @@ def _owned(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in P.PERSON_POSSESSIVES for c in token.children)
 
 
-def _relative_end(span: Span, end: int) -> int:
+def _relative_end(span: Span, end: int, s: DataSettings) -> int:
     """The end of a relative clause that opens at ``end`` or inside the span, leaving out a final
     ``avec`` + party (``conversations que vous avez`` | ``avec nos conseillers``) and ``qui`` clauses."""
     doc = span.doc
@@ -572,7 +613,7 @@ def _relative_end(span: Span, end: int) -> int:
     verb = opener.head
     while verb.pos_ not in ("VERB", "AUX", "ADJ") and opener.i < verb.i < verb.head.i:
         verb = verb.head  # ``que vous ou votre société utilisez``: the parser may hang ``que`` on the subject
-    if verb.i <= opener.i or verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i - opener.i > 6:
+    if verb.i <= opener.i or verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i - opener.i > s.relative_verb_tokens:
         return end
     stop = verb.i + 1
     for child in verb.rights:
@@ -582,4 +623,4 @@ def _relative_end(span: Span, end: int) -> int:
             break
         stop = child.right_edge.i + 1
     limit = next((t.i for t in doc[verb.i : stop] if t.is_punct and t.text not in "-’'"), stop)
-    return min(stop, limit, opener.i + 20)
+    return min(stop, limit, opener.i + s.relative_tokens)

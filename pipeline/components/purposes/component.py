@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+from typing import Callable, Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 from spacy.util import filter_spans
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.purposes import patterns as P
+from pipeline.config import PurposesSettings
 from pipeline.layout import HEADER_CELL, Layout, Line, Table
 
 FLAGS = re.IGNORECASE
@@ -85,10 +89,15 @@ class Purposes:
     are split.
     """
 
-    def __init__(self, nlp: Language, name: str, *, list_window: int = 24, max_chars: int = 160) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, settings: PurposesSettings | None = None, scorer: Callable | None = None
+    ) -> None:
         self.name = name
-        self.list_window = list_window
-        self.max_chars = max_chars
+        self.s = settings or PurposesSettings()
+        self.scorer = scorer
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return self.scorer(examples) if self.scorer is not None else {}
 
     def __call__(self, doc: Doc) -> Doc:
         layout: Layout = doc._.layout
@@ -171,7 +180,7 @@ class Purposes:
     def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:
         """The goal starting at ``start``, split where a coordinated goal of its own begins."""
         text = doc._.layout.text
-        end = self._time_adjunct(doc, start, min(self._goal_end(text, start), start + self.max_chars))
+        end = self._time_adjunct(doc, start, min(self._goal_end(text, start), start + self.s.max_chars))
         if BACK_REFERENCE.search(text, start, end):
             return []
         out, begin = [], start
@@ -206,7 +215,7 @@ class Purposes:
                 e -= 1
             cc = TRAILING_CC.search(text, s, e)
             e = cc.start() if cc else e
-            if e - s >= 3 or (e - s == 2 and text[s:e].isupper()):  # ``à des fins de BI``
+            if e - s >= self.s.min_chars or (e - s == self.s.min_chars - 1 and text[s:e].isupper()):  # ``à des fins de BI``
                 trimmed.append((s, e))
         after = ASIDE_THEN_GOAL.match(text, end) or NEXT_IN_LIST.match(text, end)
         if after and self._starts_goal(doc, after.end(), clitic=True) and not self._clause_follows(doc, after.end()):
@@ -217,10 +226,9 @@ class Purposes:
             trimmed += self._goals(doc, nxt)
         return trimmed
 
-    @staticmethod
-    def _clause_follows(doc: Doc, char: int) -> bool:
+    def _clause_follows(self, doc: Doc, char: int) -> bool:
         """``..., le service client traite votre demande``: a noun that is the subject of a clause, not a goal."""
-        span = doc.char_span(char, min(len(doc._.layout.text), char + 60), alignment_mode="expand")
+        span = doc.char_span(char, min(len(doc._.layout.text), char + self.s.clause_lookahead_chars), alignment_mode="expand")
         return span is not None and any(t.dep_.startswith("nsubj") for t in span[:4])
 
     @staticmethod
@@ -231,10 +239,9 @@ class Purposes:
             t.lower_ in ("de", "d'", "d’") and t.head.i > t.i and "Inf" in t.head.morph.get("VerbForm") for t in span
         )
 
-    @staticmethod
-    def _clitic_infinitive(doc: Doc, char: int) -> bool:
+    def _clitic_infinitive(self, doc: Doc, char: int) -> bool:
         """``l’évaluer``, ``les informer``: an object pronoun before an infinitive, kept in the goal."""
-        span = doc.char_span(char, min(len(doc._.layout.text), char + 30), alignment_mode="expand")
+        span = doc.char_span(char, min(len(doc._.layout.text), char + self.s.clitic_lookahead_chars), alignment_mode="expand")
         tokens = [t for t in span if not t.is_space][:2] if span is not None else []
         return (
             len(tokens) == 2 and tokens[0].lower_ in CLITIC and tokens[0].pos_ == "PRON"
@@ -275,7 +282,7 @@ class Purposes:
 
     def _starts_goal(self, doc: Doc, char: int, clitic: bool = False) -> bool:
         """An infinitive (after a pronoun too when ``clitic``: ``vous fournir``), or ``de la``/``du`` + noun."""
-        span = doc.char_span(char, min(len(doc._.layout.text), char + 40), alignment_mode="expand")
+        span = doc.char_span(char, min(len(doc._.layout.text), char + self.s.goal_lookahead_chars), alignment_mode="expand")
         if span is None or not len(span):
             return False
         tokens = [t for t in span if not t.is_space][:3]
@@ -285,7 +292,7 @@ class Purposes:
             return len(tokens) < 2 or tokens[1].lower_ not in DEMONSTRATIVES  # not ``et de ceux du groupe``
         if tokens[0].lower_ in ("la", "le", "l'", "l’") and len(tokens) > 1:
             # ``la tenue du dossier et la facturation des actes``: an article and an action noun
-            return bool(ACTION_NOUN.match(doc._.layout.text[tokens[1].idx : tokens[1].idx + 60]))
+            return bool(ACTION_NOUN.match(doc._.layout.text[tokens[1].idx : tokens[1].idx + self.s.action_noun_chars]))
         if tokens[0].lower_ == "à" and len(tokens) > 1:
             tokens, clitic = tokens[1:], True  # ``servent à évaluer votre dossier et à vous contacter``
         i = 1 if clitic and tokens[0].lower_ in CLITIC and len(tokens) > 1 else 0
@@ -310,7 +317,7 @@ class Purposes:
         return INTRO.search(line.text) is not None
 
     def _after_intro(self, layout: Layout, char: int) -> bool:
-        return layout.above(char, self._intro, self.list_window, 4000) is not None
+        return layout.above(char, self._intro, self.s.list_window, self.s.intro_chars) is not None
 
     def _list_items(self, doc: Doc) -> list[tuple[int, int]]:
         """Items of a list after a purpose introduction, when they do not start with a marker."""
@@ -318,7 +325,7 @@ class Purposes:
         for row in doc._.layout.lines:
             line, start = row.text, row.start
             if INTRO.search(line):
-                open_list, items = self.list_window, 0
+                open_list, items = self.s.list_window, 0
                 continue
             if not line.strip():
                 if items:
@@ -380,7 +387,7 @@ class Purposes:
             if label:
                 out += self._label_goals(doc, start + indent, label, inside)
                 continue
-            if SECTION.search(stripped) and len(stripped) < 90:
+            if SECTION.search(stripped) and len(stripped) < self.s.section_heading_chars:
                 inside = True
                 continue
             if stripped.endswith("?") or (row.titled and stripped.isupper()):
@@ -388,9 +395,9 @@ class Purposes:
                 continue
             if not inside:
                 continue
-            if len(stripped) > 70 or re.search(r"[.;:!]$", stripped) or len(stripped.split()) < 2:
+            if len(stripped) > self.s.section_title_chars or re.search(r"[.;:!]$", stripped) or len(stripped.split()) < 2:
                 # an item of the section's list: ``la gestion de vos commandes ;``, ``Gérer votre compte.``
-                if len(stripped) <= 240 and not stripped.endswith(":") and not MARKER.match(stripped):
+                if len(stripped) <= self.s.section_item_chars and not stripped.endswith(":") and not MARKER.match(stripped):
                     if self._opens_goal(doc, start, line):
                         out += self._goals(doc, start + indent)
                 continue
@@ -414,7 +421,7 @@ class Purposes:
         ``Facturation : vos coordonnées sont ...`` states it in the label. ``Base légale : ...``,
         ``Données concernées : ...`` state none."""
         name = label.group("label").strip("*_ ")
-        if PURPOSE_HEADER.match(name) and len(name.split()) <= 4:
+        if PURPOSE_HEADER.match(name) and len(name.split()) <= self.s.label_words:
             rest = start + label.start("rest")
             line = doc._.layout.text[rest : doc._.layout.line_at(rest).end]
             return self._goals(doc, rest) if self._opens_goal(doc, rest, line) else []

@@ -11,12 +11,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from typing import Callable, Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.retention import patterns as P
 from pipeline.components.retention.normalise import normalise
+from pipeline.config import RetentionSettings
 from pipeline.layout import Layout, Line, Sentences
 
 FLAGS = re.IGNORECASE
@@ -30,24 +34,7 @@ NUMERIC = re.compile(
     FLAGS,
 )
 UNIT_ANCHOR = re.compile(P.unit_anchor(), FLAGS)
-ANCHOR_BEFORE = 90  # how far a period reaches before its unit: qualifiers, a range, an alternative
 WORD_START = re.compile(r"(?<![\w])[\w(]")
-SENTENCE_REACH = 800  # how far after a period its sentence is read for cues
-FALSE_BEFORE_CHARS = 60  # before an amount: what makes it a deadline, a frequency, an age ...
-FALSE_AFTER_CHARS = 30  # after an amount: what makes it another thing's length
-CLOCK_CHARS = 12  # around an amount: a time of day
-LEAD_CHARS = 40  # before an event-bound period: what must lead it
-RULE_NAME_CHARS = 12  # after ``la durée de vie des cookies``: ``est de`` names the rule
-OPENING_CHARS = 3  # before a period: what still lets it open its sentence
-DELETION_CHARS = 110  # before ``lorsque``, ``dès``: a deletion verb
-DELETION_AFTER_CHARS = 60  # after a period that opens a sentence: its deletion verb
-CHOICE_CHARS = 120  # before a period: a consent choice kept for that time
-NORMALISE_BEFORE = 120  # the words before a span the normaliser reads (caps, floors)
-NORMALISE_AFTER = 60  # the words after it (a starting event)
-HEADING_CHARS_PER_LINE = 100  # a heading above a cell: at most this many characters a line above
-RUNNING_HEADING_CHARS = 4000  # a heading above a length in running text: at most this far above
-ROW_CELLS = 3  # the cells before a cell that make its table row
-ROW_CHARS = 400  # ... read at most this far above
 EVENT_BOUND = [(name, re.compile(rx, FLAGS)) for name, rx in P.event_bound()]
 EVENT_START = re.compile(P.event_start(), FLAGS)
 FOR_THE_TIME_HEAD = re.compile(P.for_the_time_head(), FLAGS)
@@ -82,7 +69,6 @@ CHOICE_JUST_BEFORE = re.compile(P.choice_just_before(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
 ALTERNATIVE = re.compile(P.alternative_join(), FLAGS)
 OPEN_WORD = re.compile(P.open_line_end(), FLAGS)
-OPEN_WORD_CHARS = 20  # how far back from a line's end its last word is looked for
 WHOLE_LINE_TAIL = re.compile(r"[ \t.;:*]*(?:\n|$)")  # matched at a span's end: nothing else on its line
 
 
@@ -103,10 +89,11 @@ class View:
     read as spaces (:func:`joined`, offsets unchanged), the lines of that view (a hard-wrapped
     sentence is one), and the sentences, read through those breaks."""
 
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, settings: RetentionSettings) -> None:
         self.layout = layout
+        self.s = settings
         self.lines = layout.text  # with every line break: headings, cells and lines
-        self.text, soft = joined(layout)  # for sentences and patterns
+        self.text, soft = joined(layout, settings.open_word_chars)  # for sentences and patterns
         self.hard_breaks = [m.start() for m in re.finditer("\n", self.text)]
         self.sentences: Sentences = layout.sentences.reading_through(soft)
         self.headers_in_line = [m.start() for m in HEADER_IN_LINE.finditer(self.text)]
@@ -121,7 +108,7 @@ class View:
         return self.layout.line_at(offset).start
 
 
-def joined(layout: Layout) -> tuple[str, list[int]]:
+def joined(layout: Layout, open_word_chars: int) -> tuple[str, list[int]]:
     """The text with the line breaks inside a sentence turned into spaces, offsets unchanged, and the
     offsets of those line breaks.
 
@@ -140,7 +127,7 @@ def joined(layout: Layout) -> tuple[str, list[int]]:
         prev, nxt = text[start - 1], text[end]
         lower_next = nxt.islower() or nxt == "("
         if (lower_next and (prev.islower() or prev in ",’'" or prev.isdigit())) or (
-            nxt.isalnum() and OPEN_WORD.search(text, max(0, start - OPEN_WORD_CHARS), start)
+            nxt.isalnum() and OPEN_WORD.search(text, max(0, start - open_word_chars), start)
         ):
             out[start:end] = " " * (end - start)
             soft += [i for i in range(start, end) if text[i] == "\n"]
@@ -162,16 +149,16 @@ def numeric_matches(view: View) -> list[re.Match[str]]:
 
     Every amount ends on a unit (``an``, ``mois``, ``24h``...), a plain word that a simple pattern
     finds fast; the full pattern, whose numbers in words make it slow to try at every position, is
-    tried only at the starts of the words up to ``ANCHOR_BEFORE`` characters before each unit, on
+    tried only at the starts of the words up to ``anchor_before`` characters before each unit, on
     its line, leftmost first, as ``finditer`` would.
     """
-    text = view.text
+    text, anchor_before = view.text, view.s.anchor_before
     out: list[re.Match[str]] = []
     last_end = 0
     for unit in UNIT_ANCHOR.finditer(text):
         if unit.end() <= last_end:
             continue
-        lo = max(last_end, view.line_start(unit.start()), unit.start() - ANCHOR_BEFORE)
+        lo = max(last_end, view.line_start(unit.start()), unit.start() - anchor_before)
         for word in WORD_START.finditer(text, lo, unit.start()):
             if word.start() < last_end:
                 continue
@@ -188,7 +175,7 @@ def numeric_candidates(view: View) -> list[Candidate]:
 
     Patterns read the :func:`joined` view; the text's own lines say whether a period opens its
     own line (a table cell)."""
-    text, lines = view.text, view.lines
+    text, lines, s = view.text, view.lines, view.s
     out = []
     for m in numeric_matches(view):
         core = "alt" if m.group("alt") else "amount"
@@ -197,12 +184,12 @@ def numeric_candidates(view: View) -> list[Candidate]:
         else:
             start = m.start()
         line_start = view.line_start(m.start())
-        before = _before(view, m.start(), FALSE_BEFORE_CHARS)
+        before = _before(view, m.start(), s.false_before_chars)
         if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
             continue
-        if FALSE_AFTER.match(text[m.end(core) : m.end(core) + FALSE_AFTER_CHARS]):
+        if FALSE_AFTER.match(text[m.end(core) : m.end(core) + s.false_after_chars]):
             continue
-        if CLOCK.search(text, max(line_start, start - CLOCK_CHARS), min(len(text), m.end(core) + CLOCK_CHARS)):
+        if CLOCK.search(text, max(line_start, start - s.clock_chars), min(len(text), m.end(core) + s.clock_chars)):
             continue
         own_line = lines[view.own_line_start(start) : start]
         starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(text[view.line_start(start) : start]) is not None
@@ -231,22 +218,22 @@ def event_matches(view: View) -> list[tuple[str, re.Match[str]]]:
 def event_candidates(view: View) -> list[Candidate]:
     """Every period bound to an event: ``tant que ...``, ``jusqu’à ...``, ``pendant la durée de ...``,
     ``supprimées dès ...``, ``sans limitation de durée`` (read as :func:`numeric_candidates` reads)."""
-    text, lines = view.text, view.lines
+    text, lines, s = view.text, view.lines, view.s
     out = []
     for name, m in event_matches(view):
-        lead = _before(view, m.start(), LEAD_CHARS)
+        lead = _before(view, m.start(), s.lead_chars)
         if name == "for_the_time_of":
             event = FOR_THE_TIME_HEAD.sub("", m.group())
             lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
             if not lead_rx.search(lead) or NOT_EVENT.search(event):
                 continue
-            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + RULE_NAME_CHARS]):
+            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + s.rule_name_chars]):
                 continue  # ``la durée de vie des cookies est de ...`` names the rule
         elif name in ("when", "from_on"):
             deleted = DELETION if name == "when" else DELETION_NOUN
-            opens_sentence = not _before(view, m.start(), OPENING_CHARS).strip(" \t*-•")
-            if not deleted.search(_before(view, m.start(), DELETION_CHARS)) and not (
-                opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + DELETION_AFTER_CHARS)
+            opens_sentence = not _before(view, m.start(), s.opening_chars).strip(" \t*-•")
+            if not deleted.search(_before(view, m.start(), s.deletion_chars)) and not (
+                opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + s.deletion_after_chars)
             ):
                 continue
         elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
@@ -280,23 +267,18 @@ class Retention:
     """
 
     def __init__(
-        self,
-        nlp: Language,
-        name: str,
-        *,
-        heading_window: int = 40,
-        heading_max_chars: int = 80,
-        cell_window: int = 400,
-        header_in_line_chars: int = 3000,
+        self, nlp: Language, name: str, *, settings: RetentionSettings | None = None, scorer: Callable | None = None
     ) -> None:
         self.name = name
-        self.heading_window = heading_window
-        self.heading_max_chars = heading_max_chars
-        self.cell_window = cell_window
-        self.header_in_line_chars = header_in_line_chars
+        self.s = settings or RetentionSettings()
+        self.scorer = scorer
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return self.scorer(examples) if self.scorer is not None else {}
 
     def __call__(self, doc: Doc) -> Doc:
-        view = View(doc._.layout)
+        s = self.s
+        view = View(doc._.layout, s)
         text = view.text
         candidates = sorted(
             numeric_candidates(view) + event_candidates(view),
@@ -316,8 +298,8 @@ class Retention:
             left, right = view.sentences.range(span.start_char, span.end_char)
             period = normalise(
                 text[span.start_char : span.end_char],
-                before=text[max(left, span.start_char - NORMALISE_BEFORE) : span.start_char],
-                following=text[span.end_char : min(right, span.end_char + NORMALISE_AFTER)],
+                before=text[max(left, span.start_char - s.normalise_before) : span.start_char],
+                following=text[span.end_char : min(right, span.end_char + s.normalise_after)],
             )
             previous = spans[-1]._.retention if alternative else None
             if previous and period.bound == "exact" and (previous.iso is None) == (period.iso is None):
@@ -332,12 +314,12 @@ class Retention:
         return doc
 
     def _about_retention(self, view: View, span: Span, cand: Candidate) -> bool:
-        text = view.text
+        text, s = view.text, self.s
         left, right = view.sentences.range(span.start_char, span.end_char)
-        sentence = text[left : min(right, span.end_char + SENTENCE_REACH)]  # a table flattened into one line is long
+        sentence = text[left : min(right, span.end_char + s.sentence_reach)]  # a table flattened into one line is long
         if cand.kind in ALTERNATIVE_ONLY:  # ``ou que sa session se termine``: only as the alternative of a period
             return False
-        if CHOICE.search(sentence) or CHOICE_JUST_BEFORE.search(_before(view, span.start_char, CHOICE_CHARS)):
+        if CHOICE.search(sentence) or CHOICE_JUST_BEFORE.search(_before(view, span.start_char, s.choice_chars)):
             return False
         if not cand.numeric and COOKIE_KINDS.search(text, view.line_start(span.start_char), span.start_char):
             return False  # ``les cookies de session ... sont effacés lorsque ...``: a definition
@@ -345,30 +327,29 @@ class Retention:
         if whole_cell and CONSENT_MEMORY.search(self._row_before(view.layout, span.start_char)):
             return False  # a cookie that keeps the consent choice: how long a choice lasts
         if cand.kind in CELL_ONLY:
-            return self._heading_above(view.layout, span.start_char, self.cell_window, HEADING_CHARS_PER_LINE * self.cell_window)
+            return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window)
         if CUE.search(sentence) or (cand.kind in NECESSITY and PROCESSING_CUE.search(sentence)):
             return True
         if cand.numeric and self._header_on_line(view, span.start_char):
             return True
         if cand.starts_line:
-            return self._heading_above(view.layout, span.start_char, self.cell_window, HEADING_CHARS_PER_LINE * self.cell_window)
+            return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window)
         if not (cand.numeric or cand.kind == "rule_period"):
             return False
-        return self._heading_above(view.layout, span.start_char, self.heading_window, RUNNING_HEADING_CHARS)
+        return self._heading_above(view.layout, span.start_char, s.heading_window, s.running_heading_chars)
 
     def _heading(self, line: Line) -> bool:
         """A retention heading or table header: ``Durée de conservation``, ``Expiration``."""
-        return len(line.text) <= self.heading_max_chars and HEADING.search(line.text) is not None
+        return len(line.text) <= self.s.heading_max_chars and HEADING.search(line.text) is not None
 
     def _heading_above(self, layout: Layout, offset: int, max_lines: int, max_chars: int) -> bool:
         """A retention heading on one of the ``max_lines`` lines above ``offset``'s line, within ``max_chars``."""
         return layout.above(offset, self._heading, max_lines, max_chars) is not None
 
-    @staticmethod
-    def _row_before(layout: Layout, offset: int) -> str:
-        """The ``ROW_CELLS`` non-blank lines before ``offset``'s line: the other cells of a table row."""
-        above = [line.text for line in layout.lines_above(offset, ROW_CHARS, ROW_CHARS) if not line.blank]
-        return "\n".join(above[-ROW_CELLS:])
+    def _row_before(self, layout: Layout, offset: int) -> str:
+        """The ``row_cells`` non-blank lines before ``offset``'s line: the other cells of a table row."""
+        above = [line.text for line in layout.lines_above(offset, self.s.row_chars, self.s.row_chars) if not line.blank]
+        return "\n".join(above[-self.s.row_cells:]) if self.s.row_cells else ""
 
     def _header_on_line(self, view: View, offset: int) -> bool:
         """A retention header earlier on the same line (``Durées de conservation : ... 3 ans``)."""
@@ -377,4 +358,4 @@ class Retention:
         if k < 0:
             return False
         header = headers[k]
-        return offset - header <= self.header_in_line_chars and "\n" not in view.text[header:offset]
+        return offset - header <= self.s.header_in_line_chars and "\n" not in view.text[header:offset]
