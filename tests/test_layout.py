@@ -184,3 +184,14 @@ def test_a_doc_made_by_extract_carries_the_cleaners_tables(nlp, params):
     # the same text alone: ``Nom``, the first cell under the header, reads as one more header cell
     plain = nlp(cleaned.text)._.layout
     assert [c.text for c in plain.tables[0].header] == ["Données", "Finalité", "Durée", "Nom"]
+
+
+def test_a_list_goes_on_over_blank_lines_between_items_the_markup_made():
+    cleaned = clean("Nous collectons :\n\n- votre nom\n\n- votre adresse\n\nNous les gardons.\n\n- un autre point\n")
+    layout = Layout(cleaned.text, cleaned.lines)
+    block = layout.list_at(cleaned.text.index("votre adresse"))
+    assert block.lead_in.text == "Nous collectons :" and [i.text for i in block.items] == ["votre nom", "votre adresse"]
+    assert layout.list_at(cleaned.text.index("Nous les gardons")) is None
+    # without the markup, a blank line after the first item ends the list
+    plain = Layout("Nous collectons :\nvotre nom\n\nvotre adresse")
+    assert [i.text for i in plain.list_at(0 + len("Nous collectons :\n")).items] == ["votre nom"]

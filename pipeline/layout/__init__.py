@@ -443,8 +443,8 @@ def _close(section: Section, end: int) -> Section:
 
 def _lists(lines: list[Line]) -> list[ListBlock]:
     """Lists: the lines after a lead-in (a line ending with ``:``) up to a blank line after the first
-    item, a heading, a table or the next lead-in; and runs of items the cleaner marked with no
-    lead-in above them."""
+    item (unless the markup made both the lines around it items), a heading, a table or the next
+    lead-in; and runs of items the markup marked with no lead-in above them."""
     blocks: list[ListBlock] = []
     i = 0
     while i < len(lines):
@@ -455,7 +455,8 @@ def _lists(lines: list[Line]) -> list[ListBlock]:
         while j < len(lines):
             item = lines[j]
             if item.blank:
-                if items:
+                after = next((line for line in lines[j + 1 :] if not line.blank), None)
+                if items and not (items[-1].kind == "item" and after is not None and after.kind == "item"):
                     break
                 j += 1
                 continue

@@ -154,30 +154,26 @@ class DataCategories:
 
     def _items(self, doc: Doc) -> list[Span]:
         """Every item of an enumeration in a list of data, one span each: what follows the colon or
-        ``telles que`` of a line under ``les données suivantes :`` (``l’adresse, la ville, le pays``)."""
+        ``telles que`` of an item of a list whose lead-in announces data (``les données suivantes :``),
+        one of its first ``list_window`` items (``Identité : l’adresse, la ville, le pays``)."""
         layout: Layout = doc._.layout
         text, starts, out = layout.text, [t.idx for t in doc], []
-        intro, since = False, 0
-        for row in layout.lines:
-            line, start = row.text, row.start
-            if row.blank:
+        for block in layout.lists:
+            lead = block.lead_in
+            if lead is None or not LIST_INTRO.search(lead.text) or OTHER_INTRO.search(lead.text):
                 continue
-            if line.rstrip().endswith(":"):
-                intro, since = bool(LIST_INTRO.search(line)) and not OTHER_INTRO.search(line), 0
-                continue
-            since += 1
-            if (not intro or since > self.s.list_window or len(line) > self.s.item_line_chars or line.rstrip().endswith("?")
-                    or row.titled):
-                intro = False
-                continue
-            marker = MARKER.search(line)
-            if marker is None:
-                continue
-            rest = start + marker.end()
-            for m in P.ITEM_SEPARATOR.finditer(text, rest, start + len(line)):
-                out.append(_item(doc, starts, rest, m.start()))
-                rest = m.end()
-            out.append(_item(doc, starts, rest, start + len(line)))
+            for row in block.items[: self.s.list_window]:
+                line, start = row.text, row.start
+                if len(line) > self.s.item_line_chars or line.rstrip().endswith("?") or row.titled:
+                    break
+                marker = MARKER.search(line)
+                if marker is None:
+                    continue
+                rest = start + marker.end()
+                for m in P.ITEM_SEPARATOR.finditer(text, rest, start + len(line)):
+                    out.append(_item(doc, starts, rest, m.start()))
+                    rest = m.end()
+                out.append(_item(doc, starts, rest, start + len(line)))
         return [s for s in out if s is not None]
 
     def _coordinated(self, lexical: list[Span]) -> list[Span]:
