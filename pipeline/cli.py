@@ -14,7 +14,7 @@ import typer
 
 from pipeline import __version__
 from pipeline.config import load_params
-from pipeline.io import Notice, NoticeError, PrivexError, display, expand, read_each, write_atomic
+from pipeline.io import Notice, NoticeError, PrivexError, UsageError, display, expand, notice_id, read, read_each, write_atomic
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 
@@ -206,7 +206,7 @@ def write_records(records: Iterator[dict], format: Format, out: TextIO) -> None:
             except (OSError, ValueError):  # the output itself failed: nothing more can reach it
                 pass
     else:
-        from pipeline.report import notice_table
+        from pipeline.formats.table import notice_table
 
         for record in records:
             out.write(notice_table(record) + "\n")
@@ -258,14 +258,84 @@ def evaluate_command(
 @app.command("report")
 @reported
 def report_command(
+    paths: Annotated[
+        Optional[list[str]], typer.Argument(help="With --html: notices to extract and show (files, folders of *.txt and *.md).")
+    ] = None,
+    html: Annotated[
+        Optional[Path], typer.Option("--html", help="Write an HTML page per notice and index.html into this folder.")
+    ] = None,
     scores_file: Annotated[Optional[Path], typer.Option("--scores", help="Scores written by the evaluate stage.")] = None,
+    model: Annotated[Optional[Path], typer.Option(help="A built model folder (default: the one in models/).")] = None,
     params_file: ParamsOption = None,
 ) -> None:
-    """Print the accuracy tables of the last `dvc repro` and fail when a score is below its floor."""
+    """Print the accuracy tables of the last `dvc repro` and fail when a score is below its floor;
+    with --html OUT_DIR NOTICE...: the notices' pages, their spans highlighted, and an index."""
+    params = _params(params_file)
+    if html is not None or paths:
+        if html is None or not paths:
+            raise UsageError("--html OUT_DIR and notices go together: privex report --html OUT_DIR NOTICE_OR_FOLDER...")
+        html_report(paths, html, params, model=model)
+        return
+    print_scores(scores_file, params)
+
+
+def html_report(paths: list[str], out: Path, params, *, model: Path | None = None) -> None:
+    """Extract the notices and write their pages and index into ``out``; exit 1 when some failed."""
+    from pipeline.report.html import write_pages
+
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{display(str(out))}: not a folder")
+    notices, failures = _read_all(paths, params)
+    ids: dict[str, str] = {}
+    for notice in notices:
+        if notice.id in ids:
+            raise UsageError(f"two notices are named {notice.id}: {ids[notice.id]} and {notice.source}; "
+                             "their pages would overwrite each other: rename one")
+        ids[notice.id] = notice.source
+    records, failed = extract_notices(notices, params, model=model)
+    pages = write_pages(out, [("", [records[n.id] for n in notices if n.id in records])])
+    typer.echo(f"wrote {pages} notice pages and index.html to {display(str(out))}", err=True)
+    if failures + failed:
+        raise typer.Exit(1)
+
+
+def _read_all(paths: list[str], params) -> tuple[list[Notice], int]:
+    """Every notice the arguments name; each one that cannot be read is told on its line."""
+    notices, failures = [], 0
+    for item in read_notices(paths, params.extract.max_bytes, _err):
+        if isinstance(item, NoticeError):
+            _err(str(item))
+            failures += 1
+        else:
+            notices.append(item)
+    return notices, failures
+
+
+def extract_notices(notices: list[Notice], params, *, model: Path | None = None) -> tuple[dict[str, dict], int]:
+    """The record of each notice by id, and how many failed (each told on its line). The model is
+    loaded once, and only when there is a notice."""
+    from functools import partial
+
+    from pipeline.extract import extract_parallel
+    from pipeline.nlp import load_or_fail
+
+    failed: list[str] = []
+
+    def fail(err: NoticeError) -> None:
+        failed.append(str(err))
+        _err(str(err))
+
+    records = {r["id"]: r for r in extract_parallel(
+        partial(load_or_fail, model, params.build, params.components), notices, params, fail,
+        processes=max(1, min(params.extract.n_process, len(notices))))}  # a ModelError is the command's one line
+    return records, len(failed)
+
+
+def print_scores(scores_file: Path | None, params) -> None:
+    """The accuracy tables of the evaluate stage's scores; exit 1 when a score is below its floor."""
     from pipeline.config import project_path
     from pipeline.evaluate import below_floors, table
 
-    params = _params(params_file)
     path = scores_file or project_path(params.evaluate.scores)
     results = read_scores(path)
     titles = {"seeds": "corpus notices (gold/seeds.jsonl)", "extra": "extra notices, scored apart (gold/extra.jsonl)"}
@@ -281,6 +351,128 @@ def report_command(
     if failures:
         raise typer.Exit(1)
     typer.echo(f"all {len(params.evaluate.floors)} floors of params.yaml met")
+
+
+class DiffFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("diff")
+@reported
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The old version: a notice, or a folder of notices.")],
+    new: Annotated[Path, typer.Argument(help="The new version: a notice, or a folder matched to OLD by file name.")],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
+    html: Annotated[
+        Optional[Path], typer.Option("--html", help="Also write the versions side by side, changes marked, into this folder.")
+    ] = None,
+    model: Annotated[Optional[Path], typer.Option(help="A built model folder (default: the one in models/).")] = None,
+    params_file: ParamsOption = None,
+) -> None:
+    """What changed in the practices between two versions of a notice (or two folders of them):
+    data kinds, purposes, recipients and legal bases added or removed, retention periods lengthened
+    or shortened. Exit 1 when a pair could not be compared (a page holding two versions, a notice
+    that cannot be read or extracted)."""
+    params = _params(params_file)
+    if html is not None and html.exists() and not html.is_dir():
+        raise UsageError(f"{display(str(html))}: not a folder")
+    shown = run_diff(diff_pairs(old, new), params, model=model)
+    diffs = [d for d, _, _ in shown]
+    if format is DiffFormat.json:
+        typer.echo(json.dumps([d.model_dump(mode="json") for d in diffs], ensure_ascii=False, indent=1))
+    else:
+        from pipeline.report.diff import diff_table
+
+        typer.echo(diff_table(diffs))
+    if html is not None:
+        write_diff_pages(html, shown)
+    if any(d.status in ("two_versions", "failed") for d in diffs):
+        raise typer.Exit(1)
+
+
+def run_diff(pairs: list[tuple[Path | None, Path | None]], params, *, model: Path | None = None) -> list[tuple]:
+    """(diff, old record, new record) for each pair of versions. A version that holds two versions
+    of the notice is not extracted: its pair says so. Each failure is also told on stderr."""
+    from pipeline.report.diff import Version, compare
+    from pipeline.report.versions import two_versions
+
+    versions: dict[tuple[str, Path], Version] = {}
+    for pair in pairs:
+        for side, path in zip(("old", "new"), pair):
+            if path is None:
+                continue
+            name = display(str(path))
+            try:
+                notice = read(name, path, params.extract.max_bytes, _err)
+            except NoticeError as err:
+                versions[side, path] = Version(source=name, problem=str(err))
+                continue
+            found = two_versions(notice.text, min_repeated=params.report.versions_repeated,
+                                 min_share=params.report.versions_share)
+            # each version under its own id, so that the old and the new notice of one name stay apart
+            versions[side, path] = Version(source=name, notice=Notice(f"{side}/{notice.id}", notice.text, name),
+                                           problem=found.message(name) if found else None, two_versions=found is not None)
+    todo = [v.notice for v in versions.values() if v.problem is None]
+    records, _ = extract_notices(todo, params, model=model) if todo else ({}, 0)
+    for version in versions.values():
+        if version.problem is not None:
+            _err(version.problem)
+        elif version.notice.id not in records:
+            version.problem = f"{version.source}: could not be extracted"
+        else:
+            version.record = records[version.notice.id]
+    shown = []
+    for old, new in pairs:
+        a = versions.get(("old", old)) if old is not None else None
+        b = versions.get(("new", new)) if new is not None else None
+        d = compare(notice_id(new if new is not None else old), a, b, min_similarity=params.report.period_similarity)
+        shown.append((d, a.record if a else None, b.record if b else None))
+    return shown
+
+
+def diff_pairs(old: Path, new: Path) -> list[tuple[Path | None, Path | None]]:
+    """(old, new) notices to compare: the two files, or the notices of two folders matched by id
+    (a notice in one folder only is paired with None)."""
+    from pipeline.io import folder_notices
+
+    for path in (old, new):
+        if not path.exists():
+            raise PrivexError(f"{display(str(path))}: no such file or folder")
+    if old.is_dir() != new.is_dir():
+        raise UsageError("OLD and NEW must both be notices or both be folders")
+    if not old.is_dir():
+        return [(old, new)]
+
+    def notices(folder: Path) -> dict[str, Path]:
+        found = {}
+        for name, entry in folder_notices(folder):
+            if isinstance(entry, NoticeError):
+                _err(str(entry))
+            else:
+                found[notice_id(entry)] = entry
+        return found
+
+    before, after = notices(old), notices(new)
+    if not before and not after:
+        raise PrivexError(f"{display(str(old))}, {display(str(new))}: no notice (*.txt, *.md) in either folder")
+    return [(before.get(i), after.get(i)) for i in sorted(before.keys() | after.keys())]
+
+
+def write_diff_pages(out: Path, shown: list[tuple]) -> None:
+    """A side-by-side page per pair of versions, and an index when there are several."""
+    from pipeline.report.html import diff_index_page, diff_page
+
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{display(str(out))}: not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    several = len(shown) > 1
+    for d, old, new in shown:
+        write_atomic(out / f"{d.id}.html", diff_page(d, old, new, index_href="index.html" if several else None))
+    if several:
+        write_atomic(out / "index.html", diff_index_page([d for d, _, _ in shown]))
+    pages = f"{len(shown)} page" + ("s and index.html" if several else "")
+    typer.echo(f"wrote {pages} to {display(str(out))}", err=True)
 
 
 def read_scores(path: Path) -> dict:
@@ -389,6 +581,16 @@ def stage_extract_command(params_file: ParamsOption = None) -> None:
     counts = stage_extract(_params(params_file))
     for notice, labels in counts.items():
         typer.echo(f"{notice}: " + (" ".join(f"{k}={v}" for k, v in sorted(labels.items())) or "no span"))
+
+
+@stage_app.command("report")
+@reported
+def stage_report_command(params_file: ParamsOption = None) -> None:
+    """Write an HTML page per extracted notice and index.html into reports/."""
+    from pipeline.stages import stage_report
+
+    counts = stage_report(_params(params_file))
+    typer.echo(", ".join(f"{n} {group} notice pages" for group, n in counts.items()) + " and index.html")
 
 
 if __name__ == "__main__":

@@ -250,6 +250,22 @@ class EvaluateParams(_Strict):
     )
 
 
+class ReportParams(_Strict):
+    out_dir: str = Field("reports", description="the report stage's pages: one per notice and index.html")
+    period_similarity: float = Field(
+        0.5, ge=0, le=1,
+        description="diff: a period of each version whose sentences are at least this alike (difflib ratio of "
+                    "their words) is one period that changed",
+    )
+    versions_repeated: float = Field(
+        0.5, gt=0, le=1,
+        description="diff: a page holds two versions when, after a version marker, at least this share of the "
+                    "text repeats the text before it",
+    )
+    versions_share: float = Field(0.25, gt=0, le=1, description="... and the text after the marker is at least this "
+                                  "share of the page")
+
+
 class TrainParams(_Strict):
     config: str = Field("configs/ner.cfg", description="spaCy training config of the span model")
     gold: tuple[str, ...] = Field(
@@ -280,6 +296,7 @@ class Params(_Strict):
     build: BuildParams = BuildParams()
     components: ComponentsParams = ComponentsParams()
     extract: ExtractParams = ExtractParams()
+    report: ReportParams = ReportParams()
     train: TrainParams = TrainParams()
 
 

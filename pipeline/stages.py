@@ -14,7 +14,7 @@ from typing import Callable
 
 import pipeline
 from pipeline.config import Params, project_path, project_root
-from pipeline.io import NoticeError, PrivexError, UsageError, display, folder_notices, notice_id, write_atomic  # noqa: F401
+from pipeline.io import NoticeError, PrivexError, UsageError, display, folder_notices, notice_id, one_line, write_atomic  # noqa: F401
 from pipeline.taxonomy import LABELS
 
 # what a project holds besides the paths params.yaml names: never a stage's to clear or write over
@@ -54,6 +54,7 @@ def _protected(params: Params, root: Path) -> dict[str, Path]:
         "evaluate.scores": params.evaluate.scores,
         "evaluate.errors": params.evaluate.errors,
         "evaluate.plot": params.evaluate.plot,
+        "report.out_dir": params.report.out_dir,
         **{name: name for name in PROJECT_FILES},
     }
     paths = {key: project_path(value, root).resolve() for key, value in named.items()}
@@ -266,3 +267,34 @@ def stage_evaluate(params: Params) -> dict:
         targets[key].parent.mkdir(parents=True, exist_ok=True)
         write_atomic(targets[key], text)
     return results
+
+
+def _records(folder: Path) -> list[dict]:
+    """The extraction records of a folder (``*.json``), sorted by name."""
+    records = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            ok = (isinstance(record, dict) and isinstance(record.get("id"), str) and isinstance(record.get("text"), str)
+                  and isinstance(record.get("spans"), list))
+        except (OSError, ValueError) as err:
+            raise PrivexError(f"{display(str(path))}: not an extraction ({one_line(err)}); run the extract stage again") from None
+        if not ok:
+            raise PrivexError(f"{display(str(path))}: not an extraction (id, text, spans); run the extract stage again")
+        records.append(record)
+    return records
+
+
+def stage_report(params: Params) -> dict[str, int]:
+    """An HTML page per extracted notice and an index across them, in ``report.out_dir``: the corpus
+    notices, and the extra notices under ``extra/`` when their folder exists (the report folder is
+    a DVC output, never committed: its pages hold the notices' text)."""
+    from pipeline.report.html import write_pages
+
+    out = owned_folder(params, "report.out_dir", params.report.out_dir, ".html")
+    extracted = project_path(params.extract.out_dir)
+    groups = [("", _records(extracted))]
+    if any(project_path(d).is_dir() for d in params.corpus.extra_dirs):
+        groups.append(("extra", _records(extracted / "extra")))
+    write_pages(out, groups)
+    return {"corpus" if not sub else sub: len(records) for sub, records in groups}

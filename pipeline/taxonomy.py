@@ -80,3 +80,9 @@ COUNTRIES: frozenset[str] = frozenset(
     SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA
     UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW""".split()
 )
+
+# The European Economic Area: the EU's 27 members, Iceland, Liechtenstein and Norway. A transfer to a
+# country outside it needs a safeguard (GDPR Chapter V); the report lists those recipients.
+EEA: frozenset[str] = frozenset(
+    """AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO""".split()
+)

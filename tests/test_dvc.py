@@ -39,6 +39,10 @@ def test_dvc_repro_builds_everything_then_does_nothing(root, tmp_path):
         record = json.loads((project / "data" / "extract" / f"{name}.json").read_text(encoding="utf-8"))
         assert record["text"] == (project / "corpus" / f"{name}.txt").read_text(encoding="utf-8")
     assert (project / "models" / "privex-fr" / "config.cfg").is_file()
+    index = (project / "reports" / "index.html").read_text(encoding="utf-8")
+    for name in (p.stem for p in (project / "corpus").glob("*.txt")):
+        assert f'<a href="{name}.html">{name}</a>' in index and (project / "reports" / f"{name}.html").is_file()
+    assert not (project / "reports" / "extra").exists()  # no extra notices in this copy
     second = subprocess.run(dvc + ["repro"], cwd=project, capture_output=True, text=True, env=env)
     assert second.returncode == 0
     assert "Running stage" not in second.stdout

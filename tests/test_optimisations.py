@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.components import SPAN_KEY
 from pipeline.config import project_path
 from pipeline.evaluate import score
 from pipeline.extract import extract
@@ -68,7 +69,7 @@ def test_the_saved_model_scores_as_the_one_assembled_in_memory(nlp, params, tmp_
 def _analysis(doc) -> list[tuple]:
     """Every token's analysis and every span the components found."""
     tokens = [(t.text, t.norm_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_stop) for t in doc]
-    return tokens + [(s.start, s.end, s.label_, s._.category) for s in doc.spans.get("privacy", [])]
+    return tokens + [(s.start, s.end, s.label_, s._.category) for s in doc.spans.get(SPAN_KEY, [])]
 
 
 def test_the_tokenizer_pattern_kept_with_the_model_matches_as_compiled(nlp, tmp_path):

@@ -1,7 +1,9 @@
 """This project's spaCy components, one folder each.
 
 Every extractor writes its spans into ``doc.spans[SPAN_KEY]`` with their
-label; normalised values go on span extensions registered here. Each
+label (the key is spaCy's default span key, ``"sc"``, the one
+``displacy.render(doc, style="span")`` reads when no ``spans_key`` option is
+given); normalised values go on span extensions registered here. Each
 factory takes its windows and thresholds as typed keyword arguments (the
 fields of its settings model in ``pipeline.config``, set from the
 ``components:`` section of ``params.yaml`` at build time), and each
@@ -20,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
-SPAN_KEY = "privacy"
+SPAN_KEY = "sc"
 
 for _name in ("category", "retention", "legal_basis"):
     if not Span.has_extension(_name):

@@ -1,0 +1,77 @@
+"""A page that holds two versions of a notice: the current one and, below a marker, a previous one
+(``Version précédente``, ``Ancienne version``, ``Politique en vigueur jusqu’au 1er mars 2023``), as
+some services publish them. Compared as one notice, the two would be merged; ``privex diff`` says so
+instead.
+
+A page holds two versions when, after a line that marks a version, a large part of the page
+repeats, line for line, what stands before that line. A marker alone (a link to the previous
+version, a last-update date) is no second version, and neither is a repeated paragraph alone; a
+marker line that repeats one above it word for word (the same update date) starts a copy of the
+same version, not another one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DATE = r"(?:\d{1,2}(?:er)?\s+[^\W\d_]+\.?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[^\W\d_]+\s+\d{4})"
+VERSION_MARKER = re.compile(
+    rf"""(?ix)
+    \b(?:version|politique|charte|notice|déclaration|conditions?)s?\s+(?:précédente|antérieure|archivée|ancienne)s?\b
+    | \b(?:ancienne|précédente|nouvelle)s?\s+versions?\b
+    | \bversions?\s+(?:du|en\s+vigueur|applicable|valable)\b[^\n]{{0,40}}?{DATE}
+    | \ben\s+vigueur\s+(?:jusqu[’']?(?:au|à)|du|depuis\s+le|à\s+compter\s+du|avant\s+le)\s+{DATE}
+    | \b(?:dernière\s+)?mise\s+à\s+jour\b[^\n]{{0,20}}?{DATE}
+    """
+)
+WORD = re.compile(r"\w+")
+MIN_WORDS = 4  # a shorter line (a bare heading, a date) counts for no repetition
+
+
+@dataclass(frozen=True)
+class TwoVersions:
+    line: int  # the 1-based line of the marker the second version starts at
+    marker: str  # that line, as written
+    repeated: float  # the share of the text after the marker that repeats the text before it
+    share: float  # the share of the page's text after the marker
+
+    def message(self, name: str) -> str:
+        marker = self.marker if len(self.marker) <= 60 else self.marker[:57] + "..."
+        return (f"{name} holds two versions of the notice: after line {self.line} ({marker!r}), "
+                f"{self.repeated:.0%} of the text repeats what stands before it; not compared as one notice: "
+                f"split the file at that line and compare the parts")
+
+
+def _lines(text: str) -> list[tuple[str, int]]:
+    """Each line as compared (lowercase words, markup left out) with its length in words."""
+    return [(" ".join(words), len(words)) for words in (WORD.findall(line.lower()) for line in text.splitlines())]
+
+
+def two_versions(text: str, *, min_repeated: float = 0.5, min_share: float = 0.25) -> TwoVersions | None:
+    """The split of a page holding two versions of a notice, or None.
+
+    For each line that marks a version, the text after it (in words, lines of at least
+    ``MIN_WORDS`` words) must be at least ``min_share`` of the page's, and at least ``min_repeated``
+    of it must be lines that also stand before the marker.
+    """
+    raw_lines = text.splitlines()
+    lines = _lines(text)
+    total = sum(n for _, n in lines if n >= MIN_WORDS)
+    if not total:
+        return None
+    best = None
+    for number, raw in enumerate(raw_lines):
+        if not VERSION_MARKER.search(raw):
+            continue
+        if lines[number][0] in {line for line, _ in lines[:number]}:
+            continue  # the same date or heading again: a copy of the same version
+        before = {line for line, n in lines[:number] if n >= MIN_WORDS}
+        after = [(line, n) for line, n in lines[number + 1:] if n >= MIN_WORDS]
+        words = sum(n for _, n in after)
+        if not before or words < min_share * total:
+            continue
+        repeated = sum(n for line, n in after if line in before) / words
+        if repeated >= min_repeated and (best is None or repeated > best.repeated):
+            best = TwoVersions(number + 1, raw.strip(), repeated, words / total)
+    return best
