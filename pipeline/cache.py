@@ -159,6 +159,14 @@ class SpanCache:
         except OSError as err:
             self._give_up(err)
 
+    def note(self, text: str, *, hit: bool) -> None:
+        """Count a look-up made elsewhere (by a worker that shares the folder) as this cache's own."""
+        self.used.add(text_key(text))
+        if hit:
+            self.hits += 1
+        else:
+            self.misses += 1
+
     def prune(self) -> int:
         """After a complete run: drop other fingerprints and the entries no notice used. Returns how many.
 

@@ -112,12 +112,20 @@ def extract_command(
     cache: Annotated[
         Optional[Path], typer.Option(help="Keep each notice's spans here and reuse them for the same text and model.")
     ] = None,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(help="A Dask scheduler's address (tcp://HOST:8786) to extract on its cluster, or local "
+                     "(default: extract.scheduler)."),
+    ] = None,
     params_file: ParamsOption = None,
 ) -> None:
     """Extract DATA, PURPOSE, DURATION and RECIPIENT spans, with raw offsets."""
     params = _params(params_file)
+    if processes is not None and (params.extract.scheduler if scheduler is None else scheduler).strip() not in ("", "local"):
+        raise UsageError("-j/--processes counts local processes; with --scheduler the cluster's workers extract")
     try:
-        failures = run_extract(paths, format, sys.stdout, params, model=model, processes=processes, cache_dir=cache)
+        failures = run_extract(paths, format, sys.stdout, params, model=model, processes=processes, cache_dir=cache,
+                               scheduler=scheduler)
     except OSError as err:  # reading is reported notice by notice: this is the output
         _err(f"cannot write the output ({err.strerror or err})")
         raise typer.Exit(1) from None
@@ -135,15 +143,17 @@ def run_extract(
     on_error: Callable[[str], None] = _err,
     processes: int | None = None,
     cache_dir: Path | None = None,
+    scheduler: str | None = None,
 ) -> int:
     """Extract every notice the paths name and write them to ``out``, streamed; return how many failed.
 
     The model is loaded only when a notice needs it (not for bad input only,
-    nor for notices all in the cache).
+    nor for notices all in the cache). ``scheduler``: a Dask scheduler's address, or local
+    (default: ``extract.scheduler``).
     """
     from functools import partial
 
-    from pipeline.extract import extract_parallel
+    from pipeline.extract import extract_with
     from pipeline.nlp import ModelError, load_or_fail
 
     failures = 0
@@ -161,13 +171,16 @@ def run_extract(
         from pipeline.config import project_path
 
         cache = SpanCache(cache_dir, fingerprint(params, model or project_path(params.build.model_dir)), warn=on_error)
-    records = extract_parallel(
+    records = extract_with(
         partial(load_or_fail, model, params.build, params.components),
         read_each(items, params.extract.max_bytes, on_error),
         params,
         fail,
         processes=min(processes or params.extract.n_process, readable),  # no pool for one notice
         cache=cache,
+        scheduler=scheduler,
+        model=model,
+        warn=on_error,
     )
     try:
         write_records(_progress(records, readable), format, out)
@@ -511,11 +524,11 @@ def read_scores(path: Path) -> dict:
 @app.command("bench")
 @reported
 def bench_command(
-    throughput_n: Annotated[int, typer.Option("--throughput-n", min=1, help="Notices for the words-per-second runs.")] = 30,
+    throughput_n: Annotated[int, typer.Option("--throughput-n", min=1, help="Notices for the words-per-second runs (process pool and Dask).")] = 30,
     rounds: Annotated[int, typer.Option(min=1, help="Alternating rounds of the timed runs; the best is kept.")] = 3,
     memory_n: Annotated[str, typer.Option("--memory-n", help="Corpus sizes N for peak memory, comma-separated.")] = "100,1000",
     incremental_n: Annotated[int, typer.Option("--incremental-n", min=2, help="Notices for the incremental stage run.")] = 200,
-    skip: Annotated[Optional[list[str]], typer.Option(help="Leave out: throughput, cold_start, incremental, memory.")] = None,
+    skip: Annotated[Optional[list[str]], typer.Option(help="Leave out: throughput, cold_start, dask, incremental, memory.")] = None,
     output: Annotated[Path, typer.Option("--json", help="Write the figures here as JSON.")] = Path("metrics/bench.json"),
     params_file: ParamsOption = None,
 ) -> None:
@@ -536,6 +549,34 @@ def bench_command(
     output.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(output, json.dumps(results, indent=1) + "\n")
     typer.echo(table(results))
+
+
+@app.command("cluster")
+@reported
+def cluster_command(
+    host: Annotated[str, typer.Option(help="Address to listen on: 0.0.0.0 (or this machine's address) lets other "
+                                           "machines' workers join.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Scheduler port (0: any free port).")] = 8786,
+    workers: Annotated[
+        Optional[int], typer.Option(min=0, help="Worker processes on this machine, one thread each (default: one per core).")
+    ] = None,
+    join: Annotated[
+        Optional[str], typer.Option(help="Start no scheduler: add this machine's workers to the one at this address.")
+    ] = None,
+    params_file: ParamsOption = None,
+) -> None:
+    """Run a Dask scheduler with workers on this machine, until stopped (Ctrl-C); print its address.
+
+    `privex extract --scheduler ADDRESS` (or `extract.scheduler` in params.yaml, for `dvc repro`) extracts
+    on it; other machines add their workers with `privex cluster --join ADDRESS`.
+    """
+    from pipeline.engines.dask import join as join_cluster, serve
+
+    count = os.cpu_count() if workers is None else workers
+    if join is not None:
+        join_cluster(join, count, _params(params_file).extract.connect_timeout, tell=_err)
+    else:
+        serve(host, port, count, say=typer.echo, tell=_err)
 
 
 stage_app = typer.Typer(no_args_is_help=True, help="The DVC stages (run by `dvc repro`).")

@@ -219,6 +219,11 @@ class ExtractParams(_Strict):
     chunk_chars: int = Field(50_000, gt=1000, description="longest text given to spaCy at once")
     batch_size: int = Field(4, gt=0, description="notices per nlp.pipe batch")
     n_process: int = Field(2, ge=1, description="worker processes; each holds the model")
+    scheduler: str = Field(
+        "local", description="where notices are extracted: local (or empty) for n_process local processes, "
+        "else the address of a Dask scheduler (tcp://HOST:8786)"
+    )
+    connect_timeout: float = Field(10, gt=0, description="seconds to reach the Dask scheduler before giving up")
     cache_dir: str = Field("data/cache/extract", description="spans of notices already extracted, by text hash")
     max_bytes: int = Field(20_000_000, gt=0, description="larger files are refused")
     min_french_share: float = Field(

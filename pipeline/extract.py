@@ -9,6 +9,7 @@ import sys
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
@@ -22,6 +23,7 @@ from pipeline.layout import STRUCTURE_KEY, structure_of
 from pipeline.notices import Notice, NoticeError, check_french, check_text
 
 LABEL_ORDER = ("DATA", "PURPOSE", "DURATION", "RECIPIENT", "LEGAL_BASIS")
+LOCAL = "local"  # extract.scheduler for the local worker processes
 
 
 def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
@@ -136,6 +138,45 @@ def extract(
     yield from finished()
 
 
+def extract_batch(nlp: Language | Callable[[], Language], notices: list[Notice], params: Params) -> list[dict | NoticeError]:
+    """``extract`` over one batch of notices: for each notice, in order, its record or the error that
+    stops it. What a worker of every engine runs (the local processes, Dask)."""
+    failed: dict[int, NoticeError] = {}
+    current = -1
+
+    def numbered() -> Iterator[Notice]:
+        nonlocal current
+        for current, notice in enumerate(notices):  # an error is told while its notice is the last one read
+            yield notice
+
+    records = iter(list(extract(nlp, numbered(), params, lambda err: failed.setdefault(current, err))))
+    return [failed[i] if i in failed else next(records) for i in range(len(notices))]
+
+
+def extract_with(
+    load_nlp: Callable[[], Language],
+    notices: Iterable[Notice | NoticeError],
+    params: Params,
+    on_error: Callable[[NoticeError], None],
+    *,
+    processes: int,
+    cache: SpanCache | None = None,
+    scheduler: str | None = None,
+    model: Path | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Iterator[dict]:
+    """The records of ``extract``, from the engine ``scheduler`` names (default ``extract.scheduler``):
+    ``local`` or empty for ``processes`` local worker processes, else the address of a Dask scheduler
+    (``pipeline/engines/dask.py``, which sends the files of ``model`` to its workers). Every engine
+    gives the same records in the same order."""
+    address = params.extract.scheduler if scheduler is None else scheduler
+    if address.strip() in ("", LOCAL):
+        return extract_parallel(load_nlp, notices, params, on_error, processes=processes, cache=cache)
+    from pipeline.engines.dask import extract_dask
+
+    return extract_dask(address.strip(), notices, params, on_error, model=model, cache=cache, warn=warn)
+
+
 def _looked_up(
     notices: Iterable[Notice | NoticeError], cache: SpanCache | None, on_error: Callable[[NoticeError], None]
 ) -> Iterator[tuple[Notice, list[dict] | None]]:
@@ -196,10 +237,8 @@ def _start_worker(load_nlp: Callable[[], Language], params: Params, parent: int)
     _WORKER["params"] = params
 
 
-def _extract_one(notice: Notice) -> tuple[dict | None, str | None]:
-    errors: list[NoticeError] = []
-    records = list(extract(_WORKER["nlp"], [notice], _WORKER["params"], errors.append))
-    return (records[0] if records else None), (str(errors[0]) if errors else None)
+def _extract_one(notice: Notice) -> dict | NoticeError:
+    return extract_batch(_WORKER["nlp"], [notice], _WORKER["params"])[0]
 
 
 def extract_parallel(
@@ -226,10 +265,10 @@ def extract_parallel(
             if isinstance(item, dict):
                 yield item
                 continue
-            record, error = item.get()
-            if error is not None:
-                on_error(NoticeError(error))
-            elif record is not None:
+            record = item.get()
+            if isinstance(record, NoticeError):
+                on_error(record)
+            else:
                 if cache is not None:
                     cache.put(record["text"], record["spans"])
                 yield record

@@ -180,7 +180,7 @@ def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict
     from functools import partial
 
     from pipeline.cache import SpanCache, fingerprint
-    from pipeline.extract import extract_parallel
+    from pipeline.extract import extract_with
     from pipeline.nlp import load_or_fail
 
     cache_dir = owned_path(params, "extract.cache_dir", params.extract.cache_dir)
@@ -194,8 +194,8 @@ def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict
     load_nlp = partial(load_or_fail, None, params.build, params.components)
     counts: dict[str, dict[str, int]] = {}
     processes = max(1, min(params.extract.n_process, len(files)))
-    records = extract_parallel(load_nlp, _read_notices(files, params, warn), params, lambda e: errors.append(str(e)),
-                               processes=processes, cache=cache)
+    records = extract_with(load_nlp, _read_notices(files, params, warn), params, lambda e: errors.append(str(e)),
+                           processes=processes, cache=cache, warn=warn)
     for record in records:
         group = groups[record["id"]]
         folder = out if group == "corpus" else out / group

@@ -157,6 +157,9 @@ POSITIVE = [
     "La copie du permis est détruite dans un délai maximum de ⟦DURATION PT48H max|48h⟧.",
     "Les relevés seront supprimés dans un délai de ⟦DURATION P3M max|3 mois⟧ si le litige est clos.",
     "Les données sont conservées ⟦DURATION P7Y exact|7 ans⟧ par notre prestataire de paiement.",
+    # a period restated with a demonstrative refers back to a retention period
+    "Votre fiche est conservée ⟦DURATION P2Y exact|2 ans⟧. Avant la fin de ce délai de ⟦DURATION P2Y exact|2 ans⟧, nous vous demanderons si elle peut être gardée.",
+    "Un compte inactif est supprimé après ⟦DURATION P5Y exact|5 ans⟧. Quelques jours avant l’expiration de ce délai de ⟦DURATION P5Y exact|cinq ans⟧, nous vous écrirons.",
     "Vos empreintes sont supprimées des lecteurs/terminaux ⟦DURATION null exact|dès que le contrôle est terminé⟧.",
     "⟦DURATION null exact|Dès que nous n’avons plus besoin de vos plans⟧, nous les supprimons.",
     "Les copies ne sont conservées que pour la ⟦DURATION null max|durée nécessaire afin de vérifier votre identité⟧.",
@@ -188,6 +191,7 @@ POSITIVE = [
 NEGATIVE = [
     "Vous recevrez une réponse dans un délai de 4 semaines à compter de la réception de votre demande de suppression.",
     "Nous répondons à votre demande de suppression sous un mois.",
+    "Nous répondons à votre demande de suppression dans un délai d’un mois ; à l’expiration de ce délai de un mois, vous pouvez saisir la CNIL.",
     "Nous limitons les envois à une communication par mois, et nous conservons vos choix.",
     "Chaque semaine, nous supprimons les comptes inactifs.",
     "Cette déclaration a été modifiée le 5 avril 2022 ; nous conservons les versions précédentes.",

@@ -43,6 +43,7 @@ HEADING = re.compile(P.retention_heading())
 HEADER_IN_LINE = re.compile(P.retention_header_in_line())
 FALSE_BEFORE = re.compile(P.false_positive_before(), FLAGS)
 KEPT_UNTIL = re.compile(P.kept_until_deadline(), FLAGS)
+RESTATED = re.compile(P.restated_before(), FLAGS)
 FALSE_AFTER = re.compile(P.false_positive_after(), FLAGS)
 CLOCK = re.compile(P.clock_time(), FLAGS)
 DURATION_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
@@ -78,6 +79,7 @@ class Candidate:
     end: int
     kind: str  # ``numeric`` or the name of an event pattern
     starts_line: bool = False  # a table cell or list item of its own
+    restated: bool = False  # ``ce délai de 3 ans``: kept only if it repeats a period found before
 
     @property
     def numeric(self) -> bool:
@@ -185,15 +187,18 @@ def numeric_candidates(view: View) -> list[Candidate]:
             start = m.start()
         line_start = view.line_start(m.start())
         before = _before(view, m.start(), s.false_before_chars)
+        restated = False
         if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
-            continue
+            if not RESTATED.search(before):
+                continue
+            restated = True
         if FALSE_AFTER.match(text[m.end(core) : m.end(core) + s.false_after_chars]):
             continue
         if CLOCK.search(text, max(line_start, start - s.clock_chars), min(len(text), m.end(core) + s.clock_chars)):
             continue
         own_line = lines[view.own_line_start(start) : start]
         starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(text[view.line_start(start) : start]) is not None
-        out.append(Candidate(start, m.end(), "numeric", starts_line))
+        out.append(Candidate(start, m.end(), "numeric", starts_line, restated))
     return out
 
 
@@ -301,6 +306,8 @@ class Retention:
                 before=text[max(left, span.start_char - s.normalise_before) : span.start_char],
                 following=text[span.end_char : min(right, span.end_char + s.normalise_after)],
             )
+            if cand.restated and period.iso not in {s._.retention.iso for s in spans}:
+                continue  # ``ce délai de 1 mois`` after a deadline of one month
             previous = spans[-1]._.retention if alternative else None
             if previous and period.bound == "exact" and (previous.iso is None) == (period.iso is None):
                 # ``au maximum 10 ans après X, ou 10 ans après Y``, ``uniquement pendant la durée

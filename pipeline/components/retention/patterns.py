@@ -559,6 +559,13 @@ def kept_until_deadline() -> str:
     )
 
 
+def restated_before() -> str:
+    """A period restated with a demonstrative (``avant le terme de ce délai de 3 ans``,
+    ``à l’expiration de ce délai de 5 ans``): retention when it repeats a retention period found
+    before it in the notice (the component checks the value), a deadline otherwise."""
+    return rf"(?<![\w])(?:ce{S}+délai|cette{S}+(?:durée|période)){S}+(?:de{S}+|d['’]{S}*)$"
+
+
 def choice_kept() -> str:
     """A consent or cookie-banner choice kept for a time is validity, not retention of data:
     ``Le consentement et le refus sont conservés pendant une durée maximale de 6 mois``,

@@ -1,0 +1,1 @@
+"""Engines that run ``pipeline.extract.extract_batch`` elsewhere than in local worker processes."""
