@@ -1,20 +1,21 @@
-"""Assemble, save and load the spaCy pipeline."""
+"""Assemble, save and load the spaCy pipeline.
+
+The saved model names all it needs in its ``config.cfg``: its language (``fr_privex``, spaCy's
+French loaded fast: ``pipeline.startup``), its lemmatizer and the project's components, each found
+through the package's entry points. Loading it is a plain ``spacy.load``.
+"""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pipeline.startup as startup  # first: the French language is imported there, fast
 import spacy
 from spacy.language import Language
 
 from pipeline.config import BuildParams, ComponentsParams, project_path
 from pipeline.io import PrivexError, UsageError, one_line
-from pipeline.packed import pack_lookups
-from pipeline.speedups import fast_start, keep_patterns, tokenizer_matchers
-
-REGEX_DIR = "regex"  # in a saved model: the tokenizer's large patterns, compiled (pipeline/speedups.py)
-PACKED_DIR = "packed"  # in a saved model: the lookup tables, packed (pipeline/packed.py)
 
 # the project's components, in pipeline order: factory, where it goes, its settings in ``components:``
 COMPONENTS: tuple[tuple[str, dict, str | None], ...] = (
@@ -30,14 +31,16 @@ SHARING_ENTITIES = "privacy_sharing_entities"
 
 def register_factories() -> None:
     """Import the components' factories, which registers them in this process (a new process that
-    loads the saved model finds them through the package's entry points)."""
-    import pipeline.components.data_categories.factory  # noqa: F401
-    import pipeline.components.layout.factory  # noqa: F401
-    import pipeline.components.legal_basis.factory  # noqa: F401
-    import pipeline.components.purposes.factory  # noqa: F401
-    import pipeline.components.recipients.factory  # noqa: F401
-    import pipeline.components.retention.factory  # noqa: F401
-    import pipeline.components.sharing_entities.factory  # noqa: F401
+    loads the saved model finds them through the package's entry points), their large patterns
+    built from their kept code as a model's loading does (``pipeline.startup.loading``)."""
+    with startup.loading():
+        import pipeline.components.data_categories.factory  # noqa: F401
+        import pipeline.components.layout.factory  # noqa: F401
+        import pipeline.components.legal_basis.factory  # noqa: F401
+        import pipeline.components.purposes.factory  # noqa: F401
+        import pipeline.components.recipients.factory  # noqa: F401
+        import pipeline.components.retention.factory  # noqa: F401
+        import pipeline.components.sharing_entities.factory  # noqa: F401
 
 
 def assemble(params: BuildParams | None = None, components: ComponentsParams | None = None) -> Language:
@@ -47,8 +50,7 @@ def assemble(params: BuildParams | None = None, components: ComponentsParams | N
     components = components or ComponentsParams()
     register_factories()
     try:
-        with fast_start():
-            nlp = spacy.load(params.base_model, exclude=list(params.disable))
+        nlp = spacy.load(params.base_model, exclude=list(params.disable), config=startup.base_model_overrides())
     except (OSError, ValueError, ImportError) as err:
         raise UsageError(f"params.yaml: build.base_model: cannot load {params.base_model!r} ({one_line(err)})") from None
     for factory, where, key in COMPONENTS:
@@ -75,22 +77,14 @@ def build(params: BuildParams | None = None, out: Path | None = None, components
     out = out or project_path(params.model_dir)
     nlp = assemble(params, components)
     nlp.meta["name"] = "privex_fr"
+    if (Path(out) / "config.cfg").is_file():
+        shutil.rmtree(out)  # a former model: none of its files may outlive it
     nlp.to_disk(out)
     if params.prune_strings:
         # the base vocabulary's strings (some 600,000 words) only turn hashes back into text; tokens,
         # labels, lemmas and lexicons add the strings they use as they load or are read
         (Path(out) / "vocab" / "strings.json").write_text("[]", encoding="utf-8")
-    for kept in (REGEX_DIR, PACKED_DIR, "tokens"):  # what an earlier build kept is not this model's
-        shutil.rmtree(Path(out) / kept, ignore_errors=True)
-    keep_patterns(tokenizer_patterns(nlp), Path(out) / REGEX_DIR)
-    for tables in sorted(Path(out).glob("*/lookups/lookups.bin")):
-        pack_lookups(tables.read_bytes(), Path(out) / PACKED_DIR)
     return out
-
-
-def tokenizer_patterns(nlp: Language) -> list[str]:
-    """The regular expressions of the tokenizer (token match, prefixes, suffixes, infixes, URLs)."""
-    return [pattern for pattern in tokenizer_matchers(nlp.tokenizer) if isinstance(pattern, str)]
 
 
 class ModelError(PrivexError):
@@ -110,9 +104,8 @@ def load(model: Path | None = None, params: BuildParams | None = None, component
     params = params or BuildParams()
     path = model or project_path(params.model_dir)
     if (Path(path) / "config.cfg").exists():
-        register_factories()
-        with fast_start(Path(path) / REGEX_DIR, Path(path) / PACKED_DIR):
-            return spacy.load(path)
+        register_factories()  # what the entry points would find in a new process, registered here
+        return spacy.load(path)
     if model is not None:
         raise FileNotFoundError(f"no spaCy model at {model}")
     return assemble(params, components)
