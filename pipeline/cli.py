@@ -528,7 +528,7 @@ def bench_command(
     rounds: Annotated[int, typer.Option(min=1, help="Alternating rounds of the timed runs; the best is kept.")] = 3,
     memory_n: Annotated[str, typer.Option("--memory-n", help="Corpus sizes N for peak memory, comma-separated.")] = "100,1000",
     incremental_n: Annotated[int, typer.Option("--incremental-n", min=2, help="Notices for the incremental stage run.")] = 200,
-    skip: Annotated[Optional[list[str]], typer.Option(help="Leave out: throughput, cold_start, dask, incremental, memory.")] = None,
+    skip: Annotated[Optional[list[str]], typer.Option(help="Leave out: throughput, cold_start, load, dask, incremental, memory.")] = None,
     output: Annotated[Path, typer.Option("--json", help="Write the figures here as JSON.")] = Path("metrics/bench.json"),
     params_file: ParamsOption = None,
 ) -> None:
