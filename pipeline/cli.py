@@ -153,7 +153,7 @@ def run_extract(
     """
     from functools import partial
 
-    from pipeline.extract import extract_with
+    from pipeline.engines import extract_with
     from pipeline.nlp import ModelError, load_or_fail
 
     failures = 0

@@ -9,7 +9,6 @@ import sys
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
@@ -151,30 +150,6 @@ def extract_batch(nlp: Language | Callable[[], Language], notices: list[Notice],
 
     records = iter(list(extract(nlp, numbered(), params, lambda err: failed.setdefault(current, err))))
     return [failed[i] if i in failed else next(records) for i in range(len(notices))]
-
-
-def extract_with(
-    load_nlp: Callable[[], Language],
-    notices: Iterable[Notice | NoticeError],
-    params: Params,
-    on_error: Callable[[NoticeError], None],
-    *,
-    processes: int,
-    cache: SpanCache | None = None,
-    scheduler: str | None = None,
-    model: Path | None = None,
-    warn: Callable[[str], None] | None = None,
-) -> Iterator[dict]:
-    """The records of ``extract``, from the engine ``scheduler`` names (default ``extract.scheduler``):
-    ``local`` or empty for ``processes`` local worker processes, else the address of a Dask scheduler
-    (``pipeline/engines/dask.py``, which sends the files of ``model`` to its workers). Every engine
-    gives the same records in the same order."""
-    address = params.extract.scheduler if scheduler is None else scheduler
-    if address.strip() in ("", LOCAL):
-        return extract_parallel(load_nlp, notices, params, on_error, processes=processes, cache=cache)
-    from pipeline.engines.dask import extract_dask
-
-    return extract_dask(address.strip(), notices, params, on_error, model=model, cache=cache, warn=warn)
 
 
 def _looked_up(
