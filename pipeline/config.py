@@ -245,7 +245,6 @@ class GoldParams(_Strict):
 
 class EvaluateParams(_Strict):
     scores: str = "metrics/scores.json"
-    extra_scores: str = "metrics/extra-scores.json"
     errors: str = "metrics/errors.jsonl"
     plot: str = "metrics/per-label.json"
     context_chars: int = Field(60, ge=0)
