@@ -10,6 +10,7 @@ round kept:
 - peak resident memory of ``privex extract`` over N=100 and N=1000 notices;
 - the extract stage after one notice of 200 changed, against a full run;
 - ``privex extract`` on one notice from a cold start (seconds);
+- a plain ``spacy.load`` of the built model against ``privex``'s own load, each in a new process;
 - the Dask engine on 1 and 2 local workers against the process pool of 1 and 2 processes.
 
 The notices are copies of the corpus notices with their numbers and the
@@ -95,14 +96,12 @@ def throughput(params: Params, n: int, rounds: int) -> dict:
     import spacy
 
     from pipeline.extract import extract, extract_parallel
-    from pipeline.nlp import load
-    from pipeline.speedups import shared_charsets
+    from pipeline.nlp import load  # imports spaCy's French language fast (pipeline.startup): the bare model too
 
     notices = scaled_corpus(n, seed=1)
     texts = [notice.text for notice in notices]
-    with shared_charsets():
-        bare = spacy.load(params.build.base_model)
-    nlp = load(None, params.build)
+    bare = spacy.load(params.build.base_model)
+    nlp = load(None, params.build, params.components)
 
     def fail(err):
         raise PrivexError(f"bench: {err}")
@@ -149,7 +148,7 @@ def dask_engine(params: Params, n: int, rounds: int) -> dict:
     from pipeline.nlp import load
 
     notices = scaled_corpus(n, seed=1)
-    nlp = load(None, params.build)
+    nlp = load(None, params.build, params.components)
 
     def fail(err):
         raise PrivexError(f"bench: {err}")
@@ -280,8 +279,24 @@ def cold_start(rounds: int, work: Path, base_model: str) -> dict:
             "words": len(file.read_text(encoding="utf-8").split())}
 
 
+def model_load(rounds: int, model: Path) -> dict:
+    """A new process that loads the built model with a plain ``spacy.load``, against one that loads
+    it with ``pipeline.nlp.load``, seconds (best of ``rounds``, alternating): the start-up work
+    (``pipeline.startup``) must reach the plain load, which the model's config names."""
+    if not (model / "config.cfg").is_file():
+        raise PrivexError(f"bench: no built model in {model}; run `dvc repro` (or the build stage) first")
+    commands = {
+        "spacy": [sys.executable, "-c", "import sys, spacy; spacy.load(sys.argv[1])", str(model)],
+        "privex": [sys.executable, "-c", "import sys; from pathlib import Path; from pipeline.nlp import load; "
+                   "load(Path(sys.argv[1]))", str(model)],
+    }
+    walls = best_of(rounds, {name: lambda c=c: _run_measured(c, project_path(".")) for name, c in commands.items()})
+    return {"spacy_load_seconds": round(walls["spacy"], 2), "privex_load_seconds": round(walls["privex"], 2),
+            "spacy_vs_privex": round(walls["spacy"] / walls["privex"], 3)}
+
+
 #: the measures, in the order they run (memory first: see ``run``)
-MEASURES = ("memory", "cold_start", "throughput", "dask", "incremental")
+MEASURES = ("memory", "cold_start", "load", "throughput", "dask", "incremental")
 
 
 def run(params: Params, *, throughput_n: int, rounds: int, memory_sizes: list[int], incremental_n: int,
@@ -294,6 +309,7 @@ def run(params: Params, *, throughput_n: int, rounds: int, memory_sizes: list[in
         steps = {
             "memory": lambda: memory(memory_sizes, work),
             "cold_start": lambda: cold_start(3, work, params.build.base_model),
+            "load": lambda: model_load(3, project_path(params.build.model_dir)),
             "throughput": lambda: throughput(params, throughput_n, rounds),
             "dask": lambda: dask_engine(params, throughput_n, rounds),
             "incremental": lambda: incremental(params, incremental_n, work),
@@ -340,5 +356,9 @@ def table(results: dict) -> str:
     if "cold_start" in results:
         c = results["cold_start"]
         rows.append(("`privex extract` one notice, cold", f"{c['seconds']} s (bare `spacy.load` alone: {c['bare_load_seconds']} s)", "< 3 s"))
+    if "load" in results:
+        c = results["load"]
+        rows.append(("plain `spacy.load` of the model vs `privex`'s load", f"{c['spacy_vs_privex']:.2f}× "
+                     f"({c['spacy_load_seconds']} s vs {c['privex_load_seconds']} s)", "≤ 1.2×"))
     lines = ["| measure | measured | target |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
     return "\n".join(lines)

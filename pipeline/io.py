@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 STDIN = "-"
-NOTICE_SUFFIX = ".txt"
+NOTICE_SUFFIXES = (".txt", ".md")  # plain text, and markdown as Open Terms Archive stores notices
 
 
 # --- errors the user can act on -----------------------------------------------------------------
@@ -54,9 +54,23 @@ def display(name: str) -> str:
 
 
 def notice_id(path: Path) -> str:
-    """A notice's id: its file name without ``.txt``, as printable text."""
-    name = path.name[: -len(NOTICE_SUFFIX)] if path.name.endswith(NOTICE_SUFFIX) else path.name
+    """A notice's id: its file name without ``.txt`` or ``.md``, as printable text."""
+    name = path.name
+    for suffix in NOTICE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
     return display(name)
+
+
+def is_notice_file(path: Path) -> bool:
+    """A folder's entry that is a notice: ``*.txt`` or ``*.md``, but not a markdown file named in
+    capitals (``README.md``, ``SOURCES.md``), which documents the folder."""
+    name = path.name
+    if name.endswith(".md"):
+        stem = name[: -len(".md")]
+        return bool(stem) and not (stem.isupper() and stem.replace("_", "").replace("-", "").isalpha())
+    return name.endswith(NOTICE_SUFFIXES) and len(name) > len(".txt")
 
 
 # --- reading notices --------------------------------------------------------------------------
@@ -104,16 +118,18 @@ def _why_not_a_file(path: Path) -> str | None:
 
 
 def folder_notices(folder: Path) -> Iterator[tuple[str, Path | NoticeError]]:
-    """The ``*.txt`` entries of ``folder``, sorted: a regular file as its path, anything else
-    (broken link, link loop, FIFO, device, folder) as the error to report."""
-    for path in sorted(folder.glob(f"*{NOTICE_SUFFIX}")):
+    """The notice entries of ``folder`` (``*.txt``, ``*.md``: :func:`is_notice_file`), sorted: a
+    regular file as its path, anything else (broken link, link loop, FIFO, device, folder) as the
+    error to report."""
+    entries = {path for suffix in NOTICE_SUFFIXES for path in folder.glob(f"*{suffix}") if is_notice_file(path)}
+    for path in sorted(entries):
         name = display(str(path))
         why = _why_not_a_file(path)
         yield name, (path if why is None else NoticeError(f"{name}: {why}, not read"))
 
 
 def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | NoticeError | None]]:
-    """Each argument as (name, path): folders give their ``*.txt`` entries; ``-`` is stdin (None).
+    """Each argument as (name, path): folders give their notices (``*.txt``, ``*.md``); ``-`` is stdin (None).
 
     Arguments that cannot give a file are yielded with the error to report.
     """
@@ -130,7 +146,7 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | NoticeError | Non
         if is_dir:
             entries = list(folder_notices(path))
             if not entries:
-                yield name, NoticeError(f"{name}: folder has no {NOTICE_SUFFIX} file")
+                yield name, NoticeError(f"{name}: folder has no .txt or .md file")
             yield from entries
         elif exists:
             yield name, path

@@ -15,7 +15,6 @@ from typing import Callable
 import pipeline
 from pipeline.config import Params, project_path, project_root
 from pipeline.io import NoticeError, PrivexError, UsageError, display, folder_notices, notice_id, one_line, write_atomic  # noqa: F401
-from pipeline.taxonomy import LABELS
 
 # what a project holds besides the paths params.yaml names: never a stage's to clear or write over
 PROJECT_FILES = ("params.yaml", "dvc.yaml", "dvc.lock", ".git", ".dvc", ".dvcignore", ".gitignore", "pyproject.toml",
@@ -168,7 +167,8 @@ def stage_build(params: Params) -> Path:
     from pipeline.nlp import build
 
     owned_path(params, "build.model_dir", params.build.model_dir)
-    return build(params.build, combine=params.combine, trained=project_path(params.train.out_dir))
+    return build(params.build, components=params.components, combine=params.combine,
+                 trained=project_path(params.train.out_dir))
 
 
 def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict:
@@ -182,7 +182,7 @@ def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict
     from functools import partial
 
     from pipeline.cache import SpanCache, fingerprint
-    from pipeline.extract import extract_with
+    from pipeline.engines import extract_with
     from pipeline.nlp import load_or_fail
 
     cache_dir = owned_path(params, "extract.cache_dir", params.extract.cache_dir)
@@ -193,7 +193,7 @@ def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict
 
     model_dir = project_path(params.build.model_dir)
     cache = SpanCache(cache_dir, fingerprint(params, model_dir), warn=warn)
-    load_nlp = partial(load_or_fail, None, params.build)
+    load_nlp = partial(load_or_fail, None, params.build, params.components)
     counts: dict[str, dict[str, int]] = {}
     processes = max(1, min(params.extract.n_process, len(files)))
     records = extract_with(load_nlp, _read_notices(files, params, warn), params, lambda e: errors.append(str(e)),
@@ -233,9 +233,10 @@ def stage_evaluate(params: Params) -> dict:
     """
     from pipeline.evaluate import score
     from pipeline.gold.io import GoldError, read_gold
+    from pipeline.taxonomy import LABELS
 
-    targets = {key: owned_path(params, f"evaluate.{key}", getattr(params.evaluate, key))
-               for key in ("scores", "errors", "plot")}
+    targets = {key: owned_path(params, f"evaluate.{key}", value) for key, value in
+               (("scores", params.evaluate.scores), ("errors", params.evaluate.errors), ("plot", params.evaluate.plot))}
     extracted = project_path(params.extract.out_dir)
     groups = {"seeds": (params.gold.seeds, extracted)}
     if any(project_path(d).is_dir() for d in params.corpus.extra_dirs):

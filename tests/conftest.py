@@ -24,7 +24,7 @@ def nlp(params):
     """The full pipeline, assembled in memory once for the whole session."""
     from pipeline.nlp import assemble
 
-    return assemble(params.build)
+    return assemble(params.build, params.components)
 
 
 def seed_text(name: str) -> str:

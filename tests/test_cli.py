@@ -83,13 +83,14 @@ def _bad_inputs(tmp_path):
     english.write_text("This privacy policy explains how we collect and use your personal data. " * 20)
     nothing = tmp_path / "no-txt"
     nothing.mkdir()
-    (nothing / "notes.md").write_text("rien")
+    (nothing / "notes.rst").write_text("rien")
+    (nothing / "README.md").write_text("Le dossier.")  # a folder's own documentation is no notice
     return {
         "missing": (tmp_path / "missing.txt", "no such file or folder"),
         "empty": (empty, "empty file"),
         "binary": (binary, "binary file"),
         "english": (english, "does not look like French"),
-        "folder without .txt": (nothing, "folder has no .txt file"),
+        "folder without .txt": (nothing, "folder has no .txt or .md file"),
     }
 
 
@@ -243,3 +244,22 @@ def test_the_command_ends_with_the_apps_exit_code_and_all_its_output(root, built
 
     assert _command("--version").stdout.strip() == f"privex {__version__}"
     assert _command("no-such-command").returncode == 2
+
+
+def test_cli_reads_markdown_notices_like_text_in_files_and_folders(tmp_path, built_model):
+    """Notices as Open Terms Archive stores them (``*.md``) are read like ``*.txt``, in folders too,
+    their ids without the extension; a folder's own ``README.md`` is not a notice."""
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    (folder / "alpha.txt").write_text("Vos données sont conservées 3 ans.\n", encoding="utf-8")
+    (folder / "beta.md").write_text("# Conservation\n\nVos données sont **conservées** 5 ans.\n", encoding="utf-8")
+    (folder / "README.md").write_text("# Ce dossier\n\nDes notices pour les tests.\n", encoding="utf-8")
+    result = run("extract", "--model", built_model, folder)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.strip().split("\n")]
+    assert [r["id"] for r in records] == ["alpha", "beta"]
+    beta = records[1]
+    [period] = [s for s in beta["spans"] if s["label"] == "DURATION"]
+    assert (period["text"], period["value"]) == ("5 ans", "P5Y")
+    alone = run("extract", "--model", built_model, folder / "beta.md")
+    assert json.loads(alone.stdout)["id"] == "beta"

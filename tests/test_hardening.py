@@ -223,65 +223,8 @@ def test_two_writers_of_one_key_do_not_collide(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["entry.json"]
 
 
-# --- 4. files kept beside the model are checked ------------------------------------------------
-
-
-def test_a_flipped_bit_in_the_kept_tokenizer_pattern_is_not_used(nlp, tmp_path):
-    import _sre
-    from array import array
-
-    from pipeline.nlp import tokenizer_patterns
-    from pipeline.speedups import BIG_PATTERN, _compile_keeping_code, keep_patterns, kept_patterns
-
-    pattern = next(p for p in tokenizer_patterns(nlp) if len(p) >= BIG_PATTERN)
-    assert keep_patterns([pattern], tmp_path) == 1
-    code_file = next(tmp_path.glob("*.code"))
-    code = array("I")
-    code.frombytes(code_file.read_bytes())
-    code[code.index(ord("a"))] ^= 0b10  # the literal ``a`` of the first alternative becomes ``c``
-    code_file.write_bytes(code.tobytes())
-    standard = _compile_keeping_code(pattern, 0)[0]
-    flags, groups, groupindex, indexgroup = json.loads(next(tmp_path.glob("*.json")).read_text())
-    damaged = _sre.compile(pattern, flags, code.tolist(), groups, groupindex, tuple(indexgroup))
-    word = "a-sexualisée"
-    assert standard.match(word) and not damaged.match(word)  # the engine takes the changed code as it is
-    import re
-
-    with kept_patterns(tmp_path):
-        loaded = re._compiler.compile(pattern, 0)
-    assert loaded.match(word)
-
-
-def test_changed_letters_in_kept_tokens_are_not_used(nlp, tmp_path):
-    from pipeline.speedups import keep_tokens, kept_tokens, recorded_tokens, tokenize
-
-    texts = ["adresse e-mail", "numéro de téléphone"]
-    with recorded_tokens() as record:
-        tokenize(nlp, texts)
-    keep_tokens(record, tmp_path)
-    kept = next(p for p in tmp_path.glob("*.json"))
-    words = json.loads(kept.read_text(encoding="utf-8"))
-    words["numéro de téléphone"] = ["numéro", "de", "téléphine"]  # the words changed, not the text they are for
-    kept.write_text(json.dumps(words, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    with kept_tokens(tmp_path):
-        words = [[t.text for t in doc] for doc in tokenize(nlp, texts)]
-    assert words == [[t.text for t in nlp.tokenizer(text)] for text in texts]
-
-
-def test_a_changed_byte_in_packed_tables_is_not_used(tmp_path):
-    from spacy.lookups import Lookups
-
-    from pipeline.packed import PACK_MIN, pack_lookups, read_packed
-
-    saved = Lookups()
-    saved.add_table("lemma_lookup", {f"mot{i}": f"lemme{i}" for i in range(PACK_MIN + 5)})
-    data = saved.to_bytes()
-    path = pack_lookups(data, tmp_path)
-    packed = bytearray(path.read_bytes())
-    at = packed.rindex(b"lemme")
-    packed[at] = ord("L")  # still valid msgpack: one value changed
-    path.write_bytes(bytes(packed))
-    assert not read_packed(Lookups(), data, tmp_path)
+# --- 4. files kept for the start-up are checked: tests/test_startup.py (a flipped bit in a kept
+# pattern's code, a changed byte in the packed tables: neither is used) ---------------------------
 
 
 # --- 5. no traceback, no lost notice ------------------------------------------------------------

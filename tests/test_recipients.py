@@ -174,9 +174,7 @@ def test_recipients_head_noun_gives_the_category(party, expected_category):
      ("Les paiements passent par Pelvo.", "Pelvo", "processor")],
 )
 def test_recipients_unknown_name_takes_the_nearest_kind_before_it(nlp, text, name, expected_category):
-    from pipeline.components.recipients.component import Recipients
-
     doc = nlp.make_doc(text)
     start = text.index(name)
     span = doc.char_span(start, start + len(name))
-    assert Recipients._context_category(span) == expected_category
+    assert nlp.get_pipe("privacy_recipients")._context_category(span) == expected_category

@@ -8,19 +8,47 @@ from pipeline.clean import rules as R
 from pipeline.clean.mapped import Mapped, Removal, join
 from pipeline.config import CleanParams
 
-__all__ = ["Cleaned", "Removal", "clean"]
+__all__ = ["Cleaned", "CleanLine", "Removal", "clean"]
 
 HTML_HINT = ("<html", "<body", "<p>", "<div", "<br", "<%", "</", "&nbsp;", "&eacute;", "<!doctype")
 
 
+@dataclass(frozen=True)
+class CleanLine:
+    """One line of the clean text as the cleaner made it: what the markup said of it.
+
+    ``start`` and ``end`` are clean offsets (``end`` before the line break). ``kind`` is ``text``,
+    ``item`` (a bullet or an enumerator was removed), ``heading`` (markdown ``#``, a setext rule
+    under it, or a numbered or capitalised title) or ``cell`` (a markdown table row became one line
+    per cell). ``level`` is a heading's level (``##``: 2, ``3.1``: 2), 0 when unknown or no heading.
+    A cell has its table (numbered from 0 in the notice), its row and column in that table (empty
+    cells count as columns) and whether its row is the header (the row above ``|---|``).
+    """
+
+    start: int
+    end: int
+    kind: str
+    level: int = 0
+    table: int = -1
+    row: int = -1
+    column: int = -1
+    header: bool = False
+
+    def astuple(self) -> tuple:
+        """The line as plain values (``CleanLine(*line.astuple())`` gives it back), for ``Doc.user_data``."""
+        return (self.start, self.end, self.kind, self.level, self.table, self.row, self.column, self.header)
+
+
 @dataclass
 class Cleaned:
-    """Clean text and, for each of its characters, the raw offset it comes from."""
+    """Clean text and, for each of its characters, the raw offset it comes from; ``lines`` says
+    what kind of line each of its lines is."""
 
     raw: str
     text: str
     mapped: Mapped = field(repr=False)
     removed: list[Removal] = field(repr=False)
+    lines: list[CleanLine] = field(repr=False, default_factory=list)
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``[start, end)`` of the clean ``[start, end)`` (end exclusive, non-empty span)."""
@@ -35,6 +63,11 @@ class _Line:
     kind: str  # text | item | heading | cell
     blank_before: bool
     sep: int  # raw offset of the line break before this line
+    level: int = 0  # heading level, 0 when unknown
+    table: int = -1  # a cell's table, row and column
+    row: int = -1
+    column: int = -1
+    header: bool = False
 
 
 def clean(raw: str, params: CleanParams | None = None) -> Cleaned:
@@ -57,7 +90,24 @@ def clean(raw: str, params: CleanParams | None = None) -> Cleaned:
             pieces.append(Mapped.synthetic("\n\n" if first.blank_before else "\n", first.sep))
         pieces.append(para)
     mapped = R.long_tokens(join(pieces), params.max_token_chars)
-    return Cleaned(raw, mapped.text, mapped, removed)
+    return Cleaned(raw, mapped.text, mapped, removed, _clean_lines(mapped.text, [first for first, _ in paragraphs]))
+
+
+def _clean_lines(text: str, firsts: list[_Line]) -> list[CleanLine]:
+    """Each paragraph is one line of the clean text (``long_tokens`` only adds spaces): its offsets
+    there, with what its first line was."""
+    out: list[CleanLine] = []
+    start = 0
+    lines = iter(firsts)
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end > start:
+            first = next(lines)
+            out.append(CleanLine(start, end, first.kind, first.level, first.table, first.row, first.column,
+                                 first.header))
+        start = end + 1
+    return out
 
 
 def _lines(doc: Mapped, params: CleanParams, removed: list[Removal]) -> list[_Line]:
@@ -68,6 +118,8 @@ def _lines(doc: Mapped, params: CleanParams, removed: list[Removal]) -> list[_Li
     start = 0
     sep = 0
     text = doc.text
+    tables = rows = 0  # tables met so far; rows of the current table
+    in_table = False
     while start <= len(text):
         end = text.find("\n", start)
         if end < 0:
@@ -91,20 +143,34 @@ def _lines(doc: Mapped, params: CleanParams, removed: list[Removal]) -> list[_Li
         if on.markdown and R.is_markdown_rule(content):
             removed.append(Removal("markdown", *line.raw_range()))
             if out and not blank and out[-1].kind == "text":
-                out[-1].kind = "heading"  # setext heading: ``Titre\n=====``
-            blank = True
+                out[-1].kind = "heading"  # setext heading: ``Titre\n=====`` (1), ``Titre\n-----`` (2)
+                out[-1].level = 1 if content.lstrip()[0] == "=" else 2
+            blank, in_table = True, False
             continue
         if on.tables and R.is_table_separator(content):
             removed.append(Removal("tables", *line.raw_range()))
+            for above in reversed(out):  # the row above the separator is the table's header
+                if not in_table or above.table != tables - 1 or above.row != rows - 1:
+                    break
+                above.header = True
             continue
-        cells = R.table_cells(line, removed) if on.tables else [line]
+        cells = R.table_cells(line, removed) if on.tables else [(-1, line)]
         if not cells:
             continue
-        kind = "cell" if len(cells) > 1 or cells[0] is not line else "text"
-        for i, cell in enumerate(cells):
+        kind = "cell" if len(cells) > 1 or cells[0][1] is not line else "text"
+        if kind == "cell":
+            if not in_table:
+                tables, rows, in_table = tables + 1, 0, True
+            rows += 1
+        else:
+            in_table = False
+        for i, (column, cell) in enumerate(cells):
             # a cell after the first is parted from the one before by a pipe, not the line break
             cell_sep = this_sep if i == 0 else cell.pos[0] - 1
-            out.extend(_inline(cell, kind, blank, cell_sep, params, removed))
+            for made in _inline(cell, kind, blank, cell_sep, params, removed):
+                if kind == "cell":
+                    made.table, made.row, made.column = tables - 1, rows - 1, column
+                out.append(made)
             blank = False
     return out
 
@@ -115,9 +181,10 @@ def _inline(
     on = params.rules
     if on.placeholders:
         line = R.placeholders(line, removed, params.placeholder_values)
+    level = 0
     if on.markdown:
-        line, heading = R.markdown(line, removed)
-        if heading:
+        line, level = R.markdown(line, removed)
+        if level:
             kind = "heading"
     if on.bullets:
         line, item = R.bullet(line, removed)
@@ -128,8 +195,8 @@ def _inline(
     if not line.text.strip():
         return []
     if kind == "text" and R.is_heading(line.text):
-        kind = "heading"
-    return [_Line(line, kind, blank, sep)]
+        kind, level = "heading", R.numbered_level(line.text)
+    return [_Line(line, kind, blank, sep, level)]
 
 
 def _paragraphs(lines: list[_Line], params: CleanParams) -> list[tuple[_Line, Mapped]]:

@@ -181,12 +181,13 @@ MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~])")
 
 
-def markdown(line: Mapped, removed: list[Removal]) -> tuple[Mapped, bool]:
+def markdown(line: Mapped, removed: list[Removal]) -> tuple[Mapped, int]:
     """Markdown markup: ``# Titre``, ``**gras**``, ``[texte](url)`` keeps ``texte``, ``\\-``.
 
-    Returns the line and whether it was a heading.
+    Returns the line and its heading level (``## Titre``: 2), 0 when it is no heading.
     """
-    heading = bool(MD_HEADING.match(line.text))
+    marks = MD_HEADING.match(line.text)
+    heading = marks.group().count("#") if marks else 0
     line = line.edit(MD_HEADING, "markdown", removed)
 
     def link(match: re.Match[str]) -> list[Mapped]:
@@ -231,13 +232,14 @@ class TablePipes:
 TABLE_PIPE = TablePipes()
 
 
-def table_cells(line: Mapped, removed: list[Removal]) -> list[Mapped]:
-    """A markdown table row becomes one line per cell.
+def table_cells(line: Mapped, removed: list[Removal]) -> list[tuple[int, Mapped]]:
+    """A markdown table row becomes one line per cell, each with its column (empty cells count).
 
-    ``| Nom, prénom | Données administratives | 12 mois |`` -> three lines.
+    ``| Nom, prénom | Données administratives | 12 mois |`` -> three lines, columns 0, 1, 2;
+    a line that is no table row is one cell, column -1.
     """
     if not (line.text.lstrip().startswith("|") and line.text.count("|") >= 2):
-        return [line]
+        return [(-1, line)]
     cells: list[Mapped] = []
     last = 0
     for match in TABLE_PIPE.finditer(line.text):
@@ -245,7 +247,9 @@ def table_cells(line: Mapped, removed: list[Removal]) -> list[Mapped]:
         removed.append(Removal("tables", *line[match.start() : match.end()].raw_range()))
         last = match.end()
     cells.append(line[last:])
-    return [c for c in cells if c.text.strip()]
+    if cells and not cells[0].text.strip():
+        cells = cells[1:]  # before the row's first pipe
+    return [(column, cell) for column, cell in enumerate(cells) if cell.text.strip()]
 
 
 BULLET = re.compile(
@@ -328,8 +332,14 @@ def long_tokens(text: Mapped, max_chars: int) -> Mapped:
 
 # --- joining hard-wrapped lines ------------------------------------------------
 
-NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")
+NUMBERED_HEADING = re.compile(r"^(?P<number>\d+(?:\.\d+)*\.?)\s+\S")
 SENTENCE_END = re.compile(r"[.!?:;»)\]]\s*$")
+
+
+def numbered_level(text: str) -> int:
+    """The depth of a numbered heading: ``3 SÉCURITÉ`` 1, ``3.1 RELATION CLIENT`` 2; 0 without a number."""
+    number = NUMBERED_HEADING.match(text)
+    return number.group("number").rstrip(".").count(".") + 1 if number else 0
 
 
 def is_heading(text: str) -> bool:

@@ -1,21 +1,27 @@
-"""Lexicons kept as YAML resources, expanded into phrase patterns.
+"""Lexicons kept as YAML resources, expanded into phrase patterns and saved with their component.
 
 An entry is written once, singular, in lower case; its plural and its
 typographic-apostrophe spelling are generated, so ``adresse électronique``
 also finds ``adresses électroniques`` and ``numéro d'identification`` also
 finds ``numéro d’identification``.
+
+A :class:`Lexicon` is what a component holds: the entries by category, every
+spelling of them (``table``) and the words of each spelling as the tokenizer
+cut them (its phrase patterns). A component's ``to_disk`` writes it as JSON
+and ``from_disk`` reads it back: a saved model carries its lexicons, and
+loading it neither reads the package's YAML files nor runs the tokenizer.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import yaml
-from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-
-from pipeline.speedups import tokenize
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 PREPOSITIONS = frozenset("de du des d' d’ à au aux pour sur en par avec la le les l' l’ et ou".split())
 INVARIABLE = frozenset("données informations coordonnées relatives relatif relative liées lié liée".split())
@@ -54,7 +60,7 @@ def variants(term: str) -> set[str]:
 
 @lru_cache(maxsize=None)
 def load_yaml(path: str) -> dict:
-    """A lexicon file, through libyaml's loader when PyYAML has it (ten times faster at start-up)."""
+    """A lexicon file, through libyaml's loader when PyYAML has it (ten times faster)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
 
@@ -70,13 +76,47 @@ def by_category(entries: dict[str, list[str]], lower: bool = True) -> dict[str, 
     return table
 
 
-def phrase_matcher(nlp: Language, table: dict[str, str], attr: str = "LOWER") -> PhraseMatcher:
-    """A PhraseMatcher with one rule per category; patterns are tokenized by ``nlp``'s tokenizer only."""
-    matcher = PhraseMatcher(nlp.vocab, attr=attr)
-    grouped: dict[str, list[str]] = {}
-    for form, category in table.items():
-        grouped.setdefault(category, []).append(form)
-    for category, forms in grouped.items():
-        matcher.add(category, tokenize(nlp, sorted(forms)))
-    return matcher
+class Lexicon:
+    """Terms by category, every spelling of them (``table``: spelling -> category) and the words of
+    each spelling as a tokenizer cut them (``words``), from which its phrase patterns are made."""
 
+    def __init__(self, entries: dict[str, list[str]] | None = None, *, lower: bool = True,
+                 words: dict[str, list[str]] | None = None) -> None:
+        self.entries = {category: [str(t) for t in terms or []] for category, terms in (entries or {}).items()}
+        self.lower = lower
+        self.table = by_category(self.entries, lower)
+        self.words = dict(words or {})
+
+    def tokenized(self, tokenizer) -> "Lexicon":
+        """The words of every spelling, cut by ``tokenizer`` (the pipeline's)."""
+        forms = sorted(self.table)
+        self.words = {form: [token.text for token in doc] for form, doc in zip(forms, tokenizer.pipe(forms))}
+        return self
+
+    def matcher(self, vocab: Vocab, attr: str) -> PhraseMatcher:
+        """A PhraseMatcher with one rule per category, its patterns made from the kept words."""
+        missing = set(self.table) - set(self.words)
+        if missing:
+            raise ValueError(f"lexicon spellings without their words (tokenize the lexicon first): {sorted(missing)[:3]}")
+        matcher = PhraseMatcher(vocab, attr=attr)
+        grouped: dict[str, list[str]] = {}
+        for form, category in self.table.items():
+            grouped.setdefault(category, []).append(form)
+        for category, forms in grouped.items():
+            matcher.add(category, [Doc(vocab, words=self.words[form]) for form in sorted(forms)])
+        return matcher
+
+    def to_dict(self) -> dict:
+        return {"entries": self.entries, "lower": self.lower, "words": self.words}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Lexicon":
+        return cls(data["entries"], lower=data["lower"], words=data["words"])
+
+    def __len__(self) -> int:
+        return sum(len(terms) for terms in self.entries.values())
+
+
+def terms(entries: Iterable[str] | None) -> list[str]:
+    """A plain list of terms (the ``never`` list of a lexicon file), as strings."""
+    return [str(t) for t in entries or []]

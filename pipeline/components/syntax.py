@@ -1,18 +1,16 @@
-"""Noun phrases and clause context from the dependency parse, shared by the extractors."""
+"""Noun phrases and clause context from the dependency parse, shared by the extractors (the layout of
+the text, its lines and sentences, is ``doc._.layout``: ``pipeline.layout``)."""
 
 from __future__ import annotations
 
-import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 DETERMINER_WORDS = frozenset(
     "le la les l' l’ un une des du de d' d’ au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos "
     "votre vos leur leurs certain certaine certains certaines tout toute tous toutes quelques plusieurs".split()
 )
 LEFT_DEPS = frozenset({"amod", "compound", "nummod", "flat:name", "flat:foreign", "fixed", "advmod"})
-SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-TEXT_KEY = "privex.text"
 NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "ni"})
 
 
@@ -79,45 +77,3 @@ def negated(token: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Token objects are not unique
         verb = verb.head
     return any(child.lower_ in NEGATIONS for child in verb.children)
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per doc: spaCy joins every token again on each access."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
-def lines_above(text: str, char: int, count: int, max_chars: int) -> list[str]:
-    """The ``count`` lines before the one holding ``char`` (and the part of the first one that fits),
-    looking back ``max_chars`` characters at most: the context of a list item or a table cell."""
-    line_start = text.rfind("\n", 0, char) + 1
-    return text[max(0, line_start - max_chars) : line_start].split("\n")[-count - 1 :]
-
-
-def line_of(doc: Doc, char: int) -> tuple[int, int]:
-    text = text_of(doc)
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    return start, len(text) if end < 0 else end
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the sentence holding ``text[start:end]``, cut at ``. ! ?`` and line breaks.
-
-    Punctuation rather than the parser: a list item or a table cell is one
-    line, and the parser may split a sentence inside a name (``Google
-    Analytics``).
-    """
-    left = 0
-    for m in SENTENCE_END.finditer(text, max(0, start - 600), start):
-        left = m.end()
-    right = SENTENCE_END.search(text, end)
-    return left, right.end() if right else len(text)
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The text of the sentence holding ``text[start:end]``."""
-    left, right = sentence_bounds(text, start, end)
-    return text[left:right]

@@ -127,7 +127,8 @@ class ModelPlugin(WorkerPlugin):
                 f"machine that started the run (fingerprint {here}, not {self.fingerprint}); install the same "
                 "privex on every worker")
         try:
-            self.model = load(folder, self.params.build) if folder is not None else assemble(self.params.build)
+            self.model = (load(folder, self.params.build, self.params.components) if folder is not None
+                          else assemble(self.params.build, self.params.components))
         except (OSError, ValueError, ImportError) as err:
             raise ModelError(f"cannot load the model on Dask worker {self.address}: {one_line(err)}") from None
         self.archive = None  # unpacked and loaded: the bytes are not needed any more

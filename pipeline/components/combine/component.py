@@ -29,7 +29,7 @@ from pipeline.components.legal_basis.component import value_of
 from pipeline.components.legal_basis.models import LegalBasis
 from pipeline.components.purposes.component import category as purpose_category
 from pipeline.components.retention.normalise import normalise
-from pipeline.components.syntax import sentence_bounds, text_of
+from pipeline.layout import Layout
 from pipeline.taxonomy import LABELS
 
 
@@ -69,7 +69,7 @@ class Combine:
             model = self.model_spans(doc, {label for label, p in policies.items() if p != "rules"})
         by_bounds = {(s.start_char, s.end_char, s.label_): s for s in rules}
         from_rules = {id(s) for s in rules}
-        text = text_of(doc)
+        layout = doc._.layout
         kept = [s for s in rules if s.label_ not in policies]  # a label not merged here stays as it is
         seen: set[tuple[int, int, str]] = set()
         for label, policy in policies.items():
@@ -86,7 +86,7 @@ class Combine:
                         # extensions live by offsets and label: giving the model span a value would
                         # overwrite the rule span's)
                         span = by_bounds[key]
-                    elif not self.assign_value(span, text):
+                    elif not self.assign_value(span, layout):
                         continue
                 seen.add(key)
                 span._.origin = origin
@@ -105,18 +105,20 @@ class Combine:
             if ent.label_ in labels and ent.text.strip()
         ]
 
-    def assign_value(self, span: Span, text: str) -> bool:
-        """Give a model span the value the rules would; False when it can have none."""
+    def assign_value(self, span: Span, layout: Layout) -> bool:
+        """Give a model span the value the rules would (its sentence from the doc's layout); False
+        when it can have none."""
         label = span.label_
+        text = layout.text
+        left, right = layout.sentence_range(span.start_char, span.end_char)
         if label == "DURATION":
-            left, right = sentence_bounds(text, span.start_char, span.end_char)
             span._.retention = normalise(
                 span.text,
                 before=text[max(left, span.start_char - 120) : span.start_char],
                 following=text[span.end_char : min(right, span.end_char + 60)],
             )
         elif label == "LEGAL_BASIS":
-            value = value_of(span.text, text[slice(*sentence_bounds(text, span.start_char, span.end_char))])
+            value = value_of(span.text, text[left:right])
             if value is None:
                 return False
             span._.legal_basis = LegalBasis(value=value)

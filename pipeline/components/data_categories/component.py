@@ -5,20 +5,23 @@ from __future__ import annotations
 from bisect import bisect_left
 from types import SimpleNamespace
 from pathlib import Path
+from typing import Callable, Iterable
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
 from spacy.util import filter_spans
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.data_categories import patterns as P
-from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
-from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import (
-    text_of, conjuncts, line_of, lines_above, negated, phrase, phrase_tokens, sentence_around,
-)
+from pipeline.components.lexicon import Lexicon, load_yaml
+from pipeline.config import DataSettings
+from pipeline.components.syntax import conjuncts, negated, phrase, phrase_tokens
+from pipeline.layout import Layout, Line
 
-LEXICON = Path(__file__).with_name("lexicon.yaml")
+LEXICON = Path(__file__).with_name("lexicon.yaml")  # what ``initialize`` reads by default
+LEXICON_FILE = "lexicon.json"  # in the component's folder of a saved model
 CUE = P.processing_cue()
 HEADING = P.data_heading()
 RELATIVE = P.relative_data()
@@ -64,12 +67,47 @@ class DataCategories:
     its staff (``notre adresse``, ``leur adresse électronique``) are left out.
     """
 
-    def __init__(self, nlp: Language, name: str, *, lexicon: str = "", list_window: int = 8) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, settings: DataSettings | None = None, scorer: Callable | None = None
+    ) -> None:
         self.name = name
-        self.list_window = list_window
-        self.lexicon_path = lexicon or str(LEXICON)
-        self.table = by_category(load_yaml(self.lexicon_path))
-        self.matcher = phrase_matcher(nlp, self.table)
+        self.vocab = nlp.vocab
+        self.s = settings or DataSettings()
+        self.scorer = scorer
+        self._use(Lexicon())  # empty until ``initialize`` or ``from_disk``
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None,
+                   lexicon: dict[str, list[str]] | None = None) -> None:
+        """Take the lexicon of data kinds (by default the package's ``lexicon.yaml``), its spellings cut
+        by ``nlp``'s tokenizer."""
+        if nlp is None:
+            raise ValueError(f"{self.name}: initialize needs the pipeline (nlp=) to tokenize its lexicon")
+        entries = lexicon if lexicon is not None else load_yaml(str(LEXICON))
+        self._use(Lexicon(entries).tokenized(nlp.tokenizer))
+
+    def _use(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.table = lexicon.table
+        self.matcher = lexicon.matcher(self.vocab, "LOWER")
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return self.scorer(examples) if self.scorer is not None else {}
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.lexicon.to_dict())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "DataCategories":
+        self._use(Lexicon.from_dict(srsly.msgpack_loads(data)))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / LEXICON_FILE, self.lexicon.to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "DataCategories":
+        self._use(Lexicon.from_dict(srsly.read_json(Path(path) / LEXICON_FILE)))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -84,7 +122,7 @@ class DataCategories:
             found += self._objects(doc)
             found += self._coordinated(lexical)
             found += self._items(doc)
-            found = [s if self._generic(s) else _extend(s, self.table) for s in found]
+            found = [s if self._generic(s) else _extend(s, self.table, self.s) for s in found]
             found += _shared_heads(doc, self.table)
             found += _joined(lexical, found)
         kept = [s for s in filter_spans(found) if self._keep(s)]
@@ -99,7 +137,7 @@ class DataCategories:
     def _by_pattern(self, doc: Doc, pattern) -> list[Span]:
         """Spans named by a regex group ``name``: data headings and relative clauses."""
         out = []
-        for m in pattern.finditer(text_of(doc)):
+        for m in pattern.finditer(doc._.layout.text):
             span = doc.char_span(m.start("name"), m.end("name"), label="DATA", alignment_mode="contract")
             if span is not None and len(span):
                 out.append(span)
@@ -128,28 +166,26 @@ class DataCategories:
 
     def _items(self, doc: Doc) -> list[Span]:
         """Every item of an enumeration in a list of data, one span each: what follows the colon or
-        ``telles que`` of a line under ``les données suivantes :`` (``l’adresse, la ville, le pays``)."""
-        text, starts, out = text_of(doc), [t.idx for t in doc], []
-        intro, since, offset = False, 0, 0
-        for line in text.split("\n"):
-            start, offset = offset, offset + len(line) + 1
-            if not line.strip():
+        ``telles que`` of an item of a list whose lead-in announces data (``les données suivantes :``),
+        one of its first ``list_window`` items (``Identité : l’adresse, la ville, le pays``)."""
+        layout: Layout = doc._.layout
+        text, starts, out = layout.text, [t.idx for t in doc], []
+        for block in layout.lists:
+            lead = block.lead_in
+            if lead is None or not LIST_INTRO.search(lead.text) or OTHER_INTRO.search(lead.text):
                 continue
-            if line.rstrip().endswith(":"):
-                intro, since = bool(LIST_INTRO.search(line)) and not OTHER_INTRO.search(line), 0
-                continue
-            since += 1
-            if not intro or since > self.list_window or len(line) > 300 or line.rstrip().endswith("?") or is_heading(line):
-                intro = False
-                continue
-            marker = MARKER.search(line)
-            if marker is None:
-                continue
-            rest = start + marker.end()
-            for m in P.ITEM_SEPARATOR.finditer(text, rest, start + len(line)):
-                out.append(_item(doc, starts, rest, m.start()))
-                rest = m.end()
-            out.append(_item(doc, starts, rest, start + len(line)))
+            for row in block.items[: self.s.list_window]:
+                line, start = row.text, row.start
+                if len(line) > self.s.item_line_chars or line.rstrip().endswith("?") or row.titled:
+                    break
+                marker = MARKER.search(line)
+                if marker is None:
+                    continue
+                rest = start + marker.end()
+                for m in P.ITEM_SEPARATOR.finditer(text, rest, start + len(line)):
+                    out.append(_item(doc, starts, rest, m.start()))
+                    rest = m.end()
+                out.append(_item(doc, starts, rest, start + len(line)))
         return [s for s in out if s is not None]
 
     def _coordinated(self, lexical: list[Span]) -> list[Span]:
@@ -173,7 +209,7 @@ class DataCategories:
             return False
         if any(w in P.CHANNEL_BEFORE for w in before):
             return False  # ``par téléphone``, ``via le chat``: a channel, not data
-        if OWN_CONTACT.match(text_of(doc)[span.end_char : span.end_char + 20]):
+        if OWN_CONTACT.match(doc._.layout.text[span.end_char : span.end_char + self.s.own_contact_chars]):
             return False
         if span.text.lower() in P.DEVICE_WORDS and before and before[-1] in P.ARTICLES:
             return False  # ``le téléphone de l’utilisateur``: the device, not the number
@@ -187,7 +223,7 @@ class DataCategories:
             return False  # ``pour gérer vos commandes``: the object of a goal, not data collected
         if span.root.lower_ in P.TIME_UNITS:
             return False  # ``conservées 3 ans``: a period the parser took for an object
-        if DENIED.search(text_of(doc)[max(0, span.start_char - 20) : max(span.start_char, span.root.idx)]):
+        if DENIED.search(doc._.layout.text[max(0, span.start_char - self.s.denied_chars) : max(span.start_char, span.root.idx)]):
             return False  # ``que le son, pas l’image``
         if before and before[-1] in P.DEMONSTRATIVES and span.root.dep_ == "nsubj":
             return False  # ``cette conversation utilise l’image``: one occurrence acting, not a kind collected
@@ -195,21 +231,22 @@ class DataCategories:
             return False  # ``les clients``: the person, not data about them
         if doc.has_annotation("DEP") and self._occasion_or_channel(span):
             return False
-        start, end = line_of(doc, span.start_char)
-        line = text_of(doc)[start:end]
-        if is_heading(line) and not text_of(doc)[span.end_char : end].lstrip().startswith(":") and not _enumeration(line):
+        layout: Layout = doc._.layout
+        row = layout.line_at(span.start_char)
+        line, end = row.text, row.end
+        if row.titled and not layout.text[span.end_char : end].lstrip().startswith(":") and not _enumeration(line):
             return False  # ``8. INFORMATIONS DE CONTACT``: a section title
-        sentence = sentence_around(text_of(doc), span.start_char, span.end_char)
+        sentence = layout.text[slice(*layout.sentence_range(span.start_char, span.end_char))]
         if doc.has_annotation("DEP") and negated(span.root) and not RESTRICTIVE.search(sentence):
             return False
         if RIGHTS.search(sentence) or NEGATED.search(sentence):
             return False
-        return bool(CUE.search(sentence)) or self._in_data_list(text_of(doc), span.start_char) or self._in_data_block(span)
+        return bool(CUE.search(sentence)) or self._in_data_list(layout, span.start_char) or self._in_data_block(span)
 
     def _occasion_or_channel(self, span: Span) -> bool:
         """``lors d’un entretien ou d’un chat``: the occasion; ``tous canaux confondus (courrier,
         téléphone, e-mail)``: items of a list of channels."""
-        if FRAME.search(text_of(span.doc)[max(0, span.start_char - 80) : span.start_char]):
+        if FRAME.search(span.doc._.layout.text[max(0, span.start_char - self.s.frame_chars) : span.start_char]):
             return True
         item = span.root
         while item.dep_ in ("conj", "appos") and item.head.i < item.i:
@@ -225,10 +262,14 @@ class DataCategories:
         return (len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_ in ("de", "d'", "d’")
                 and doc[span.start - 2].pos_ == "NOUN" and doc[span.start - 2].lower_ not in self.table)
 
-    def _in_data_list(self, text: str, char: int) -> bool:
-        """A list item under an introduction about data: ``Nous traitons différents types de données :``."""
-        lines = lines_above(text, char, self.list_window, 3000)
-        return any(line.rstrip().endswith(":") and CUE.search(line) for line in lines)
+    @staticmethod
+    def _data_intro(line: Line) -> bool:
+        """An introduction about data: ``Nous traitons différents types de données :``."""
+        return line.text.rstrip().endswith(":") and CUE.search(line.text) is not None
+
+    def _in_data_list(self, layout: Layout, char: int) -> bool:
+        """A list item under an introduction about data, within ``list_window`` lines."""
+        return layout.above(char, self._data_intro, self.s.list_window, self.s.intro_chars) is not None
 
     def _in_data_block(self, span: Span) -> bool:
         """An item of a table cell or of a list without colons, under a title naming data:
@@ -237,29 +278,31 @@ class DataCategories:
         must open its line or follow a separator, the line open with a kind of the lexicon
         (``Gestion des commandes`` in a column of purposes names no item), and only such lines
         (and one blank line) stand between it and the title."""
-        text = text_of(span.doc)
-        start, end = line_of(span.doc, span.start_char)
-        if end - start > 200 or not P.ITEM_LEAD.fullmatch(text[start : span.start_char]) and not P.ITEM_AFTER.search(text[start : span.start_char]):
+        layout: Layout = span.doc._.layout
+        text = layout.text
+        row = layout.line_at(span.start_char)
+        start, end = row.start, row.end
+        if end - start > self.s.block_line_chars or not P.ITEM_LEAD.fullmatch(text[start : span.start_char]) and not P.ITEM_AFTER.search(text[start : span.start_char]):
             return False
         if not self._item_line(text[start:end]):
             return False  # ``Gestion des commandes et des factures``: a purpose, not a list of items
         blank = cells = 0
         between = [text[start:end].strip()]  # from the span's line up to the title
-        for above in reversed(lines_above(text, span.start_char, 12, 2000)[:-1]):
-            above = above.strip()
+        for line in reversed(layout.lines_above(span.start_char, self.s.block_lines, self.s.block_chars)):
+            above = line.text.strip()
             if not above:
                 blank += 1
                 if blank > 1:
                     return False
                 continue
-            if len(above) <= 80 and not above.endswith((".", ",", ";")) and P.DATA_TITLE.search(above):
+            if len(above) <= self.s.title_chars and not above.endswith((".", ",", ";")) and P.DATA_TITLE.search(above):
                 if P.NOT_DATA_TITLE.search(above) or RIGHTS.search(above):
                     return False
                 return not cells or self._same_column(between[::-1])
             between.append(above)
             if self._item_line(above):
                 continue
-            if cells < P.MAX_OTHER_CELLS and len(above) <= 60 and not above.endswith((".", ",", ";", ":", "?")):
+            if cells < P.MAX_OTHER_CELLS and len(above) <= self.s.other_cell_chars and not above.endswith((".", ",", ";", ":", "?")):
                 cells += 1  # ``Finalité``, ``Gestion de votre compte``: a cell of another column
                 continue
             return False  # not an item above in the same list
@@ -361,7 +404,7 @@ def _shared_heads(doc: Doc, table: dict[str, str]) -> list[Span]:
     before another shares its complement, one span for both (gold/README.md). Both heads are
     among ``SHARING_HEADS``, or the second with the complement is a kind of the lexicon."""
     out = []
-    for m in P.SHARED_HEAD.finditer(text_of(doc)):
+    for m in P.SHARED_HEAD.finditer(doc._.layout.text):
         first = doc.char_span(m.start(), m.end("second"), alignment_mode="contract")
         if first is None or len(first) < 3 or first[0].pos_ != "NOUN":
             continue
@@ -404,7 +447,7 @@ def _joined(lexical: list[Span], found: list[Span]) -> list[Span]:
         if len(kind) < 2:
             continue
         for span in found:
-            if kind.start < span.start < kind.end < span.end and "\n" not in text_of(kind.doc)[kind.start_char : span.end_char]:
+            if kind.start < span.start < kind.end < span.end and "\n" not in kind.doc._.layout.text[kind.start_char : span.end_char]:
                 out.append(Span(kind.doc, kind.start, span.end, label="DATA"))
     return out
 
@@ -441,11 +484,11 @@ def _company_items(spans: list[Span]) -> None:
     company's: ``identity`` items of that line become ``professional``."""
     headings = {}
     for span in spans:
-        text = text_of(span.doc)
-        if span._.category == "professional" and text[span.end_char : span.end_char + 3].lstrip().startswith(":"):
-            headings[line_of(span.doc, span.start_char)[0]] = span.end_char
+        layout = span.doc._.layout
+        if span._.category == "professional" and layout.text[span.end_char : span.end_char + 3].lstrip().startswith(":"):
+            headings[layout.line_at(span.start_char).index] = span.end_char
     for span in spans:
-        after = headings.get(line_of(span.doc, span.start_char)[0])
+        after = headings.get(span.doc._.layout.line_at(span.start_char).index)
         if after is not None and span.start_char > after and span._.category == "identity":
             span._.category = "professional"
 
@@ -454,7 +497,7 @@ def _lead_categories(spans: list[Span]) -> None:
     """``données de santé, telles que vos antécédents médicaux et vos traitements en cours``,
     ``Données bancaires : IBAN, titulaire du compte``: an item the words alone leave ``other`` takes
     the category of the kind that introduces its list, in the same sentence."""
-    text = text_of(spans[0].doc) if spans else ""
+    text = spans[0].doc._.layout.text if spans else ""
     leads = [s for s in spans if s._.category != "other" and P.LEAD_AFTER.match(text, s.end_char)]
     for span in spans:
         if span._.category != "other":
@@ -464,7 +507,7 @@ def _lead_categories(spans: list[Span]) -> None:
             span._.category = lead._.category
 
 
-def _extend(span: Span, table: dict[str, str]) -> Span:
+def _extend(span: Span, table: dict[str, str], s: DataSettings) -> Span:
     """Widen a span over what belongs to the name: a complement holding the person's possessive
     (``numéro IMEI de votre téléphone``) or naming data itself (``compte rendu de l’entretien``), a
     bare participle (``appels passés``), a coordinated complement (``journaux de connexion et
@@ -476,32 +519,32 @@ def _extend(span: Span, table: dict[str, str]) -> Span:
     end = span.end
     inside = range(span.start, span.end)
     shared = span.root.head.i if span.root.dep_ == "conj" else -1  # ``le nom et l’adresse de votre entreprise``
-    for token in doc[span.end : min(len(doc), span.end + 3)]:
+    for token in doc[span.end : min(len(doc), span.end + s.extend_tokens)]:
         if token.head.i in (*inside, shared) and token.left_edge.i == end and (
             (token.dep_ == "nmod" and _owned(token))
             or (token.dep_ in ("nmod", "obl:arg") and _case(token) in CASE_DE and token.lower_ in table)
             or _bare_complement(token, span)
         ):
-            end = phrase_tokens(token, 12)[1]
+            end = phrase_tokens(token, s.complement_tokens)[1]
             break
     if end < len(doc) and _adjective(doc[end], range(span.start, end)):
         end += 1  # ``données relatives à votre situation`` + ``familiale``: the kind is the whole noun phrase
     if end < len(doc) and _participle(doc[end], range(span.start, end)):
         end += 1
-    for token in doc[end : min(len(doc), end + 3)]:
+    for token in doc[end : min(len(doc), end + s.extend_tokens)]:
         if (token.dep_ == "conj" and token.head.i in range(span.start, end) and token.head.i != span.root.i
                 and token.left_edge.i == end and doc[end].dep_ == "cc" and _case(token) in CASE_DE
                 and not any(c.dep_ == "det" for c in token.children)):
             end = phrase_tokens(token)[1]
             break
-    relative = _relative_end(span, end)
+    relative = _relative_end(span, end, s)
     if relative != end:
         end = relative
     elif not CATCH_ALL.fullmatch(span.text):
         end = _manner_cut(span, end)
     end = _shared_adjectives(doc, span.start, end)
     start = _record_start(span)
-    text = text_of(doc)
+    text = doc._.layout.text
     if (start, end) == (span.start, span.end) or "\n" in text[doc[start].idx : span.start_char] + text[span.end_char : doc[end - 1].idx]:
         return span
     return Span(doc, start, end, label=span.label)
@@ -572,7 +615,7 @@ def _owned(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in P.PERSON_POSSESSIVES for c in token.children)
 
 
-def _relative_end(span: Span, end: int) -> int:
+def _relative_end(span: Span, end: int, s: DataSettings) -> int:
     """The end of a relative clause that opens at ``end`` or inside the span, leaving out a final
     ``avec`` + party (``conversations que vous avez`` | ``avec nos conseillers``) and ``qui`` clauses."""
     doc = span.doc
@@ -586,7 +629,7 @@ def _relative_end(span: Span, end: int) -> int:
     verb = opener.head
     while verb.pos_ not in ("VERB", "AUX", "ADJ") and opener.i < verb.i < verb.head.i:
         verb = verb.head  # ``que vous ou votre société utilisez``: the parser may hang ``que`` on the subject
-    if verb.i <= opener.i or verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i - opener.i > 6:
+    if verb.i <= opener.i or verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i - opener.i > s.relative_verb_tokens:
         return end
     stop = verb.i + 1
     for child in verb.rights:
@@ -596,4 +639,4 @@ def _relative_end(span: Span, end: int) -> int:
             break
         stop = child.right_edge.i + 1
     limit = next((t.i for t in doc[verb.i : stop] if t.is_punct and t.text not in "-’'"), stop)
-    return min(stop, limit, opener.i + 20)
+    return min(stop, limit, opener.i + s.relative_tokens)

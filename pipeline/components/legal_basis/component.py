@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
+from typing import Callable, Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.legal_basis import patterns as P
 from pipeline.components.legal_basis.models import LegalBasis
-from pipeline.components.syntax import sentence_bounds, text_of
+from pipeline.config import LegalBasisSettings
+from pipeline.layout import Layout, Line
 
 FLAGS = re.IGNORECASE
 GROUND = re.compile(P.ground(), FLAGS)
@@ -48,22 +52,24 @@ class LegalBases:
     """
 
     def __init__(
-        self, nlp: Language, name: str, *, section_window: int = 30, item_max_chars: int = 90, cue_chars: int = 60
+        self, nlp: Language, name: str, *, settings: LegalBasisSettings | None = None, scorer: Callable | None = None
     ) -> None:
         self.name = name
-        self.section_window = section_window
-        self.item_max_chars = item_max_chars
-        self.cue_chars = cue_chars
+        self.s = settings or LegalBasisSettings()
+        self.scorer = scorer
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return self.scorer(examples) if self.scorer is not None else {}
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
-        sections = self._section_lines(text)
+        layout: Layout = doc._.layout
+        text = layout.text
         spans = []
-        for match, groups in self._grounds(text):
+        for match, groups in self._grounds(text, self.s.consent_cue_chars):
             start, end = match
-            if not self._stated_as_ground(text, start, end, groups, sections):
+            if not self._stated_as_ground(layout, start, end, groups):
                 continue
-            sentence = text[slice(*sentence_bounds(text, start, end))]
+            sentence = text[slice(*layout.sentence_range(start, end))]
             found = P.value(groups, bool(SENSITIVE.search(sentence)))
             span = doc.char_span(start, end, label="LEGAL_BASIS", alignment_mode="expand")
             if found is None or span is None:
@@ -75,39 +81,34 @@ class LegalBases:
         return doc
 
     @staticmethod
-    def _grounds(text: str):
+    def _grounds(text: str, cue_chars: int):
         """Every ground named in the text, with its groups; ``accord`` only after a consent cue."""
         for m in GROUND.finditer(text):
             yield (m.start(), m.end()), m.groupdict()
         for m in AGREEMENT.finditer(text):
-            if CONSENT_CUE.search(text[max(0, m.start() - 60) : m.start()]):
+            if CONSENT_CUE.search(text[max(0, m.start() - cue_chars) : m.start()]):
                 yield (m.start(), m.end()), m.groupdict()
 
-    def _section_lines(self, text: str) -> set[int]:
-        """Start offsets of the lines that follow a heading or header of legal bases, within the window."""
-        starts: set[int] = set()
-        left = 0
-        line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        for k, start in enumerate(line_starts):
-            end = line_starts[k + 1] - 1 if k + 1 < len(line_starts) else len(text)
-            line = text[start:end]
-            if len(line.strip()) <= self.item_max_chars and SECTION.search(line) and not LABEL_LINE.search(line):
-                left = self.section_window
-                continue
-            if left:
-                starts.add(start)
-                left -= 1
-        return starts
+    def _section_heading(self, line: Line) -> bool:
+        """A heading or header of legal bases: ``Base légale``, ``Sur quelle base ...``."""
+        text = line.text
+        return len(text.strip()) <= self.s.item_max_chars and bool(SECTION.search(text)) and not LABEL_LINE.search(text)
 
-    def _stated_as_ground(self, text: str, start: int, end: int, groups: dict, sections: set[int]) -> bool:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        sent_start, sent_end = sentence_bounds(text, start, end)
-        around = text[max(sent_start, start - 80) : min(sent_end, end + 40)]
+    def _under_section(self, layout: Layout, start: int) -> bool:
+        """The line of ``start`` is no such heading and one stands within ``section_window`` lines above."""
+        return not self._section_heading(layout.line_at(start)) and (
+            layout.above(start, self._section_heading, self.s.section_window) is not None
+        )
+
+    def _stated_as_ground(self, layout: Layout, start: int, end: int, groups: dict) -> bool:
+        text = layout.text
+        line = layout.line_at(start)
+        line_start, line_end = line.start, layout.line_at(end).end
+        sent_start, sent_end = layout.sentence_range(start, end)
+        around = text[max(sent_start, start - self.s.context_before) : min(sent_end, end + self.s.context_after)]
         if EXCLUDED.search(around):
             return False
-        before = text[max(line_start, start - self.cue_chars) : start]
+        before = text[max(line_start, start - self.s.cue_chars) : start]
         if groups.get("agreement"):
             return True  # found after a consent cue
         if LABEL_LINE.search(text[line_start:start]) and not re.search(r"[.;]\s", text[line_start:start]):
@@ -116,7 +117,8 @@ class LegalBases:
             return True
         if (groups.get("consent") or groups.get("article")) and CONSENT_CUE.search(before):
             return True
-        line = text[line_start:line_end]
-        lead = ITEM_LEAD.match(line)
-        short_item = len(line.strip()) <= self.item_max_chars and start - line_start <= (lead.end() if lead else 0) + 2
-        return short_item and line_start in sections
+        line_text = text[line_start:line_end]
+        lead = ITEM_LEAD.match(line_text)
+        short_item = (len(line_text.strip()) <= self.s.item_max_chars
+                      and start - line_start <= (lead.end() if lead else 0) + self.s.item_lead_slack)
+        return short_item and self._under_section(layout, start)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Callable, Optional
+
 from spacy.language import Language
 
+from pipeline.components import scorer_config, settings_config, with_settings
 from pipeline.components.legal_basis.component import LegalBases
+from pipeline.config import LegalBasisSettings
 
 
 @Language.factory(
     "privacy_legal_basis",
     assigns=["doc.spans", "span._.legal_basis"],
-    default_config={"section_window": 30, "item_max_chars": 90, "cue_chars": 60},
+    requires=["doc._.layout"],
+    default_config=settings_config(LegalBasisSettings, scorer=scorer_config("LEGAL_BASIS")),
     default_score_weights={"legal_basis_f": 1.0},
 )
-def make_legal_basis(nlp: Language, name: str, section_window: int, item_max_chars: int, cue_chars: int) -> LegalBases:
-    return LegalBases(nlp, name, section_window=section_window, item_max_chars=item_max_chars, cue_chars=cue_chars)
+@with_settings(LegalBasisSettings)
+def make_legal_basis(nlp: Language, name: str, scorer: Optional[Callable], **settings) -> LegalBases:
+    return LegalBases(nlp, name, settings=LegalBasisSettings(**settings), scorer=scorer)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 
+from typing import Callable, Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 from spacy.util import filter_spans
 
-from pipeline.clean.rules import is_heading
 from pipeline.components import SPAN_KEY
 from pipeline.components.purposes import patterns as P
-from pipeline.components.syntax import text_of, lines_above, sentence_bounds
+from pipeline.config import PurposesSettings
+from pipeline.layout import HEADER_CELL, Layout, Line, Table
 
 FLAGS = re.IGNORECASE
 MARKER = re.compile(P.marker(), FLAGS)
@@ -32,7 +35,6 @@ INTRO = re.compile(P.purpose_intro(), FLAGS)
 INLINE_INTRO = re.compile(P.purpose_intro(inline=True), FLAGS | re.MULTILINE)
 SINGLE_INTRO = re.compile(r"(?:finalité|fin|objectif|but|raison)\s+[^:\n]{0,40}?suivante?\s*:", FLAGS)
 SECTION = re.compile(P.purpose_section())
-HEADER_CELL = re.compile(P.table_header_cell())
 PURPOSE_HEADER = re.compile(P.table_purpose_header())
 LEGAL_BASIS_LINE = re.compile(P.legal_basis_line())
 OTHER_SECTION = re.compile(P.other_section())
@@ -87,13 +89,19 @@ class Purposes:
     are split.
     """
 
-    def __init__(self, nlp: Language, name: str, *, list_window: int = 24, max_chars: int = 160) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, settings: PurposesSettings | None = None, scorer: Callable | None = None
+    ) -> None:
         self.name = name
-        self.list_window = list_window
-        self.max_chars = max_chars
+        self.s = settings or PurposesSettings()
+        self.scorer = scorer
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return self.scorer(examples) if self.scorer is not None else {}
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
+        layout: Layout = doc._.layout
+        text = layout.text
         pieces: list[tuple[int, int]] = []
         for m in MARKER.finditer(text):
             if NOT_A_GOAL.match(text[m.end("lead") :].lstrip()):
@@ -113,14 +121,14 @@ class Purposes:
                 or self._starts_goal(doc, begin, clitic=True) or ACTION_NOUN.match(text[begin:])
             ):
                 continue  # ``pour motif légitime``, ``pour information``: a bare noun, no goal
-            if not self._about_processing(text, m.start(), person_too="fins" not in m.group("lead").lower()):
+            if not self._about_processing(layout, m.start(), person_too="fins" not in m.group("lead").lower()):
                 continue
             pieces += self._goals(doc, begin)
         for m in (*SERVICE_TO_PERSON.finditer(text), *GOAL_CLAUSE.finditer(text)):
             if self._starts_goal(doc, m.end(), clitic=True):
                 pieces += self._goals(doc, m.end())
         for m in ADJECTIVE.finditer(text):
-            if not self._ruled_out(text, m.start()):
+            if not self._ruled_out(layout, m.start()):
                 pieces.append((m.start("span"), m.end("span")))
         pieces += self._list_items(doc)
         pieces += self._inline_items(doc)
@@ -140,37 +148,39 @@ class Purposes:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + spans
         return doc
 
-    def _about_processing(self, text: str, char: int, person_too: bool = True) -> bool:
+    def _about_processing(self, layout: Layout, char: int, person_too: bool = True) -> bool:
         """The sentence is about processing, and (unless ``aux fins de``, which names a processing purpose)
         not about what the person may do."""
-        first, last = sentence_bounds(text, char, char + 1)
+        text = layout.text
+        first, last = layout.sentence_range(char, char + 1)
         sentence = text[first:last]
         if (
-            PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence) or self._ruled_out(text, char)
+            PERSON_CONDITION.search(text, first, char) or MEASURE_OR_ADVICE.search(sentence) or self._ruled_out(layout, char)
             or POLICY_CHANGE.search(text, first, char)
         ):
             return False
         if person_too and PERSON_GOAL.search(sentence) and not re.search(r"(?<![\w])nous(?![\w])", sentence):
             return False
-        line_start = text.rfind("\n", 0, char) + 1
+        line_start = layout.line_at(char).start
         opens_line = bool(MARKER.match(text, line_start))  # ``Pour vous contacter ...`` and goals nested in it
-        if CUE.search(sentence) or opens_line or self._after_intro(text, char):
+        if CUE.search(sentence) or opens_line or self._after_intro(layout, char):
             return True
         # ``Le traitement est destiné à ... Il permet également ...``: the sentence before, in the same paragraph
-        before = sentence_bounds(text, max(0, first - 2), max(0, first - 1))[0]
+        before = layout.sentence_range(max(0, first - 2), max(0, first - 1))[0]
         return first > line_start and bool(CUE.search(text, max(before, line_start), first))
 
     @staticmethod
-    def _ruled_out(text: str, char: int) -> bool:
+    def _ruled_out(layout: Layout, char: int) -> bool:
         """A purpose the sentence rules out: a negated verb between the clause's start and the marker."""
-        first, _ = sentence_bounds(text, char, char + 1)
+        text = layout.text
+        first, _ = layout.sentence_range(char, char + 1)
         clause = max(first, text.rfind(",", first, char) + 1, text.rfind(";", first, char) + 1)
         return bool(RULED_OUT.search(text, clause, char))
 
     def _goals(self, doc: Doc, start: int) -> list[tuple[int, int]]:
         """The goal starting at ``start``, split where a coordinated goal of its own begins."""
-        text = text_of(doc)
-        end = self._time_adjunct(doc, start, min(self._goal_end(text, start), start + self.max_chars))
+        text = doc._.layout.text
+        end = self._time_adjunct(doc, start, min(self._goal_end(text, start), start + self.s.max_chars))
         if BACK_REFERENCE.search(text, start, end):
             return []
         out, begin = [], start
@@ -205,7 +215,7 @@ class Purposes:
                 e -= 1
             cc = TRAILING_CC.search(text, s, e)
             e = cc.start() if cc else e
-            if e - s >= 3 or (e - s == 2 and text[s:e].isupper()):  # ``à des fins de BI``
+            if e - s >= self.s.min_chars or (e - s == self.s.min_chars - 1 and text[s:e].isupper()):  # ``à des fins de BI``
                 trimmed.append((s, e))
         after = ASIDE_THEN_GOAL.match(text, end) or NEXT_IN_LIST.match(text, end)
         if after and self._starts_goal(doc, after.end(), clitic=True) and not self._clause_follows(doc, after.end()):
@@ -216,10 +226,9 @@ class Purposes:
             trimmed += self._goals(doc, nxt)
         return trimmed
 
-    @staticmethod
-    def _clause_follows(doc: Doc, char: int) -> bool:
+    def _clause_follows(self, doc: Doc, char: int) -> bool:
         """``..., le service client traite votre demande``: a noun that is the subject of a clause, not a goal."""
-        span = doc.char_span(char, min(len(text_of(doc)), char + 60), alignment_mode="expand")
+        span = doc.char_span(char, min(len(doc._.layout.text), char + self.s.clause_lookahead_chars), alignment_mode="expand")
         return span is not None and any(t.dep_.startswith("nsubj") for t in span[:4])
 
     @staticmethod
@@ -230,10 +239,9 @@ class Purposes:
             t.lower_ in ("de", "d'", "d’") and t.head.i > t.i and "Inf" in t.head.morph.get("VerbForm") for t in span
         )
 
-    @staticmethod
-    def _clitic_infinitive(doc: Doc, char: int) -> bool:
+    def _clitic_infinitive(self, doc: Doc, char: int) -> bool:
         """``l’évaluer``, ``les informer``: an object pronoun before an infinitive, kept in the goal."""
-        span = doc.char_span(char, min(len(text_of(doc)), char + 30), alignment_mode="expand")
+        span = doc.char_span(char, min(len(doc._.layout.text), char + self.s.clitic_lookahead_chars), alignment_mode="expand")
         tokens = [t for t in span if not t.is_space][:2] if span is not None else []
         return (
             len(tokens) == 2 and tokens[0].lower_ in CLITIC and tokens[0].pos_ == "PRON"
@@ -274,7 +282,7 @@ class Purposes:
 
     def _starts_goal(self, doc: Doc, char: int, clitic: bool = False) -> bool:
         """An infinitive (after a pronoun too when ``clitic``: ``vous fournir``), or ``de la``/``du`` + noun."""
-        span = doc.char_span(char, min(len(text_of(doc)), char + 40), alignment_mode="expand")
+        span = doc.char_span(char, min(len(doc._.layout.text), char + self.s.goal_lookahead_chars), alignment_mode="expand")
         if span is None or not len(span):
             return False
         tokens = [t for t in span if not t.is_space][:3]
@@ -284,7 +292,7 @@ class Purposes:
             return len(tokens) < 2 or tokens[1].lower_ not in DEMONSTRATIVES  # not ``et de ceux du groupe``
         if tokens[0].lower_ in ("la", "le", "l'", "l’") and len(tokens) > 1:
             # ``la tenue du dossier et la facturation des actes``: an article and an action noun
-            return bool(ACTION_NOUN.match(text_of(doc)[tokens[1].idx : tokens[1].idx + 60]))
+            return bool(ACTION_NOUN.match(doc._.layout.text[tokens[1].idx : tokens[1].idx + self.s.action_noun_chars]))
         if tokens[0].lower_ == "à" and len(tokens) > 1:
             tokens, clitic = tokens[1:], True  # ``servent à évaluer votre dossier et à vous contacter``
         i = 1 if clitic and tokens[0].lower_ in CLITIC and len(tokens) > 1 else 0
@@ -303,24 +311,27 @@ class Purposes:
             return noun is None or not noun[0].dep_.startswith("nsubj")
         return self._starts_goal(doc, start + lead, clitic=True)
 
-    def _after_intro(self, text: str, char: int) -> bool:
-        lines = lines_above(text, char, self.list_window, 4000)
-        return any(INTRO.search(line) for line in lines)
+    @staticmethod
+    def _intro(line: Line) -> bool:
+        """A line that opens a list of purposes: ``aux fins suivantes :``."""
+        return INTRO.search(line.text) is not None
+
+    def _after_intro(self, layout: Layout, char: int) -> bool:
+        return layout.above(char, self._intro, self.s.list_window, self.s.intro_chars) is not None
 
     def _list_items(self, doc: Doc) -> list[tuple[int, int]]:
         """Items of a list after a purpose introduction, when they do not start with a marker."""
-        text = text_of(doc)
-        out, offset, open_list, items = [], 0, 0, 0
-        for line in text.split("\n"):
-            start, offset = offset, offset + len(line) + 1
+        out, open_list, items = [], 0, 0
+        for row in doc._.layout.lines:
+            line, start = row.text, row.start
             if INTRO.search(line):
-                open_list, items = self.list_window, 0
+                open_list, items = self.s.list_window, 0
                 continue
             if not line.strip():
                 if items:
                     open_list = 0  # a blank line ends the list, not one just after its introduction
                 continue
-            if is_heading(line):
+            if row.titled:
                 open_list = 0
                 continue
             if open_list <= 0:
@@ -334,11 +345,11 @@ class Purposes:
     def _inline_items(self, doc: Doc) -> list[tuple[int, int]]:
         """Items of a purpose list that goes on in its introduction's line, cut by semicolons:
         ``Les finalités sont les suivantes : organiser ... ; analyser ... .``"""
-        text = text_of(doc)
+        layout: Layout = doc._.layout
+        text = layout.text
         out = []
         for m in INLINE_INTRO.finditer(text):
-            stop = text.find("\n", m.end())
-            stop = len(text) if stop < 0 else stop
+            stop = layout.line_at(m.end()).end
             if ";" not in text[m.end() : stop]:
                 # one goal after a colon is read by the markers, unless the introduction announces it:
                 # ``pour la finalité suivante : la gestion des badges``
@@ -357,40 +368,38 @@ class Purposes:
     def _section_headings(self, doc: Doc) -> list[tuple[int, int]]:
         """Short headings inside a purpose section (``Évaluation et traitement de votre demande``), and the
         cells of a table's purpose column (``Gestion des commandes``), not its legal bases or periods."""
-        text = text_of(doc)
-        lines = text.split("\n")
-        starts, offset = [], 0
-        for line in lines:
-            starts.append(offset)
-            offset += len(line) + 1
-        out, inside, i = [], False, 0
-        while i < len(lines):
-            stripped = lines[i].strip()
-            if not stripped:
-                i += 1
+        layout: Layout = doc._.layout
+        out: list[tuple[int, int]] = []
+        read = set()  # the tables with a purpose column, read by that column
+        for table in layout.tables:
+            goals = self._table_goals(doc, table)
+            if goals is not None:
+                out += goals
+                read.add(table.index)
+        inside = False
+        for row in layout.lines:
+            if row.blank or row.table in read:
                 continue
-            width = self._table_header(lines, i)
-            if width:
-                i = self._table_column(doc, lines, starts, i, width, out)
-                continue
-            i += 1
+            line, start = row.text, row.start
+            stripped = line.strip()
+            indent = len(line) - len(line.lstrip())
             label = LABEL_LINE.match(stripped)
             if label:
-                out += self._label_goals(doc, starts[i - 1] + len(lines[i - 1]) - len(lines[i - 1].lstrip()), label, inside)
+                out += self._label_goals(doc, start + indent, label, inside)
                 continue
-            if SECTION.search(stripped) and len(stripped) < 90:
+            if SECTION.search(stripped) and len(stripped) < self.s.section_heading_chars:
                 inside = True
                 continue
-            if stripped.endswith("?") or (is_heading(stripped) and stripped.isupper()):
+            if stripped.endswith("?") or (row.titled and stripped.isupper()):
                 inside = False
                 continue
             if not inside:
                 continue
-            if len(stripped) > 70 or re.search(r"[.;:!]$", stripped) or len(stripped.split()) < 2:
+            if len(stripped) > self.s.section_title_chars or re.search(r"[.;:!]$", stripped) or len(stripped.split()) < 2:
                 # an item of the section's list: ``la gestion de vos commandes ;``, ``Gérer votre compte.``
-                if len(stripped) <= 240 and not stripped.endswith(":") and not MARKER.match(stripped):
-                    if self._opens_goal(doc, starts[i - 1], lines[i - 1]):
-                        out += self._goals(doc, starts[i - 1] + len(lines[i - 1]) - len(lines[i - 1].lstrip()))
+                if len(stripped) <= self.s.section_item_chars and not stripped.endswith(":") and not MARKER.match(stripped):
+                    if self._opens_goal(doc, start, line):
+                        out += self._goals(doc, start + indent)
                 continue
             if OTHER_SECTION.match(stripped):
                 inside = False  # ``Base légale``, ``Vos droits``: the purpose section is over
@@ -399,14 +408,12 @@ class Purposes:
                 continue
             if KIND_HEADING.match(stripped):
                 continue  # ``Données d’identification``, ``Personnes concernées``: names a kind, not a goal
-            line, start = lines[i - 1], starts[i - 1]
             lead = MARKER.match(stripped)
-            if lead and not self._opens_goal(doc, start + (len(line) - len(line.lstrip())) + lead.end(), stripped[lead.end() :]):
+            if lead and not self._opens_goal(doc, start + indent + lead.end(), stripped[lead.end() :]):
                 continue  # ``Pour nos clients et prospects``
             if not lead and not self._opens_goal(doc, start, line) and category(stripped) == P.DEFAULT_CATEGORY:
                 continue  # ``Visiteurs du site``: names neither an action nor a kind of purpose
-            s = start + (lead.end() if lead else 0) + (len(line) - len(line.lstrip()))
-            out.append((s, start + len(line.rstrip())))
+            out.append((start + (lead.end() if lead else 0) + indent, start + len(line.rstrip())))
         return out
 
     def _label_goals(self, doc: Doc, start: int, label: re.Match, inside: bool) -> list[tuple[int, int]]:
@@ -414,9 +421,9 @@ class Purposes:
         ``Facturation : vos coordonnées sont ...`` states it in the label. ``Base légale : ...``,
         ``Données concernées : ...`` state none."""
         name = label.group("label").strip("*_ ")
-        if PURPOSE_HEADER.match(name) and len(name.split()) <= 4:
+        if PURPOSE_HEADER.match(name) and len(name.split()) <= self.s.label_words:
             rest = start + label.start("rest")
-            line = text_of(doc)[rest : text_of(doc).find("\n", rest) % (len(text_of(doc)) + 1)]
+            line = doc._.layout.text[rest : doc._.layout.line_at(rest).end]
             return self._goals(doc, rest) if self._opens_goal(doc, rest, line) else []
         if not inside or HEADER_CELL.match(name) or LEGAL_BASIS_LINE.match(name) or OTHER_SECTION.match(name):
             return []
@@ -426,38 +433,18 @@ class Purposes:
         first = start + label.start("label") + (lead.end() if lead else 0)
         return [(first, start + label.start("label") + len(label.group("label").rstrip()))]
 
-    @staticmethod
-    def _table_header(lines: list[str], i: int) -> tuple[int, int] | None:
-        """A table's header row from line ``i`` (one cell a line): its width and the index of its purpose column
-        (``None`` when it has none); ``None`` when line ``i`` opens no table."""
-        cells = []
-        for line in lines[i : i + 8]:
-            cell = line.strip()
-            if not cell or len(cell) > 50 or not HEADER_CELL.match(cell):
-                break
-            cells.append(cell)
-        if len(cells) < 2:
+    def _table_goals(self, doc: Doc, table: Table) -> list[tuple[int, int]] | None:
+        """The goals in the purpose column of a table (``Finalité``, ``Traitement``), but for a cell that
+        names a legal basis or holds a retention period (a ``DURATION`` span)."""
+        column = next((c.column for c in table.header if PURPOSE_HEADER.match(c.text.strip())), None)
+        if column is None:
             return None
-        column = next((k for k, cell in enumerate(cells) if PURPOSE_HEADER.match(cell)), None)
-        return len(cells), column
-
-    def _table_column(self, doc: Doc, lines: list[str], starts: list[int], i: int, width: tuple[int, int | None], out: list) -> int:
-        """The goals in the purpose column of the table whose header starts at line ``i``; the line after the table."""
-        size, column = width
-        i += size
-        row = 0
-        while i < len(lines) and lines[i].strip():
-            cell = lines[i].strip()
-            if column is not None and row % size == column and not LEGAL_BASIS_LINE.match(cell) and not self._is_period(cell):
-                start = starts[i] + len(lines[i]) - len(lines[i].lstrip())
-                lead = MARKER.match(cell)
-                out += self._goals(doc, start + (lead.end() if lead else 0))
-            row, i = row + 1, i + 1
-        return i
-
-    @staticmethod
-    def _is_period(cell: str) -> bool:
-        """A retention period in a cell: ``5 ans``, ``Jusqu’à la suppression du compte``, ``13 mois``."""
-        return bool(re.match(r"(?i)(?:\d|jusqu|pendant|durée|tant\s+que|aussi\s+longtemps|un\s+an|deux|trois)", cell)) or bool(
-            re.search(r"(?i)\b\d+\s*(?:ans?|mois|jours?|semaines?|heures?)\b", cell)
-        )
+        periods = [span for span in doc.spans.get(SPAN_KEY, []) if span.label_ == "DURATION"]
+        out: list[tuple[int, int]] = []
+        for cell in table.column(column):
+            text = cell.text.strip()
+            if LEGAL_BASIS_LINE.match(text) or any(cell.start <= p.start_char < cell.end for p in periods):
+                continue
+            lead = MARKER.match(text)
+            out += self._goals(doc, cell.start + len(cell.text) - len(cell.text.lstrip()) + (lead.end() if lead else 0))
+        return out

@@ -231,17 +231,6 @@ def purpose_section() -> str:
     )
 
 
-def table_header_cell() -> str:
-    """A cell of a table's header row, once the cleaner put each cell on its own line:
-    ``Finalité``, ``Base légale``, ``Durée de conservation``, ``Catégories de données``, ``Destinataires``."""
-    return (
-        r"(?i)^(?:\d+[.)]?\s*)?(?:les?\s+|la\s+)?(?:finalités?|objectifs?|buts?|traitements?|activités?|opérations?|pourquoi|usages?|utilisations?"
-        r"|bases?|fondements?|durées?|conservation|catégories|données|informations|destinataires?|personnes?|sources?|types?"
-        r"|origine|modalités|délais?|exemples?|détails?|description|nature|transferts?|responsables?|cookies?|traceurs?|nom|émetteur)"
-        r"(?:\s+[\w’'()/-]+){0,5}\s*:?$"
-    )
-
-
 def kind_heading() -> str:
     """A heading that names a kind of data, of person or of party, not a goal: ``Données d’identification``,
     ``Catégories de destinataires``, ``Personnes concernées``."""

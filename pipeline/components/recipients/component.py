@@ -5,20 +5,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterable
 
-from spacy.attrs import NORM, ORTH, SENT_START, SPACY
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 from spacy.util import filter_spans
 
 from pipeline.components import SPAN_KEY
-from pipeline.components.lexicon import by_category, load_yaml, phrase_matcher
+from pipeline.components.lexicon import Lexicon, load_yaml, terms
+from pipeline.config import RecipientsSettings
 from pipeline.components.recipients import patterns as P
-from pipeline.clean.rules import is_heading
-from pipeline.components.syntax import DETERMINER_WORDS, SENTENCE_END, text_of, line_of, lines_above, phrase_tokens, sentence_around, sentence_bounds
+from pipeline.components.syntax import DETERMINER_WORDS, phrase_tokens
+from pipeline.layout import Layout, Line
 
-LEXICON = Path(__file__).with_name("lexicon.yaml")
+LEXICON = Path(__file__).with_name("lexicon.yaml")  # what ``initialize`` reads by default
+LEXICON_FILE = "lexicon.json"  # in the component's folder of a saved model
 SHARING = P.sharing_cue()
 HEADING = P.recipient_heading()
 SOURCE = P.source_before()
@@ -51,25 +54,12 @@ def _shared_qualifier(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _pieces(doc: Doc, regions: list[Span]) -> Iterator[Doc]:
-    """Each region as a Doc of its own, with what the NER reads of a token: its text, its space, its
-    norm (the tokenizer's exceptions set some) and whether it starts a sentence (no entity crosses
-    one). Cheaper than ``Span.as_doc``, which copies the whole analysis."""
-    rows = doc.to_array([ORTH, SPACY, NORM, SENT_START])
-    strings = doc.vocab.strings
-    for region in regions:
-        part = rows[region.start : region.end]
-        piece = Doc(doc.vocab, words=[strings[o] for o in part[:, 0]], spaces=[bool(s) for s in part[:, 1]])
-        piece.from_array([NORM, SENT_START], part[:, 2:4])
-        yield piece
-
-
 class Recipients:
     """Mark the parties to which a notice says data is disclosed.
 
     Party kinds come from the lexicon (``sous-traitants``, ``autorités``,
-    ``sociétés du groupe``...), named organisations from the statistical NER
-    (``ORG``, and ``MISC``/``PER`` inside a list of providers), from a
+    ``sociétés du groupe``...), named organisations from ``doc.ents`` (the NER's
+    ``ORG``, and ``MISC``/``PER`` inside a list of providers), from a
     gazetteer of well-known providers, and from the leading names of list
     items under a recipient heading (``Tobania et MyForce, qui ...``). A
     candidate counts in a sentence that shares data or under a recipient
@@ -78,19 +68,56 @@ class Recipients:
     """
 
     def __init__(
-        self, nlp: Language, name: str, *, lexicon: str = "", heading_window: int = 25, entities: str = "ner"
+        self, nlp: Language, name: str, *, settings: RecipientsSettings | None = None, scorer: Callable | None = None
     ) -> None:
         self.name = name
-        self.nlp = nlp
-        self.entities = entities
-        self.lexicon_path = lexicon or str(LEXICON)
-        data = load_yaml(self.lexicon_path)
-        self.kinds = by_category(data.get("kinds", {}))
-        self.orgs = by_category(data.get("organisations", {}), lower=False)
-        self.never = {t.lower() for t in data.get("never", [])}
-        self.kind_matcher = phrase_matcher(nlp, self.kinds, "LOWER")
-        self.org_matcher = phrase_matcher(nlp, self.orgs, "ORTH")
-        self.heading_window = heading_window
+        self.vocab = nlp.vocab
+        self.s = settings or RecipientsSettings()
+        self.scorer = scorer
+        self._use(Lexicon(), Lexicon(lower=False), [])  # empty until ``initialize`` or ``from_disk``
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None,
+                   lexicon: dict | None = None) -> None:
+        """Take the lexicon (by default the package's ``lexicon.yaml``): party ``kinds`` and
+        ``organisations`` by category, and the words that ``never`` name a party; its spellings
+        are cut by ``nlp``'s tokenizer."""
+        if nlp is None:
+            raise ValueError(f"{self.name}: initialize needs the pipeline (nlp=) to tokenize its lexicon")
+        data = lexicon if lexicon is not None else load_yaml(str(LEXICON))
+        self._use(Lexicon(data.get("kinds", {})).tokenized(nlp.tokenizer),
+                  Lexicon(data.get("organisations", {}), lower=False).tokenized(nlp.tokenizer), terms(data.get("never")))
+
+    def _use(self, kinds: Lexicon, organisations: Lexicon, never: list[str]) -> None:
+        self.lexicon = {"kinds": kinds, "organisations": organisations, "never": never}
+        self.kinds, self.orgs = kinds.table, organisations.table
+        self.never = {t.lower() for t in never}
+        self.kind_matcher = kinds.matcher(self.vocab, "LOWER")
+        self.org_matcher = organisations.matcher(self.vocab, "ORTH")
+
+    def _data(self) -> dict:
+        return {"kinds": self.lexicon["kinds"].to_dict(), "organisations": self.lexicon["organisations"].to_dict(),
+                "never": self.lexicon["never"]}
+
+    def _load(self, data: dict) -> "Recipients":
+        self._use(Lexicon.from_dict(data["kinds"]), Lexicon.from_dict(data["organisations"]), data["never"])
+        return self
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return self.scorer(examples) if self.scorer is not None else {}
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self._data())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "Recipients":
+        return self._load(srsly.msgpack_loads(data))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / LEXICON_FILE, self._data())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "Recipients":
+        return self._load(srsly.read_json(Path(path) / LEXICON_FILE))
 
     def __call__(self, doc: Doc) -> Doc:
         own = self._own_names(doc)
@@ -101,7 +128,7 @@ class Recipients:
             candidates.append((span, category, "kind"))
         for match_id, start, end in self.org_matcher(doc):
             candidates.append((Span(doc, start, end, label="RECIPIENT"), doc.vocab.strings[match_id], "name"))
-        for ent in self._entities(doc):
+        for ent in doc.ents:
             if ent.label_ in ("ORG", "MISC", "PER"):
                 candidates.append((Span(doc, ent.start, ent.end, label="RECIPIENT"), "", ent.label_))
         candidates += self._list_items(doc)
@@ -117,36 +144,6 @@ class Recipients:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + kept
         return doc
 
-    def _entities(self, doc: Doc) -> list[Span]:
-        """Named entities where a name can be kept: all of ``doc.ents`` when the NER pipe ran on the
-        whole doc; else, with the pipe disabled, that pipe run on the sentences that share data only.
-        A name counts only in such a sentence, and the NER costs more than the rest of the model."""
-        if self.entities in self.nlp.pipe_names:
-            return list(doc.ents)
-        if self.entities not in self.nlp.component_names:
-            return []
-        regions = [doc.char_span(start, end, alignment_mode="expand") for start, end in self._sharing_sentences(doc)]
-        regions = [r for r in regions if r is not None and len(r)]
-        found = []
-        for region, part in zip(regions, self.nlp.get_pipe(self.entities).pipe(_pieces(doc, regions))):
-            found += [Span(doc, region.start + e.start, region.start + e.end, label=e.label_) for e in part.ents]
-        return found
-
-    @staticmethod
-    def _sharing_sentences(doc: Doc) -> list[tuple[int, int]]:
-        """Character ranges of the sentences (cut as ``sentence_bounds`` cuts them) with a sharing cue,
-        adjacent ones merged."""
-        text = text_of(doc)
-        ranges: list[tuple[int, int]] = []
-        start = 0
-        for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
-            if end > start and SHARING.search(text, start, end):
-                if ranges and ranges[-1][1] == start:
-                    start = ranges.pop()[0]
-                ranges.append((start, end))
-            start = end
-        return ranges
-
     def _extend(self, span: Span) -> Span:
         """A party kind with its own qualifier: ``sous-traitants tiers``, ``autorités gouvernementales``."""
         if not span.doc.has_annotation("DEP"):
@@ -155,7 +152,7 @@ class Recipients:
         root, qualifier = span.root, False
         if root.dep_ == "amod" and root.head.i == span.start - 1 and root.head.pos_ == "NOUN" and root.head.lower_ not in self.never:
             root, qualifier = root.head, True  # ``restaurants partenaires``, ``banques tierces``: the kind qualifies a noun
-        start, end = phrase_tokens(root, max_right=6)
+        start, end = phrase_tokens(root, max_right=self.s.qualifier_tokens)
         if qualifier:
             end = span.end
         start, end = min(start, span.start), max(end, span.end)
@@ -177,7 +174,7 @@ class Recipients:
         if not doc.has_annotation("DEP"):
             return []
         out = []
-        for m in SHARING_VERB.finditer(text_of(doc)):
+        for m in SHARING_VERB.finditer(doc._.layout.text):
             verb = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if verb is None or not len(verb):
                 continue
@@ -203,7 +200,7 @@ class Recipients:
         """Names a noun of party introduces, which the NER may not know: ``la société Payline``,
         ``notre prestataire Dématik``, ``le cabinet Martin & Associés``."""
         out = []
-        for m in P.INTRODUCED_NAME.finditer(text_of(doc)):
+        for m in P.INTRODUCED_NAME.finditer(doc._.layout.text):
             span = doc.char_span(m.start("name"), m.end("name"), label="RECIPIENT", alignment_mode="contract")
             if span is not None and len(span) and not any(t.pos_ in ("VERB", "AUX") for t in span):
                 out.append((span, P.INTRODUCER_CATEGORY.get(m.group("noun").lower(), ""), "name"))
@@ -212,11 +209,10 @@ class Recipients:
     def _list_items(self, doc: Doc) -> list[tuple[Span, str, str]]:
         """Leading names of list items under a recipient heading: ``Tobania et MyForce, qui ...``."""
         out = []
-        offset = 0
-        for line in text_of(doc).split("\n"):
-            start, offset = offset, offset + len(line) + 1
+        for row in doc._.layout.lines:
+            line, start = row.text, row.start
             lead = P.LIST_ITEM_STOP.split(line, maxsplit=1)[0].strip()
-            if not lead or not lead[0].isupper() or len(lead.split()) > 6 or lead == line.strip():
+            if not lead or not lead[0].isupper() or len(lead.split()) > self.s.item_words or lead == line.strip():
                 continue
             for part in re.split(r"\s+et\s+|\s*,\s*", lead):
                 part = part.strip()
@@ -224,7 +220,7 @@ class Recipients:
                     continue
                 char = start + line.index(part)
                 span = doc.char_span(char, char + len(part), label="RECIPIENT", alignment_mode="contract")
-                if span is not None and len(span) <= 4 and not any(t.pos_ in ("VERB", "AUX", "DET") for t in span):
+                if span is not None and len(span) <= self.s.item_tokens and not any(t.pos_ in ("VERB", "AUX", "DET") for t in span):
                     out.append((span, "", "item"))
         return out
 
@@ -236,8 +232,8 @@ class Recipients:
             t.text for t in doc
             if t.text[:1].isupper() and len(t.text) > 2 and not t.is_sent_start and not t.is_stop and t.is_alpha
         )
-        own = {name for name, n in counts.most_common(2) if n >= 4}
-        for m in P.OWN_INTRO.finditer(text_of(doc)):
+        own = {name for name, n in counts.most_common(self.s.own_names) if n >= self.s.own_name_count}
+        for m in P.OWN_INTRO.finditer(doc._.layout.text):
             own.add((m.group("name") or m.group("name2")).split()[0])  # ``édité par la société Dalmor``, ``Dalmor (ci-après « nous »)``
         return own
 
@@ -247,8 +243,9 @@ class Recipients:
             return False
         if text.lower() in P.NOT_A_PARTY or P.DOCUMENT_PART.match(text):
             return False
-        whole = text_of(doc)
-        first, last = sentence_bounds(whole, span.start_char, span.end_char)
+        layout: Layout = doc._.layout
+        whole = layout.text
+        first, last = layout.sentence_range(span.start_char, span.end_char)
         sentence, left = whole[first:last], whole[first : span.start_char]
         sources = list(SOURCE.finditer(left))
         if sources and not SHARING_VERB.search(left[sources[-1].end() :]):
@@ -272,42 +269,43 @@ class Recipients:
         if source == "kind":
             if span.root.lower_ in ("tiers",) and len(span) == 1 and not self._bare_third_party(span):
                 return False
-            return bool(SHARING.search(sentence)) or self._under_heading(doc, span.start_char) or self._in_sharing_list(whole, span.start_char)
+            return bool(SHARING.search(sentence)) or self._under_heading(layout, span.start_char) or self._in_sharing_list(layout, span.start_char)
         if span[0].text in own and not text.lower().startswith("groupe"):
             return False
-        listed = self._in_sharing_list(whole, span.start_char)
+        listed = self._in_sharing_list(layout, span.start_char)
         if source == "name":  # a well-known provider, where the notice uses or feeds it
-            cell = whole[first:last].strip(" \n;,.") == text and self._under_heading(doc, span.start_char)
+            cell = whole[first:last].strip(" \n;,.") == text and self._under_heading(layout, span.start_char)
             return self._named_as_party(span) and bool(SHARING.search(sentence) or PROVIDER.search(sentence) or listed or cell)
         if source in ("ORG", "MISC") and _capitalised(span) and (SHARING.search(sentence) or listed):
             return span.root.pos_ in ("PROPN", "X") and self._named_as_party(span)
         if source == "PER" and SHARING.search(sentence) and COMPANY_APPOSITION.match(whole[span.end_char :]):
             return True  # ``réalisées par Focus Feedback, une société de recherche``
         # MISC, PER and list items: only as the lead names of items under a recipient heading
-        return source == "item" and self._under_heading(doc, span.start_char) and _capitalised(span)
+        return source == "item" and self._under_heading(layout, span.start_char) and _capitalised(span)
 
     def _named_as_party(self, span: Span) -> bool:
         """A name where recipients stand: after ``à``, ``avec``, ``par``, ``chez``, ``via``, ``comme``...,
         at the head of a line, in a list of names, or after a verb of use or sharing."""
         doc = span.doc
-        before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct and t.lower_ not in ("l'", "l’", "la", "le", "les")]
-        whole = text_of(doc)
-        if not before or whole[whole.rfind("\n", 0, span.start_char) + 1 : span.start_char].strip() == "":
+        before = [t for t in doc[max(0, span.start - self.s.before_tokens) : span.start] if not t.is_punct and t.lower_ not in ("l'", "l’", "la", "le", "les")]
+        layout: Layout = doc._.layout
+        if not before or layout.text[layout.line_at(span.start_char).start : span.start_char].strip() == "":
             return True
         if before[-1].lower_ in P.RECIPIENT_PREPOSITIONS or before[-1].lower_ in ("et", "ou") or doc[span.start - 1].text in (",", "("):
             return True  # ``à Stripe``, ``hébergeurs (OVH, Scaleway)``
         if before[-1].lemma_.lower() in P.PROVIDER_NOUNS or before[-1].lower_ in P.PROVIDER_NOUNS:
             return True  # ``notre outil d’analyse Mixpanel``, ``le prestataire Stripe``
-        return any(t.lemma_ in P.USING_VERBS for t in doc[max(0, span.start - 6) : span.start])
+        return any(t.lemma_ in P.USING_VERBS for t in doc[max(0, span.start - self.s.using_tokens) : span.start])
 
     def _bare_third_party(self, span: Span) -> bool:
         """``à des tiers``, ``avec des tiers``: data go to them; not ``ces tiers`` (a back-reference),
         ``produits de tiers`` (theirs) or a rights clause (``transférer vos données à un tiers``)."""
         before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
-        sentence = sentence_around(text_of(span.doc), span.start_char, span.end_char).lower()
+        layout: Layout = span.doc._.layout
+        sentence = layout.text[slice(*layout.sentence_range(span.start_char, span.end_char))].lower()
         if before and before[-1] in ("ces", "ce", "de", "d'", "d’") or "droit" in sentence:
             return False
-        if SHARED_WITH.match(text_of(span.doc), span.end_char):
+        if SHARED_WITH.match(layout.text, span.end_char):
             return True  # ``les tiers avec lesquels nous partageons vos données``
         return any(w in ("à", "aux", "avec", "par", "entre") for w in before) or span.start == 0
 
@@ -315,30 +313,35 @@ class Recipients:
         """``5 PARTAGE ET TRANSFERT DE VOS DONNÉES``, ``Transmission à des tiers``: a heading names a
         section. A short line that only names parties is a heading naming the party (``Réparateurs``)
         or a list item without punctuation (``Les experts-comptables et les notaires``): kept."""
-        start, end = line_of(doc, span.start_char)
-        line = text_of(doc)[start:end]
-        if not (is_heading(line) or (len(line) < 60 and not line.rstrip().endswith((".", ";", ":")) and len(line.split()) <= 6)):
+        row = doc._.layout.line_at(span.start_char)
+        start, line = row.start, row.text
+        short = (len(line) < self.s.short_line_chars and not line.rstrip().endswith((".", ";", ":"))
+                 and len(line.split()) <= self.s.short_line_words)
+        if not (row.titled or short):
             return False
         rest = line[: span.start_char - start] + " " + line[span.end_char - start :]
         return bool(P.SECTION_WORDS.search(rest))
 
-    def _in_sharing_list(self, text: str, char: int) -> bool:
+    def _in_sharing_list(self, layout: Layout, char: int) -> bool:
         """An item of a list whose introduction gives data: ``Vos données peuvent être transmises :``
         then ``à France Travail ;`` on a line of its own."""
-        line_start = text.rfind("\n", 0, char) + 1
-        if text[line_start:char].count(" ") > 3:
+        line_start = layout.line_at(char).start
+        if layout.text[line_start:char].count(" ") > self.s.lead_spaces:
             return False  # inside a sentence of the item, not its lead
-        for line in reversed(lines_above(text, char, 10, 2000)[:-1]):
-            line = line.strip()
+        for row in reversed(layout.lines_above(char, self.s.list_lines, self.s.list_chars)):
+            line = row.text.strip()
             if line.endswith(":"):
                 return bool(SHARING.search(line)) and not P.OTHER_LIST.search(line)
-            if not line or line.endswith((".", "?")) or len(line) > 300:
+            if not line or line.endswith((".", "?")) or len(line) > self.s.list_line_chars:
                 return False
         return False
 
-    def _under_heading(self, doc: Doc, char: int) -> bool:
-        lines = lines_above(text_of(doc), char, self.heading_window, 5000)
-        return any(len(line) <= 200 and HEADING.search(line) for line in lines if line.strip())
+    def _heading(self, line: Line) -> bool:
+        """A recipient heading: ``Destinataires``, ``Partage de vos données``, ``À qui ...``."""
+        return not line.blank and len(line.text) <= self.s.heading_max_chars and HEADING.search(line.text) is not None
+
+    def _under_heading(self, layout: Layout, char: int) -> bool:
+        return layout.above(char, self._heading, self.s.heading_window, self.s.heading_chars) is not None
 
     def category_of(self, span: Span) -> str:
         """The category this component gives a ``RECIPIENT`` span found by another source (a trained model)."""
@@ -359,14 +362,13 @@ class Recipients:
                 return category
         return self._context_category(span)
 
-    @staticmethod
-    def _context_category(span: Span) -> str:
+    def _context_category(self, span: Span) -> str:
         """A name without a kind noun takes the nearest kind noun before it, in its sentence or the list intro
         just above (``nos partenaires publicitaires, comme Criteo``; ``Nos sous-traitants :`` over a list of
         names); ``processor``, the usual role of a named provider, when there is none."""
-        text = text_of(span.doc)
+        text = span.doc._.layout.text
         start = span.start_char
-        window = text[max(0, start - 200):start]
+        window = text[max(0, start - self.s.context_chars):start]
         cut = max(window.rfind(". "), window.rfind(".\n"), window.rfind("\n\n"))
         if cut >= 0:
             window = window[cut + 1:]

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Callable, Optional
+
 from spacy.language import Language
 
+from pipeline.components import scorer_config, settings_config, with_settings
 from pipeline.components.recipients.component import Recipients
+from pipeline.config import RecipientsSettings
 
 
 @Language.factory(
     "privacy_recipients",
     assigns=["doc.spans", "span._.category"],
-    default_config={"lexicon": "", "heading_window": 25, "entities": "ner"},
+    requires=["doc._.layout", "doc.ents", "token.dep", "token.pos", "token.lemma"],
+    default_config=settings_config(RecipientsSettings, scorer=scorer_config("RECIPIENT")),
     default_score_weights={"recipient_f": 1.0},
 )
-def make_recipients(nlp: Language, name: str, lexicon: str, heading_window: int, entities: str) -> Recipients:
-    """``entities``: the NER pipe; when it is disabled, it runs on the sentences that share data only."""
-    return Recipients(nlp, name, lexicon=lexicon, heading_window=heading_window, entities=entities)
+@with_settings(RecipientsSettings)
+def make_recipients(nlp: Language, name: str, scorer: Optional[Callable], **settings) -> Recipients:
+    return Recipients(nlp, name, settings=RecipientsSettings(**settings), scorer=scorer)

@@ -11,13 +11,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from typing import Callable, Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.retention import patterns as P
 from pipeline.components.retention.normalise import normalise
-from pipeline.components.syntax import sentence_bounds, text_of
+from pipeline.config import RetentionSettings
+from pipeline.layout import Layout, Line, Sentences
 
 FLAGS = re.IGNORECASE
 S = P.S
@@ -30,9 +34,7 @@ NUMERIC = re.compile(
     FLAGS,
 )
 UNIT_ANCHOR = re.compile(P.unit_anchor(), FLAGS)
-ANCHOR_BEFORE = 90  # how far a period reaches before its unit: qualifiers, a range, an alternative
 WORD_START = re.compile(r"(?<![\w])[\w(]")
-SENTENCE_REACH = 800  # how far after a period its sentence is read for cues
 EVENT_BOUND = [(name, re.compile(rx, FLAGS)) for name, rx in P.event_bound()]
 EVENT_START = re.compile(P.event_start(), FLAGS)
 FOR_THE_TIME_HEAD = re.compile(P.for_the_time_head(), FLAGS)
@@ -67,7 +69,6 @@ CHOICE = re.compile(P.choice_kept(), FLAGS)
 CHOICE_JUST_BEFORE = re.compile(P.choice_just_before(), FLAGS)
 OPENS_FIELD = re.compile(P.opens_field(), FLAGS)
 ALTERNATIVE = re.compile(P.alternative_join(), FLAGS)
-LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 OPEN_WORD = re.compile(P.open_line_end(), FLAGS)
 WHOLE_LINE_TAIL = re.compile(r"[ \t.;:*]*(?:\n|$)")  # matched at a span's end: nothing else on its line
 
@@ -85,60 +86,81 @@ class Candidate:
         return self.kind == "numeric"
 
 
-def joined(text: str) -> str:
-    """The text with the line breaks inside a sentence turned into spaces, offsets unchanged.
+class View:
+    """What the component reads of a doc's layout: the text with the line breaks inside a sentence
+    read as spaces (:func:`joined`, offsets unchanged), the lines of that view (a hard-wrapped
+    sentence is one), and the sentences, read through those breaks."""
+
+    def __init__(self, layout: Layout, settings: RetentionSettings) -> None:
+        self.layout = layout
+        self.s = settings
+        self.lines = layout.text  # with every line break: headings, cells and lines
+        self.text, soft = joined(layout, settings.open_word_chars)  # for sentences and patterns
+        self.hard_breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self.sentences: Sentences = layout.sentences.reading_through(soft)
+        self.headers_in_line = [m.start() for m in HEADER_IN_LINE.finditer(self.text)]
+
+    def line_start(self, offset: int) -> int:
+        """Where ``offset``'s line starts in the joined view."""
+        k = bisect_right(self.hard_breaks, offset - 1)
+        return self.hard_breaks[k - 1] + 1 if k else 0
+
+    def own_line_start(self, offset: int) -> int:
+        """Where ``offset``'s line starts in the text."""
+        return self.layout.line_at(offset).start
+
+
+def joined(layout: Layout, open_word_chars: int) -> tuple[str, list[int]]:
+    """The text with the line breaks inside a sentence turned into spaces, offsets unchanged, and the
+    offsets of those line breaks.
 
     A line that ends on a lowercase letter or a comma and a next line that starts lowercase are
     one sentence (``nous conserverons vos\\n\\ndonnées pendant 6 mois``), and so are a line that
     ends on a word that cannot end one (``pendant une durée de``) and a number after it. A line
     that ends a sentence, a heading or a table cell (the next starts with a capital) stays.
     """
+    text = layout.text
     out = list(text)
-    for m in LINE_BREAKS.finditer(text):
-        start, end = m.span()
-        if start == 0 or end >= len(text):
-            continue
+    soft: list[int] = []
+    lines = [line for line in layout.lines if not line.blank]
+    for before, after in zip(lines, lines[1:]):
+        start = before.start + len(before.text.rstrip(" \t"))
+        end = after.start + len(after.text) - len(after.text.lstrip())
         prev, nxt = text[start - 1], text[end]
         lower_next = nxt.islower() or nxt == "("
         if (lower_next and (prev.islower() or prev in ",’'" or prev.isdigit())) or (
-            nxt.isalnum() and OPEN_WORD.search(text, max(0, start - 20), start)
+            nxt.isalnum() and OPEN_WORD.search(text, max(0, start - open_word_chars), start)
         ):
             out[start:end] = " " * (end - start)
-    return "".join(out)
+            soft += [i for i in range(start, end) if text[i] == "\n"]
+    return "".join(out), soft
 
 
-def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
-
-
-def joined_line(text: str, offset: int) -> str:
-    """The part of ``offset``'s line (in the joined view) before it."""
-    return text[_line_start(text, offset) : offset]
-
-
-def _before(text: str, offset: int, width: int) -> str:
-    """Up to ``width`` characters before ``offset`` on its line; cut short, it starts with ``…``,
-    so that a pattern anchored at ``^`` means the start of the line only."""
-    line_start = _line_start(text, offset)
+def _before(view: View, offset: int, width: int) -> str:
+    """Up to ``width`` characters before ``offset`` on its line (joined view); cut short, it starts
+    with ``…``, so that a pattern anchored at ``^`` means the start of the line only."""
+    text = view.text
+    line_start = view.line_start(offset)
     if offset - width > line_start:
         return "…" + text[offset - width : offset]
     return text[line_start:offset]
 
 
-def numeric_matches(text: str) -> list[re.Match[str]]:
+def numeric_matches(view: View) -> list[re.Match[str]]:
     """What ``NUMERIC.finditer(text)`` finds, tried only at the words shortly before each unit of time.
 
     Every amount ends on a unit (``an``, ``mois``, ``24h``...), a plain word that a simple pattern
     finds fast; the full pattern, whose numbers in words make it slow to try at every position, is
-    tried only at the starts of the words up to ``ANCHOR_BEFORE`` characters before each unit, on
+    tried only at the starts of the words up to ``anchor_before`` characters before each unit, on
     its line, leftmost first, as ``finditer`` would.
     """
+    text, anchor_before = view.text, view.s.anchor_before
     out: list[re.Match[str]] = []
     last_end = 0
     for unit in UNIT_ANCHOR.finditer(text):
         if unit.end() <= last_end:
             continue
-        lo = max(last_end, _line_start(text, unit.start()), unit.start() - ANCHOR_BEFORE)
+        lo = max(last_end, view.line_start(unit.start()), unit.start() - anchor_before)
         for word in WORD_START.finditer(text, lo, unit.start()):
             if word.start() < last_end:
                 continue
@@ -149,41 +171,42 @@ def numeric_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-def numeric_candidates(text: str, lines: str | None = None) -> list[Candidate]:
+def numeric_candidates(view: View) -> list[Candidate]:
     """Every amount of time in the text, with its qualifiers and starting event,
     that is not a deadline, a frequency, an age, a time of day or another thing's length.
 
-    ``text`` is the :func:`joined` view; ``lines`` the text with its line breaks, which says
-    whether a period opens its own line (a table cell)."""
-    lines = text if lines is None else lines
+    Patterns read the :func:`joined` view; the text's own lines say whether a period opens its
+    own line (a table cell)."""
+    text, lines, s = view.text, view.lines, view.s
     out = []
-    for m in numeric_matches(text):
+    for m in numeric_matches(view):
         core = "alt" if m.group("alt") else "amount"
         if m.group("lenq") and not (m.group("maxq") or m.group("minq")):
             start = m.start("range") if m.group("range") else m.start(core)
         else:
             start = m.start()
-        line_start = _line_start(text, m.start())
-        before = _before(text, m.start(), 60)
+        line_start = view.line_start(m.start())
+        before = _before(view, m.start(), s.false_before_chars)
         restated = False
         if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
             if not RESTATED.search(before):
                 continue
             restated = True
-        if FALSE_AFTER.match(text[m.end(core) : m.end(core) + 30]):
+        if FALSE_AFTER.match(text[m.end(core) : m.end(core) + s.false_after_chars]):
             continue
-        if CLOCK.search(text, max(line_start, start - 12), min(len(text), m.end(core) + 12)):
+        if CLOCK.search(text, max(line_start, start - s.clock_chars), min(len(text), m.end(core) + s.clock_chars)):
             continue
-        own_line = lines[_line_start(lines, start) : start]
-        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(joined_line(text, start)) is not None
+        own_line = lines[view.own_line_start(start) : start]
+        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(text[view.line_start(start) : start]) is not None
         out.append(Candidate(start, m.end(), "numeric", starts_line, restated))
     return out
 
 
-def event_matches(text: str, lines: str) -> list[tuple[str, re.Match[str]]]:
+def event_matches(view: View) -> list[tuple[str, re.Match[str]]]:
     """What each ``EVENT_BOUND`` pattern's ``finditer`` finds, tried only where one of their first
     words stands (``tant``, ``jusqu``, ``durée``, ``dès``...): one fast pass over the text instead
-    of one per pattern. ``Session`` cells are looked for in ``lines``, where a cell is a line."""
+    of one per pattern. ``Session`` cells are looked for in the text's own lines, where a cell is a line."""
+    text, lines = view.text, view.lines
     out: list[tuple[str, re.Match[str]]] = []
     last_end = {name: 0 for name, _ in EVENT_BOUND}
     for key in EVENT_START.finditer(text):
@@ -197,26 +220,25 @@ def event_matches(text: str, lines: str) -> list[tuple[str, re.Match[str]]]:
     return out
 
 
-def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
+def event_candidates(view: View) -> list[Candidate]:
     """Every period bound to an event: ``tant que ...``, ``jusqu’à ...``, ``pendant la durée de ...``,
-    ``supprimées dès ...``, ``sans limitation de durée`` (``text`` and ``lines`` as in
-    :func:`numeric_candidates`)."""
-    lines = text if lines is None else lines
+    ``supprimées dès ...``, ``sans limitation de durée`` (read as :func:`numeric_candidates` reads)."""
+    text, lines, s = view.text, view.lines, view.s
     out = []
-    for name, m in event_matches(text, lines):
-        lead = _before(text, m.start(), 40)
+    for name, m in event_matches(view):
+        lead = _before(view, m.start(), s.lead_chars)
         if name == "for_the_time_of":
             event = FOR_THE_TIME_HEAD.sub("", m.group())
             lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
             if not lead_rx.search(lead) or NOT_EVENT.search(event):
                 continue
-            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + 12]):
+            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + s.rule_name_chars]):
                 continue  # ``la durée de vie des cookies est de ...`` names the rule
         elif name in ("when", "from_on"):
             deleted = DELETION if name == "when" else DELETION_NOUN
-            opens_sentence = not _before(text, m.start(), 3).strip(" \t*-•")
-            if not deleted.search(_before(text, m.start(), 110)) and not (
-                opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + 60)
+            opens_sentence = not _before(view, m.start(), s.opening_chars).strip(" \t*-•")
+            if not deleted.search(_before(view, m.start(), s.deletion_chars)) and not (
+                opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + s.deletion_after_chars)
             ):
                 continue
         elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
@@ -229,7 +251,7 @@ def event_candidates(text: str, lines: str | None = None) -> list[Candidate]:
             continue  # ``sont stockés plus longtemps``
         elif name == "throughout" and not THROUGHOUT_LEAD.search(lead):
             continue  # ``conservées durant toute l’utilisation des Services``
-        own_line = lines[_line_start(lines, m.start()) : m.start()]
+        own_line = lines[view.own_line_start(m.start()) : m.start()]
         out.append(Candidate(m.start(), m.end(), name, bool(OPENS_FIELD.search(own_line))))
     return out
 
@@ -250,27 +272,21 @@ class Retention:
     """
 
     def __init__(
-        self,
-        nlp: Language,
-        name: str,
-        *,
-        heading_window: int = 40,
-        heading_max_chars: int = 80,
-        cell_window: int = 400,
-        header_in_line_chars: int = 3000,
+        self, nlp: Language, name: str, *, settings: RetentionSettings | None = None, scorer: Callable | None = None
     ) -> None:
         self.name = name
-        self.heading_window = heading_window
-        self.heading_max_chars = heading_max_chars
-        self.cell_window = cell_window
-        self.header_in_line_chars = header_in_line_chars
+        self.s = settings or RetentionSettings()
+        self.scorer = scorer
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return self.scorer(examples) if self.scorer is not None else {}
 
     def __call__(self, doc: Doc) -> Doc:
-        lines = text_of(doc)
-        text = joined(lines)
-        context = _Context(text, lines, self.heading_max_chars)
+        s = self.s
+        view = View(doc._.layout, s)
+        text = view.text
         candidates = sorted(
-            numeric_candidates(text, lines) + event_candidates(text, lines),
+            numeric_candidates(view) + event_candidates(view),
             key=lambda c: (c.start, -(c.end - c.start), not c.numeric),
         )
         spans: list[Span] = []
@@ -282,13 +298,13 @@ class Retention:
             if span is None:
                 continue
             alternative = spans and ALTERNATIVE.fullmatch(text[spans[-1].end_char : span.start_char])
-            if not alternative and not self._about_retention(context, span, cand):
+            if not alternative and not self._about_retention(view, span, cand):
                 continue
-            left, right = sentence_bounds(text, span.start_char, span.end_char)
+            left, right = view.sentences.range(span.start_char, span.end_char)
             period = normalise(
                 text[span.start_char : span.end_char],
-                before=text[max(left, span.start_char - 120) : span.start_char],
-                following=text[span.end_char : min(right, span.end_char + 60)],
+                before=text[max(left, span.start_char - s.normalise_before) : span.start_char],
+                following=text[span.end_char : min(right, span.end_char + s.normalise_after)],
             )
             if cand.restated and period.iso not in {s._.retention.iso for s in spans}:
                 continue  # ``ce délai de 1 mois`` after a deadline of one month
@@ -304,69 +320,49 @@ class Retention:
             doc.spans[SPAN_KEY] = list(doc.spans.get(SPAN_KEY, [])) + spans
         return doc
 
-    def _about_retention(self, context: "_Context", span: Span, cand: Candidate) -> bool:
-        text = context.text
-        left, right = sentence_bounds(text, span.start_char, span.end_char)
-        sentence = text[left : min(right, span.end_char + SENTENCE_REACH)]  # a table flattened into one line is long
+    def _about_retention(self, view: View, span: Span, cand: Candidate) -> bool:
+        text, s = view.text, self.s
+        left, right = view.sentences.range(span.start_char, span.end_char)
+        sentence = text[left : min(right, span.end_char + s.sentence_reach)]  # a table flattened into one line is long
         if cand.kind in ALTERNATIVE_ONLY:  # ``ou que sa session se termine``: only as the alternative of a period
             return False
-        if CHOICE.search(sentence) or CHOICE_JUST_BEFORE.search(_before(text, span.start_char, 120)):
+        if CHOICE.search(sentence) or CHOICE_JUST_BEFORE.search(_before(view, span.start_char, s.choice_chars)):
             return False
-        if not cand.numeric and COOKIE_KINDS.search(text, _line_start(text, span.start_char), span.start_char):
+        if not cand.numeric and COOKIE_KINDS.search(text, view.line_start(span.start_char), span.start_char):
             return False  # ``les cookies de session ... sont effacés lorsque ...``: a definition
-        whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(context.lines, span.end_char) is not None
-        if whole_cell and CONSENT_MEMORY.search(context.row_before(span.start_char)):
+        whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(view.lines, span.end_char) is not None
+        if whole_cell and CONSENT_MEMORY.search(self._row_before(view.layout, span.start_char)):
             return False  # a cookie that keeps the consent choice: how long a choice lasts
         if cand.kind in CELL_ONLY:
-            return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
+            return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window)
         if CUE.search(sentence) or (cand.kind in NECESSITY and PROCESSING_CUE.search(sentence)):
             return True
-        if cand.numeric and context.header_on_line(span.start_char, self.header_in_line_chars):
+        if cand.numeric and self._header_on_line(view, span.start_char):
             return True
         if cand.starts_line:
-            return context.heading_above(span.start_char, self.cell_window, 100 * self.cell_window)
+            return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window)
         if not (cand.numeric or cand.kind == "rule_period"):
             return False
-        return context.heading_above(span.start_char, self.heading_window, 4000)
+        return self._heading_above(view.layout, span.start_char, s.heading_window, s.running_heading_chars)
 
+    def _heading(self, line: Line) -> bool:
+        """A retention heading or table header: ``Durée de conservation``, ``Expiration``."""
+        return len(line.text) <= self.s.heading_max_chars and HEADING.search(line.text) is not None
 
-class _Context:
-    """What the component asks of a doc's text, worked out once per doc: where the retention
-    headings are, where line breaks are, where retention headers stand inside lines."""
-
-    def __init__(self, text: str, lines: str, heading_max_chars: int) -> None:
-        self.text = text  # the joined view, for sentences
-        self.lines = lines  # with every line break, for headings, cells and lines
-        self.breaks = [m.start() for m in re.finditer("\n", lines)]
-        self.headings = [
-            m.start()
-            for m in re.finditer(r"[^\n]+", lines)
-            if len(m.group()) <= heading_max_chars and HEADING.search(m.group())
-        ]
-        self.headers_in_line = [m.start() for m in HEADER_IN_LINE.finditer(text)]
-
-    def _line_index(self, offset: int) -> int:
-        return bisect_right(self.breaks, offset - 1)
-
-    def heading_above(self, offset: int, max_lines: int, max_chars: int) -> bool:
+    def _heading_above(self, layout: Layout, offset: int, max_lines: int, max_chars: int) -> bool:
         """A retention heading on one of the ``max_lines`` lines above ``offset``'s line, within ``max_chars``."""
-        line_start = _line_start(self.lines, offset)
-        k = bisect_right(self.headings, line_start - 1) - 1
-        if k < 0:
-            return False
-        heading = self.headings[k]
-        return line_start - heading <= max_chars and self._line_index(line_start) - self._line_index(heading) <= max_lines
+        return layout.above(offset, self._heading, max_lines, max_chars) is not None
 
-    def row_before(self, offset: int, cells: int = 3, max_chars: int = 400) -> str:
-        """The ``cells`` non-empty lines before ``offset``'s line: the other cells of a table row."""
-        line_start = _line_start(self.lines, offset)
-        above = [line for line in self.lines[max(0, line_start - max_chars) : line_start].split("\n") if line.strip()]
-        return "\n".join(above[-cells:])
+    def _row_before(self, layout: Layout, offset: int) -> str:
+        """The ``row_cells`` non-blank lines before ``offset``'s line: the other cells of a table row."""
+        above = [line.text for line in layout.lines_above(offset, self.s.row_chars, self.s.row_chars) if not line.blank]
+        return "\n".join(above[-self.s.row_cells:]) if self.s.row_cells else ""
 
-    def header_on_line(self, offset: int, max_chars: int) -> bool:
+    def _header_on_line(self, view: View, offset: int) -> bool:
         """A retention header earlier on the same line (``Durées de conservation : ... 3 ans``)."""
-        k = bisect_right(self.headers_in_line, offset - 1) - 1
+        headers = view.headers_in_line
+        k = bisect_right(headers, offset - 1) - 1
         if k < 0:
             return False
-        header = self.headers_in_line[k]
-        return offset - header <= max_chars and "\n" not in self.text[header:offset]
+        header = headers[k]
+        return offset - header <= self.s.header_in_line_chars and "\n" not in view.text[header:offset]
