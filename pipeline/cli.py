@@ -606,7 +606,7 @@ def stage_build_command(params_file: ParamsOption = None) -> None:
 @reported
 def stage_train_command(params_file: ParamsOption = None) -> None:
     """Train the span model on the gold (train.gold, gold.dev apart) into models/privex-ner."""
-    from pipeline.train import stage_train
+    from pipeline.stages import stage_train
 
     summary = stage_train(_params(params_file))
     typer.echo(f"trained {summary['component']} on {len(summary['train_notices'])} notices "
@@ -617,7 +617,7 @@ def stage_train_command(params_file: ParamsOption = None) -> None:
 @reported
 def stage_dev_command(params_file: ParamsOption = None) -> None:
     """Score the dev notices through models/privex-fr: rules, model, every policy, combine.policy."""
-    from pipeline.train.dev import stage_dev
+    from pipeline.stages import stage_dev
 
     result = stage_dev(_params(params_file))
     if "skipped" in result:

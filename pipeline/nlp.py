@@ -86,6 +86,7 @@ def add_combiner(nlp: Language, combine: CombineParams, trained: Path | None) ->
             raise UsageError(f"params.yaml: train.out_dir: no trained model in {trained}; run `dvc repro train`")
         config = spacy.util.load_config(Path(trained) / "config.cfg")
         model = config["nlp"]["pipeline"][0]
+        config["nlp"]["lang"] = nlp.lang  # trained on spaCy's French; the base model loads as ``fr_privex``
         # the trained pipeline shares the base model's vocabulary and static vectors, as in training
         source = spacy.util.load_model_from_config(config, vocab=nlp.vocab, auto_fill=True)
         source.get_pipe(model).from_disk(Path(trained) / model, exclude=["vocab"])

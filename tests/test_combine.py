@@ -176,7 +176,7 @@ def test_combine_saved_model_gives_model_spans_in_a_fresh_process(tmp_path, para
     from pipeline.nlp import assemble
 
     trained = project_path(params.train.out_dir)
-    nlp = assemble(params.build, CombineParams(policy={label: "model" for label in LABELS}), trained)
+    nlp = assemble(params.build, params.components, CombineParams(policy={label: "model" for label in LABELS}), trained)
     path = tmp_path / "privex-fr"
     nlp.to_disk(path)
     del nlp

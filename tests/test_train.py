@@ -136,7 +136,7 @@ def test_train_combine_refuses_an_unknown_policy():
 
 def test_train_dev_stage_says_it_is_skipped_without_the_dev_notices_text(tmp_path, monkeypatch):
     """A clone without ../shared: the dev notices' text is missing, the dev stage writes why and succeeds."""
-    from pipeline.train.dev import stage_dev
+    from pipeline.stages import stage_dev
 
     (tmp_path / "params.yaml").write_text("{}\n", encoding="utf-8")
     (tmp_path / "dvc.yaml").write_text("stages: {}\n", encoding="utf-8")

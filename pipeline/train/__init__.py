@@ -93,19 +93,3 @@ def train_model(params: Params, warn: Callable[[str], None] = lambda m: print(f"
     (out / "training.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     return summary
 
-
-def stage_train(params: Params) -> dict:
-    """The ``train`` stage: train the span model into ``train.out_dir``; its summary into ``train.metrics``."""
-    from pipeline.io import write_atomic
-    from pipeline.stages import owned_path
-
-    owned_path(params, "train.out_dir", params.train.out_dir)
-    owned_path(params, "train.work_dir", params.train.work_dir)
-    metrics = owned_path(params, "train.metrics", params.train.metrics)
-    summary = train_model(params)
-    shown = {k: v for k, v in summary.items() if k not in ("train_notices", "dev_notices")}
-    shown["train_notice_count"] = len(summary["train_notices"])
-    shown["dev_notice_count"] = len(summary["dev_notices"])
-    metrics.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(metrics, json.dumps(shown, indent=1) + "\n")
-    return summary

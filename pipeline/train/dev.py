@@ -19,9 +19,6 @@ Without the dev notices' text (a clone without ``../shared``) it writes ``{"skip
 
 from __future__ import annotations
 
-import json
-import sys
-from typing import Callable
 
 from pipeline.clean import clean
 from pipeline.config import Params, project_path
@@ -83,26 +80,3 @@ def dev_scores(nlp, notices, params: Params) -> dict:
         "precision": precision,
     }
 
-
-def stage_dev(params: Params, warn: Callable[[str], None] = lambda m: print(f"privex: {m}", file=sys.stderr)) -> dict:
-    """Score the dev notices into ``train.dev_metrics``; skipped (said in the file) without their text."""
-    from pipeline.io import write_atomic
-    from pipeline.nlp import load_or_fail
-    from pipeline.stages import owned_path
-    from pipeline.train.corpus import read_notices
-
-    out = owned_path(params, "train.dev_metrics", params.train.dev_metrics)
-    dev_ids = set(params.gold.dev)
-    notices = [n for n in read_notices([project_path(params.gold.train)], warn) if n.id in dev_ids]
-    if len(notices) < len(dev_ids):
-        result = {"skipped": f"{len(dev_ids) - len(notices)} of the {len(dev_ids)} dev notices cannot be read "
-                             "(their text is in ../shared/corpus-train)"}
-    else:
-        nlp = load_or_fail(None, params.build)
-        if COMBINER not in nlp.component_names:
-            result = {"skipped": f"the built pipeline has no {COMBINER}"}
-        else:
-            result = dev_scores(nlp, notices, params)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, json.dumps(result, indent=1) + "\n")
-    return result
