@@ -537,6 +537,25 @@ def test_retention_cookie_table_session_cells_and_consent_memory(rules):
     assert [s._.retention.after for s in doc.spans[SPAN_KEY]] == ["Session"]
 
 
+def test_retention_cookie_table_column_unit(rules):
+    """A lifetime column whose header names the unit (``Durée de vie (jours)``) holds bare numbers:
+    each is a period in that unit, ``<1`` an upper bound; a number column under another header
+    (``Nombre``) and a consent-keeping cookie's row are not."""
+    raw = (
+        "| Cookie | Rôle | Nombre | Durée de vie (jours) |\n"
+        "| --- | --- | --- | --- |\n"
+        "| visite | Compter les pages vues par visite | 12 | 400 |\n"
+        "| panier | Retenir le contenu du panier | 3 | <1 |\n"
+        "| choix | Conserver votre consentement aux traceurs | 1 | 180 |\n"
+        "| onglet | Ouvrir la page suivante | 2 | Session |\n"
+    )
+    assert _records(rules, raw) == [("400", "P400D", "exact"), ("<1", "P1D", "max"), ("Session", None, "exact")]
+    raw = "| Nom | Expiration (en mois) |\n| --- | --- |\n| mesure | 13 |\n| langue | 6 |\n"
+    assert _records(rules, raw) == [("13", "P13M", "exact"), ("6", "P6M", "exact")]
+    raw = "| Nom | Pages (nombre) |\n| --- | --- |\n| mesure | 13 |\n"
+    assert _records(rules, raw) == []
+
+
 def test_retention_deletion_on_request_cell(rules):
     raw = "| Formulaire | Finalité | Gestion de la péremption |\n| --- | --- | --- |\n| Contact | Répondre | Modification, suppression à votre demande |\n"
     assert _records(rules, raw) == [("suppression à votre demande", None, "exact")]

@@ -53,6 +53,8 @@ NAMES_THE_RULE = re.compile(P.names_the_rule(), FLAGS)
 CAP_LEAD = re.compile(P.cap_lead(), FLAGS)
 CONSENT_MEMORY = re.compile(P.consent_memory())
 COOKIE_KINDS = re.compile(P.cookie_kind_definition())
+UNIT_IN_HEADER = re.compile(P.unit_in_header(), FLAGS)
+BARE_NUMBER_CELL = re.compile(P.bare_number_cell(), FLAGS)
 CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
 ALTERNATIVE_ONLY = frozenset({"or_that", "or_event"})  # ``ou que ...``, ``ou résiliation ...``: only after another period
 RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
@@ -80,6 +82,7 @@ class Candidate:
     kind: str  # ``numeric`` or the name of an event pattern
     starts_line: bool = False  # a table cell or list item of its own
     restated: bool = False  # ``ce délai de 3 ans``: kept only if it repeats a period found before
+    unit: str | None = None  # a bare number's unit, from its column's header (``Durée de vie (jours)``)
 
     @property
     def numeric(self) -> bool:
@@ -202,6 +205,25 @@ def numeric_candidates(view: View) -> list[Candidate]:
     return out
 
 
+def column_unit_candidates(view: View) -> list[Candidate]:
+    """Bare numbers in a table column whose header is a retention header that names the unit:
+    ``365`` and ``<1`` under ``Durée de vie (jours)``, ``13`` under ``Expiration (en mois)``."""
+    layout = view.layout
+    out = []
+    for table in layout.tables:
+        for header in table.header:
+            unit = UNIT_IN_HEADER.search(header.text)
+            if unit is None or HEADING.search(header.text) is None:
+                continue
+            code = P.UNIT_CODES[next(k for k, v in unit.groupdict().items() if v).removeprefix("unit_")]
+            for cell in table.column(header.column):
+                m = BARE_NUMBER_CELL.match(cell.text)
+                if m:
+                    start = cell.start + m.start("number")
+                    out.append(Candidate(start, cell.start + m.end("number"), "column_unit", True, unit=code))
+    return out
+
+
 def event_matches(view: View) -> list[tuple[str, re.Match[str]]]:
     """What each ``EVENT_BOUND`` pattern's ``finditer`` finds, tried only where one of their first
     words stands (``tant``, ``jusqu``, ``durée``, ``dès``...): one fast pass over the text instead
@@ -286,7 +308,7 @@ class Retention:
         view = View(doc._.layout, s)
         text = view.text
         candidates = sorted(
-            numeric_candidates(view) + event_candidates(view),
+            numeric_candidates(view) + event_candidates(view) + column_unit_candidates(view),
             key=lambda c: (c.start, -(c.end - c.start), not c.numeric),
         )
         spans: list[Span] = []
@@ -305,6 +327,7 @@ class Retention:
                 text[span.start_char : span.end_char],
                 before=text[max(left, span.start_char - s.normalise_before) : span.start_char],
                 following=text[span.end_char : min(right, span.end_char + s.normalise_after)],
+                unit=cand.unit,
             )
             if cand.restated and period.iso not in {s._.retention.iso for s in spans}:
                 continue  # ``ce délai de 1 mois`` after a deadline of one month
@@ -333,6 +356,8 @@ class Retention:
         whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(view.lines, span.end_char) is not None
         if whole_cell and CONSENT_MEMORY.search(self._row_before(view.layout, span.start_char)):
             return False  # a cookie that keeps the consent choice: how long a choice lasts
+        if cand.kind == "column_unit":
+            return True  # its column's header is a retention header
         if cand.kind in CELL_ONLY:
             return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window)
         if CUE.search(sentence) or (cand.kind in NECESSITY and PROCESSING_CUE.search(sentence)):

@@ -121,6 +121,21 @@ def amount() -> str:
     return rf"{one}(?:(?:{S}*,{S}*|{S}+et{S}+){one})*(?:{S}+et{S}+demie?)?(?:{S}+\d{{1,2}}{S}?s(?![\w]))?"
 
 
+def unit_in_header() -> str:
+    """A table header that gives the unit of its column's bare numbers: ``Durée de vie (jours)``,
+    ``Expiration (en mois)``, ``Durée de conservation en jours``."""
+    return rf"(?:\({S}*(?:en{S}+)?|(?<![\w])en{S}+){named_unit()}"
+
+
+def bare_number_cell() -> str:
+    """A table cell that is a number alone, maybe after a comparison (``365``, ``<1``, ``< 1``,
+    ``moins de 1``), matched on the cell's whole text; ``number`` is the span."""
+    return (
+        rf"^(?:{S}|[*_])*(?P<number>(?:[<>≤≥]{S}*|moins{S}+d['’e]{S}*|plus{S}+d['’e]{S}*)?"
+        rf"\d{{1,5}}(?:[,.]\d{{1,2}})?)(?![\d/:.-])(?:{S}|[*_])*$"
+    )
+
+
 def amount_ahead() -> str:
     """What starts an amount of time, as a lookahead: ``3 ans``, ``treize (13) mois``."""
     return rf"(?={number()}{S}*{unit()})"
