@@ -186,6 +186,10 @@ POSITIVE = [
     "Les fiches sont conservées au maximum pendant ⟦DURATION P3Y max|3 ans⟧.",
     "Les traces sont gardées uniquement pendant la ⟦DURATION null max|durée nécessaire à l’enquête⟧, ou ⟦DURATION null max|tant que la plainte est en cours⟧.",
     "Ces copies sont conservées ⟦DURATION null exact|indéfiniment⟧.",
+    # two periods joined by ``et``; a period said of processing the data
+    "Nous conservons ces pièces pendant la ⟦DURATION null exact|durée de l’abonnement⟧ et la ⟦DURATION null exact|période de limitation obligatoire⟧.",
+    "Nous traiterons vos données ⟦DURATION null exact|jusqu’à votre désinscription⟧.",
+    "Vos données seront traitées pendant le ⟦DURATION null exact|temps nécessaire au suivi de votre réclamation⟧.",
 ]
 
 NEGATIVE = [
@@ -241,6 +245,10 @@ NEGATIVE = [
     "Vos données sont conservées ; Choix de l’utilisateur (acceptation ou refus des cookies) : 6 mois.",
     "La durée de conservation de vos données dépend de la finalité.",
     "Durée de conservation\nEn cas de fuite, nous prévenons l’autorité 72 heures au plus tard après l’avoir découverte.",
+    # how far data are processed (a legal basis), not how long; how long cookie preferences last
+    "Nous traitons vos données dans la mesure nécessaire pour respecter nos obligations légales.",
+    "Nous utilisons vos coordonnées dans la mesure nécessaire à la livraison de vos achats.",
+    "Vos préférences en matière de cookies sont conservées pendant 6 mois.",
 ]
 
 
@@ -554,6 +562,20 @@ def test_retention_cookie_table_column_unit(rules):
     assert _records(rules, raw) == [("13", "P13M", "exact"), ("6", "P6M", "exact")]
     raw = "| Nom | Pages (nombre) |\n| --- | --- |\n| mesure | 13 |\n"
     assert _records(rules, raw) == []
+
+
+def test_retention_cookie_table_session_wordings_and_cookie_management(rules):
+    """``session`` and ``Session de navigation`` cells are null periods; a cookie whose finalité is
+    ``Gestion des cookies`` keeps the banner's choice (third-batch decision): its lifetime is left."""
+    raw = (
+        "| Nom | Finalité | Durée de conservation |\n"
+        "| --- | --- | --- |\n"
+        "| pan | Retenir le panier | session |\n"
+        "| nav | Suivre la visite en cours | Session de navigation |\n"
+        "| cc_pub | Gestion des cookies | 1 an |\n"
+        "| mes | Mesurer la fréquentation | 13 mois |\n"
+    )
+    assert _records(rules, raw) == [("session", None, "exact"), ("Session de navigation", None, "exact"), ("13 mois", "P13M", "exact")]
 
 
 def test_retention_deletion_on_request_cell(rules):

@@ -60,7 +60,10 @@ ALTERNATIVE_ONLY = frozenset({"or_that", "or_event"})  # ``ou que ...``, ``ou r�
 RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
 KEEP_BEFORE = re.compile(P.keeping_verb_before(), FLAGS)
 PROCESSING_CUE = re.compile(P.processing_cue(), FLAGS)
-NECESSITY = frozenset({"as_long_as", "capped_by_need", "longer_than_needed", "as_far_as_needed", "rule_period"})
+NECESSITY = frozenset({"as_long_as", "capped_by_need", "longer_than_needed", "rule_period"})
+# ``dans la mesure nécessaire pour ...`` said of processing is how far, not how long (a legal basis)
+NOT_HOW_LONG = frozenset({"as_far_as_needed"})
+DATA_PROCESSED = re.compile(P.data_processed(), FLAGS)
 LABEL_BEFORE = re.compile(P.label_before())
 THROUGHOUT_LEAD = re.compile(P.throughout_lead(), FLAGS)
 PREPOSITION_LEAD = re.compile(P.preposition_lead(), FLAGS)
@@ -362,6 +365,8 @@ class Retention:
             return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window)
         if CUE.search(sentence) or (cand.kind in NECESSITY and PROCESSING_CUE.search(sentence)):
             return True
+        if not cand.numeric and cand.kind not in NOT_HOW_LONG and DATA_PROCESSED.search(sentence):
+            return True  # ``nous traiterons vos données jusqu’à votre désabonnement``
         if cand.numeric and self._header_on_line(view, span.start_char):
             return True
         if cand.starts_line:

@@ -214,13 +214,15 @@ def _capital_start() -> str:
 def event_end() -> str:
     """Where the words of an event stop: punctuation, a table or list separator, a linking word
     that starts something else (``sauf``, ``afin``, ``puis``, ``ou``), a new period (``et au
-    maximum 5 ans``, ``Factures 10 ans``) or a capitalised word that starts a new cell."""
+    maximum 5 ans``, ``Factures 10 ans``), a second period joined by ``et`` (``durée du contrat et
+    période de prescription``) or a capitalised word that starts a new cell."""
     words = (
         r"ou|sauf|afin|puis|sous{S}+réserve|à{S}+l['’]exception|notamment|conformément|selon|comme|et{S}+ce"
         r"|en{S}+tenant|pour{S}+(?:les|des|la|le|répondre|permettre|respecter|satisfaire|faciliter|nous|vous)"
         r"|à{S}+des{S}+fins|aux{S}+fins|dans{S}+le{S}+cadre|à{S}+titre|en{S}+vue|en{S}+application|en{S}+vertu"
         r"|si(?:{S}+|['’])(?!nécessaire|besoin)|à{S}+moins|sans{S}+préjudice"
         r"|et{S}+(?:sont|seront|est|sera|ne|n['’]|peuvent|pourront|nous|vous|elles?|ils?|on|au{S}+(?:maximum|plus|moins)|jusqu|pendant|durant|dans{S}+la{S}+limite)"
+        r"|et{S}+(?:(?:la|le|les){S}+|l['’]{S}*)?(?:durées?|périodes?|délais?)(?![\w])"
     ).replace("{S}", S)
     return (
         rf"(?=[^\S\n]*(?:[.;:!?()\[\]\n|•<>\"«»]|,{S}|{S}[+–—-]{S}|[+]|$)"
@@ -292,7 +294,7 @@ def event_bound() -> list[tuple[str, str]]:
         ("rule_period", rf"(?<![\w]){_rule_period()}"),
         ("longer", rf"(?<=[^\W\d]{S})plus{S}+longtemps(?!{S}+qu)(?![\w])"),
         ("throughout", rf"(?:(?<=toute{S}l’)|(?<=toute{S}l')|(?<=toute{S}la{S})|(?<=tout{S}le{S}))(?!durée|période|temps)[^\W\d]{event()}"),
-        ("session_cell", rf"(?<![^\n])(?-i:(?:Session|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
+        ("session_cell", rf"(?<![^\n])(?-i:(?:[Ss]ession(?:{S}+de{S}+navigation)?|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
         ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:(?:votre|simple|la){S}+)?demande(?![\w])"),
         ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+qu['’e]|après{S}+qu['’e]|quand(?![\w])){S}*{event()}"),
         ("from_on", rf"(?<![\w])(?:dès|après|à{S}+compter{S}+{DE}|à{S}+partir{S}+{DE}){S}*(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|ladite|ledit|sa|son|leur|votre|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
@@ -314,7 +316,8 @@ def event_start() -> str:
 def _rule_period() -> str:
     """A period a notice names by its rule, with no length: ``délais légaux de conservation``,
     ``délai de prescription applicable``, ``durée légale``, ``délai supplémentaire``, ``durées
-    réduites``, ``période minimale``, ``période d’archivage intermédiaire``, ``durée définie par
+    réduites``, ``période minimale``, ``période d’archivage intermédiaire``, ``période de limitation
+    obligatoire`` (a limitation period), ``durée définie par
     les Acteurs de santé``, ``même durée que les données du compte``; not ``durée de
     conservation`` alone (it names the rule in ``la durée de conservation est de 3 ans``), nor a
     period whose length follows (``période supplémentaire de 5 ans`` is ``5 ans``)."""
@@ -322,12 +325,12 @@ def _rule_period() -> str:
         r"(?:légale?s?|légaux|réglementaires?|minimale?s?|réduites?|différentes?|supplémentaires?|définie?s?|applicables?"
         r"|imposée?s?|prévue?s?|fixée?s?|appliquée?s?|identiques?|en{S}+vigueur|requise?s?|obligatoires?)"
     ).replace("{S}", S)
-    kind = rf"(?:de{S}+prescription|d['’]{S}*archivage(?:{S}+intermédiaire)?|de{S}+conservation)"
+    kind = rf"(?:de{S}+(?:prescription|limitation)|d['’]{S}*archivage(?:{S}+intermédiaire)?|de{S}+conservation)"
     head = rf"(?:même{S}+)?(?:durées?|délais?|périodes?)"
     tail = rf"(?:{S}+(?:par|que){S}+{event()})?(?!{S}*(?:de|d['’]){S}*{number()})"
     return (
         rf"(?:{head}(?:{S}+{adjective})+(?:{S}+{kind})?(?:{S}+{adjective})*"
-        rf"|{head}{S}+(?:de{S}+prescription|d['’]{S}*archivage(?:{S}+intermédiaire)?)(?:{S}+{adjective})*"
+        rf"|{head}{S}+(?:de{S}+(?:prescription|limitation)|d['’]{S}*archivage(?:{S}+intermédiaire)?)(?:{S}+{adjective})*"
         rf"|{head}{S}+de{S}+conservation(?:{S}+{adjective})+"
         rf"|même{S}+(?:durées?|périodes?)(?={S}+que)){tail}"
     )
@@ -383,13 +386,13 @@ def opens_field() -> str:
 def rule_lead() -> str:
     """What must stand before a period named by its rule (:func:`_rule_period`): a time preposition
     (``pendant la``, ``pour des``), a cap (``dans la limite des``, ``au-delà de ces``), a verb that
-    applies it (``respecter les``, ``soumises à des``, ``suivie d’une``) or the start of a line or
-    a sentence (``Les délais de prescription légaux sont alors déterminants``)."""
+    applies it (``respecter les``, ``soumises à des``, ``suivie d’une``), ``et`` after another period
+    (``durée du contrat et période de limitation obligatoire``) or the start of a line or a sentence (``Les délais de prescription légaux sont alors déterminants``)."""
     return (
         rf"(?:(?:pendant|durant|pour|sur)(?:{S}+toute)?{S}+(?:la|le|les|l['’]|une|un|des|ces)"
         rf"|dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du)|au-delà{S}+(?:de{S}+ces|de{S}+la|des|du)"
         rf"|respect\w*{S}+(?:les|des|la|le)|soumise?s?{S}+à{S}+(?:des|la|une)|suivie?s?{S}+d['’]{S}*une"
-        rf"|(?:^|[:.]){S}*(?:les|la|le|l['’])?){S}*$"
+        rf"|(?:^|[:.]){S}*(?:les|la|le|l['’])?|(?:^|{S})et{S}+(?:les|la|le|l['’])?){S}*$"
     )
 
 
@@ -397,6 +400,17 @@ def processing_cue() -> str:
     """A necessity rule may be said of processing rather than keeping: ``Nous traitons vos données
     aussi longtemps que nécessaire pour exécuter le contrat``."""
     return r"(?<![\w])(?:trait(?:ons|ées?|és?|er|era|eront|erons)|utilis(?:ons|ées?|és?|er))(?![\w])"
+
+
+def data_processed() -> str:
+    """A sentence that says data are processed, the data named: then a period bound to an event is
+    how long they are processed, hence kept (``Nous traiterons vos données jusqu’à votre
+    désabonnement``, ``vos données sont traitées pendant le temps nécessaire à ...``)."""
+    processed = r"trait(?:ons|ées?|és?|er|era|eront|erons|erez)|utilis(?:ons|ées?|és?|er|erons)"
+    return (
+        rf"(?<![\w])(?:{processed}){S}+(?:[\w’']+{S}+){{0,2}}?données(?![\w])"
+        rf"|(?<![\w])données(?:{S}+[\w’']+){{0,4}}?{S}+(?:sont|seront|soient){S}+(?:{processed})(?![\w])"
+    )
 
 
 def cap_lead() -> str:
@@ -585,9 +599,10 @@ def choice_kept() -> str:
     """A consent or cookie-banner choice kept for a time is validity, not retention of data:
     ``Le consentement et le refus sont conservés pendant une durée maximale de 6 mois``,
     ``Votre choix concernant les cookies est conservé 6 mois``, ``L’accord que vous donnez est
-    valable 13 mois``; not ``les données collectées après consentement, sont conservées 24 mois``."""
+    valable 13 mois``, ``Vos préférences en matière de cookies sont conservées 6 mois``; not ``les données collectées après consentement, sont conservées 24 mois``."""
     return (
-        r"(?<![\w])(?:le|la|les|votre|vos|ce|cet|cette|ces|son|sa|ses|leur|leurs|l['’])\s*(?:consentements?|refus|choix|accords?|acceptations?)\b"
+        r"(?<![\w])(?:le|la|les|votre|vos|ce|cet|cette|ces|son|sa|ses|leur|leurs|l['’])\s*(?:consentements?|refus|choix|accords?|acceptations?"
+        r"|préférences\s+(?:en\s+matière\s+)?(?:de|des|concernant\s+les|relatives\s+aux)\s+(?:cookies|traceurs))\b"
         r"[^.,;]{0,60}\b(?:sont|est|seront|sera|restent|reste|demeure|demeurent)\s+"
         r"(?:conservée?s?|valables?|gardée?s?|valides?|enregistrée?s?|mémorisée?s?|stockée?s?|renouvelée?s?)"
     )
@@ -605,12 +620,13 @@ def choice_just_before() -> str:
 def consent_memory() -> str:
     """A cookie-table row whose cookie keeps the consent choice or the banner's memory: its lifetime is
     how long a choice lasts, not retention (``Ce cookie stocke le consentement de l’utilisateur``,
-    ``Conservez votre consentement``, ``savoir que vous avez pris connaissance de la pop-in``); not a
+    ``Conservez votre consentement``, ``savoir que vous avez pris connaissance de la pop-in``, a
+    finalité ``Gestion des cookies``); not a
     legal-basis cell (``Consentement (Art. 6.1.a RGPD)``)."""
     keep = r"(?:stock|conserv|mémoris|enregistr|gard|suiv|sauvegard|retien|reten|gè|gér|gestion)\w*"
     return (
         rf"(?i)(?<![\w]){keep}(?:\s+[\w’']+){{0,3}}?\s+(?:le|du|des|votre|vos|les|leur|son|ses)\s+consentements?"
-        r"|(?<![\w])(?:pop-?in|bandeau|bannière)(?![\w])"
+        r"|(?<![\w])(?:pop-?in|bandeau|bannière)(?![\w])|(?<![\w])gestion\s+des\s+(?:cookies|traceurs)(?![\w])"
         r"|consentements?\s+(?:aux|des|aux\s+différents)\s+(?:cookies|traceurs)"
         r"|(?:choix|préférences)\s+(?:en\s+matière\s+)?(?:de|des|concernant\s+les|relatives\s+aux)\s+(?:cookies|traceurs)"
     )
