@@ -190,6 +190,13 @@ POSITIVE = [
     "Nous conservons ces pièces pendant la ⟦DURATION null exact|durée de l’abonnement⟧ et la ⟦DURATION null exact|période de limitation obligatoire⟧.",
     "Nous traiterons vos données ⟦DURATION null exact|jusqu’à votre désinscription⟧.",
     "Vos données seront traitées pendant le ⟦DURATION null exact|temps nécessaire au suivi de votre réclamation⟧.",
+    # vague periods, rules referred to, a longer period with the object between
+    "Certains fichiers sont conservés pendant une ⟦DURATION null exact|période spécifiée⟧ puis supprimés.",
+    "Nous pouvons garder ces relevés pendant un ⟦DURATION null exact|certain temps⟧.",
+    "Les journaux sont stockés pour un ⟦DURATION null exact|temps limité⟧.",
+    "Ces traceurs sont effacés à l’échéance d’une période définie : ⟦DURATION P45D exact|45 jours⟧.",
+    "Nous archivons les dossiers conformément aux ⟦DURATION null exact|délais de prescription applicables⟧.",
+    "Nous pouvons conserver vos relevés ⟦DURATION null exact|plus longtemps⟧ en cas de litige.",
 ]
 
 NEGATIVE = [
@@ -249,6 +256,9 @@ NEGATIVE = [
     "Nous traitons vos données dans la mesure nécessaire pour respecter nos obligations légales.",
     "Nous utilisons vos coordonnées dans la mesure nécessaire à la livraison de vos achats.",
     "Vos préférences en matière de cookies sont conservées pendant 6 mois.",
+    "Les durées de conservation spécifiées ci-dessous s’appliquent aux données conservées.",
+    "Le site dépose des témoins effacés à la fermeture (cookies de session) ou gardés plus longtemps (cookies persistants).",
+    "La suppression est faite dans un délai raisonnable et nous conservons la preuve de la demande.",
 ]
 
 

@@ -275,7 +275,10 @@ def event_bound() -> list[tuple[str, str]]:
     ``conservées sans limitation de durée``, ``plus longtemps que nécessaire à la finalité``,
     ``dans la mesure nécessaire pour se conformer à la loi``, ``au-delà de ce qui est nécessaire
     pour ...``, ``une durée n’excédant pas celle nécessaire à ...``, ``dans la limite prévue par la
-    loi``; vague periods (``durée limitée``, ``durées plus longues``, ``période déterminée``); in a
+    loi``; vague periods (``durée limitée``, ``durées plus longues``, ``période déterminée``,
+    ``période spécifiée``, ``temps limité``, ``délai limité``, ``périodes plus ou moins longues``,
+    ``certain temps``, ``certaine période de temps``; not ``période définie : 30 jours``, nor a
+    reference like ``périodes de conservation spécifiées ci-dessous``); in a
     table cell, ``Session`` and ``suppression à votre demande``; ``ou que sa session se termine``
     after another period.
     """
@@ -288,7 +291,9 @@ def event_bound() -> list[tuple[str, str]]:
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
         ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("legal_limit", rf"(?<=dans{S}la{S})limite{S}+(?:prévue|fixée|autorisée|permise|imposée){S}+par{S}+(?:la{S}+loi|la{S}+réglementation|les{S}+textes)"),
-        ("vague", rf"(?<![\w])(?:durées?|périodes?)(?:{S}+de{S}+conservation)?{S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?)(?![\w])"),
+        ("vague", rf"(?<![\w])(?:(?:durées?|périodes?)(?:{S}+de{S}+conservation)?{S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?)"
+                  rf"|(?:durées?|périodes?|temps){S}+(?:plus{S}+ou{S}+moins{S}+(?:longues?|longs?)|limitée?s?|spécifiée?s?|donnée?s?|définie?s?|adéquate?s?|prolongée?s?)"
+                  rf"|délais?{S}+limités?|certaine?s?{S}+(?:durées?|périodes?|temps)(?:{S}+de{S}+temps)?)(?![\w])(?!{S}*:?{S}*{number()}{S}*{unit()})"),
         ("or_that", rf"(?<=\sou\s)qu['’e]{S}*(?!nécessaire){event()}"),
         ("or_event", rf"(?<=\sou\s)(?:la{S}+|le{S}+|l['’]{S}*)?(?:résiliation|suppression|clôture|fermeture|fin|retrait|expiration|désactivation|désinscription|opposition)(?![\w]){event()}"),
         ("rule_period", rf"(?<![\w]){_rule_period()}"),
@@ -307,7 +312,7 @@ def event_start() -> str:
     (a lookahead: ``pour une durée`` and ``durée`` are both starts)."""
     return (
         r"(?<![\w])(?=jusqu|lorsqu|(?:aussi|tant|durées?|périodes?|temps|ce\s+qui|celle|celui|plus\s+longtemps"
-        r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie"
+        r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie|certain"
         r"|suppression|effacement|délais?|même|plus|après|à)(?![^\W\d]))|(?<=\sou\s)\w"
         r"|(?<=toute\sl’)|(?<=toute\sl')|(?<=toute\sla\s)|(?<=tout\sle\s)"
     )
@@ -386,13 +391,15 @@ def opens_field() -> str:
 def rule_lead() -> str:
     """What must stand before a period named by its rule (:func:`_rule_period`): a time preposition
     (``pendant la``, ``pour des``), a cap (``dans la limite des``, ``au-delà de ces``), a verb that
-    applies it (``respecter les``, ``soumises à des``, ``suivie d’une``), ``et`` after another period
+    applies it (``respecter les``, ``soumises à des``, ``suivie d’une``), a reference to it
+    (``conformément aux``, ``au regard des``, ``selon les``, ``en tenant compte des``), ``et`` after another period
     (``durée du contrat et période de limitation obligatoire``) or the start of a line or a sentence (``Les délais de prescription légaux sont alors déterminants``)."""
     return (
         rf"(?:(?:pendant|durant|pour|sur)(?:{S}+toute)?{S}+(?:la|le|les|l['’]|une|un|des|ces)"
         rf"|dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du)|au-delà{S}+(?:de{S}+ces|de{S}+la|des|du)"
         rf"|respect\w*{S}+(?:les|des|la|le)|soumise?s?{S}+à{S}+(?:des|la|une)|suivie?s?{S}+d['’]{S}*une"
-        rf"|(?:^|[:.]){S}*(?:les|la|le|l['’])?|(?:^|{S})et{S}+(?:les|la|le|l['’])?){S}*$"
+        rf"|(?:tenant{S}+compte|conformément|au{S}+regard|selon|suivant){S}+(?:des|aux|les|la|le|du|de{S}+la)"
+        rf"|(?:^|[:.]){S}*(?:les|la|le|l['’])?|(?:^|{S})et(?:/ou)?{S}+(?:les|la|le|l['’]|des)?){S}*$"
     )
 
 
@@ -426,9 +433,10 @@ def preposition_lead() -> str:
 
 
 def keeping_verb_before() -> str:
-    """A verb of keeping just before ``plus longtemps`` or ``indéfiniment``: ``sont stockés plus
-    longtemps``, ``conservées indéfiniment``."""
-    return rf"(?:conserv|stock|gard|archiv|enregistr|sauvegard|mémoris)\w*{S}+$"
+    """A verb of keeping shortly before ``plus longtemps`` or ``indéfiniment``, its object between:
+    ``sont stockés plus longtemps``, ``conservées indéfiniment``, ``conserver vos données pendant
+    plus longtemps``, ``stocker certaines informations plus longtemps``."""
+    return rf"(?<![\w])(?:conserv|stock|gard|archiv|sauvegard|mémoris)\w*(?:{S}+[\w’']+){{0,3}}?{S}+(?:pendant{S}+)?$"
 
 
 def throughout_lead() -> str:
@@ -635,8 +643,9 @@ def consent_memory() -> str:
 def cookie_kind_definition() -> str:
     """A general definition of kinds of cookies, not a period of this notice's: a sentence on kinds of
     cookies (``les cookies de session sont des cookies qui expirent dès que vous fermez votre
-    navigateur``, ``des cookies permanents (qui existent jusqu’à ce que vous les supprimiez)``)."""
-    return r"(?i)(?:(?<![\w])(?:les|des|ces)\s+[«\"“]?\s*|[«\"“]\s*)cookies\s+(?:de\s+session|persistants|permanents|temporaires|de\s+longue\s+durée)(?![\w])"
+    navigateur``, ``des cookies permanents (qui existent jusqu’à ce que vous les supprimiez)``,
+    ``effacés à la fermeture (cookies de session) ou conservés plus longtemps (cookies persistants)``)."""
+    return r"(?i)(?:(?<![\w])(?:les|des|ces)\s+[«\"“]?\s*|[«\"“(]\s*)cookies\s+(?:de\s+session|persistants|permanents|temporaires|de\s+longue\s+durée)(?![\w])"
 
 
 def false_positive_after() -> str:
