@@ -606,6 +606,24 @@ def test_retention_table_flattened_into_text(rules):
     ]
 
 
+def test_retention_table_flattened_row_by_row(rules):
+    """A table flattened one row a line, its header row one long line ending on ``Durée de
+    conservation``: a period that opens a line or follows the row's legal basis is its cell."""
+    header = "Finalité du traitement Opérations réalisées sur les données Base légale Durée de conservation\n\n"
+    rows = (
+        "Gestion des comptes Ouvrir et fermer le compte Contrat\n\n"
+        "Quatre ans après la fermeture du compte\n\n"
+        "Enquêtes Envoyer des questionnaires aux clients Consentement 6 mois après l’envoi du questionnaire\n\n"
+        "Statistiques Mesurer les ventes de la boutique Intérêt légitime 2 ans\n"
+    )
+    assert _records(rules, header + rows) == [
+        ("Quatre ans après la fermeture du compte", "P4Y", "exact"),
+        ("6 mois après l’envoi du questionnaire", "P6M", "exact"),
+        ("2 ans", "P2Y", "exact"),
+    ]
+    assert _records(rules, "Finalité du traitement Opérations réalisées sur les données Base légale Destinataires\n\n" + rows) == []
+
+
 def test_retention_save_and_load_round_trip(rules, tmp_path):
     rules.to_disk(tmp_path / "model")
     loaded = spacy.load(tmp_path / "model")

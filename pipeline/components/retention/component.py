@@ -41,6 +41,8 @@ FOR_THE_TIME_HEAD = re.compile(P.for_the_time_head(), FLAGS)
 CUE = re.compile(P.retention_cue(), FLAGS)
 HEADING = re.compile(P.retention_heading())
 HEADER_IN_LINE = re.compile(P.retention_header_in_line())
+HEADER_ROW_END = re.compile(P.header_row_end())
+BASIS_BEFORE = re.compile(P.legal_basis_cell_before())
 FALSE_BEFORE = re.compile(P.false_positive_before(), FLAGS)
 KEPT_UNTIL = re.compile(P.kept_until_deadline(), FLAGS)
 RESTATED = re.compile(P.restated_before(), FLAGS)
@@ -203,7 +205,9 @@ def numeric_candidates(view: View) -> list[Candidate]:
         if CLOCK.search(text, max(line_start, start - s.clock_chars), min(len(text), m.end(core) + s.clock_chars)):
             continue
         own_line = lines[view.own_line_start(start) : start]
-        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(text[view.line_start(start) : start]) is not None
+        line_before = text[view.line_start(start) : start]
+        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(line_before) is not None
+        starts_line = starts_line or BASIS_BEFORE.search(line_before) is not None  # a flattened row
         out.append(Candidate(start, m.end(), "numeric", starts_line, restated))
     return out
 
@@ -277,7 +281,8 @@ def event_candidates(view: View) -> list[Candidate]:
         elif name == "throughout" and not THROUGHOUT_LEAD.search(lead):
             continue  # ``conservées durant toute l’utilisation des Services``
         own_line = lines[view.own_line_start(m.start()) : m.start()]
-        out.append(Candidate(m.start(), m.end(), name, bool(OPENS_FIELD.search(own_line))))
+        starts_line = OPENS_FIELD.search(own_line) is not None or BASIS_BEFORE.search(own_line) is not None
+        out.append(Candidate(m.start(), m.end(), name, starts_line))
     return out
 
 
@@ -290,8 +295,10 @@ class Retention:
     necessity rule may also be said of processing), when a retention header
     stands earlier on its line (a table flattened into text), or, for a
     period that opens its own line or field (a table cell, ``Label : 6
-    mois``), when a retention heading or table header stands above it (within
-    ``cell_window`` lines; ``heading_window`` for a length in running text).
+    mois``) or follows a legal basis on its line (a flattened row), when a
+    retention heading or table header stands above it (within ``cell_window``
+    lines; ``heading_window`` for a length in running text), or a header row
+    flattened into a line that ends on ``Durée de conservation``.
     A consent or banner choice kept for a time, a cookie that keeps it and a
     general definition of kinds of cookies are not retention.
     """
@@ -370,7 +377,9 @@ class Retention:
         if cand.numeric and self._header_on_line(view, span.start_char):
             return True
         if cand.starts_line:
-            return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window)
+            return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window) or (
+                view.layout.above(span.start_char, self._header_row, s.cell_window, s.heading_chars_per_line * s.cell_window) is not None
+            )
         if not (cand.numeric or cand.kind == "rule_period"):
             return False
         return self._heading_above(view.layout, span.start_char, s.heading_window, s.running_heading_chars)
@@ -378,6 +387,10 @@ class Retention:
     def _heading(self, line: Line) -> bool:
         """A retention heading or table header: ``Durée de conservation``, ``Expiration``."""
         return len(line.text) <= self.s.heading_max_chars and HEADING.search(line.text) is not None
+
+    def _header_row(self, line: Line) -> bool:
+        """A table's header row flattened into one line, ending on its retention column."""
+        return HEADER_ROW_END.search(line.text) is not None
 
     def _heading_above(self, layout: Layout, offset: int, max_lines: int, max_chars: int) -> bool:
         """A retention heading on one of the ``max_lines`` lines above ``offset``'s line, within ``max_chars``."""

@@ -539,6 +539,18 @@ def retention_heading() -> str:
     return r"(?i)(?:conservation|durée|combien\s+de\s+temps|rétention|archivage|expiration|validité|péremption)"
 
 
+def header_row_end() -> str:
+    """A table's header row flattened into one line, its last column the retention period:
+    ``Finalité Données Base légale Durée de conservation``."""
+    return r"(?i)(?<![\w])(?:durées?|périodes?)\s+(?:de|d['’])\s*(?:conservation|rétention)\s*:?\s*$"
+
+
+def legal_basis_cell_before() -> str:
+    """A legal basis named just before a period on its line, the cell before it in a flattened row
+    (``... Consentement 3 mois après l’envoi``, ``Intérêt légitime 3 ans``)."""
+    return r"(?<![\w])(?-i:Contrat|Consentement|Intérêt\s*légitime|Obligation\s*légale)[ \t]*$"
+
+
 def retention_header_in_line() -> str:
     """A retention header inside a long line (a table flattened into text):
     ``Durées de conservation``, ``période de conservation``, ``combien de temps``, ``durée de vie``."""
