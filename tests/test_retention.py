@@ -259,6 +259,8 @@ NEGATIVE = [
     "Les durées de conservation spécifiées ci-dessous s’appliquent aux données conservées.",
     "Le site dépose des témoins effacés à la fermeture (cookies de session) ou gardés plus longtemps (cookies persistants).",
     "La suppression est faite dans un délai raisonnable et nous conservons la preuve de la demande.",
+    "Si nous apprenons qu’un enfant s’est inscrit, nous effacerons son profil dès que possible.",
+    "Nous pouvons conserver et communiquer vos coordonnées à nos agences dans la mesure nécessaire à la sécurité du réseau.",
 ]
 
 

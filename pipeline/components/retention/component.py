@@ -276,6 +276,8 @@ def event_candidates(view: View) -> list[Candidate]:
             continue
         elif name == "unlimited" and m.group().lower() == "indéfiniment" and not KEEP_BEFORE.search(lead):
             continue  # ``conservées indéfiniment``; not ``utiliser ces statistiques indéfiniment``
+        elif name == "as_far_as_needed" and not KEEP_BEFORE.search(lead):
+            continue  # ``conservées dans la mesure nécessaire``; alone, how far data are used (a legal basis)
         elif name == "longer" and not KEEP_BEFORE.search(lead):
             continue  # ``sont stockés plus longtemps``
         elif name == "throughout" and not THROUGHOUT_LEAD.search(lead):

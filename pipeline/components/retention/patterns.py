@@ -301,7 +301,7 @@ def event_bound() -> list[tuple[str, str]]:
         ("throughout", rf"(?:(?<=toute{S}l’)|(?<=toute{S}l')|(?<=toute{S}la{S})|(?<=tout{S}le{S}))(?!durée|période|temps)[^\W\d]{event()}"),
         ("session_cell", rf"(?<![^\n])(?-i:(?:[Ss]ession(?:{S}+de{S}+navigation)?|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
         ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:(?:votre|simple|la){S}+)?demande(?![\w])"),
-        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+qu['’e]|après{S}+qu['’e]|quand(?![\w])){S}*{event()}"),
+        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+qu['’e]|après{S}+qu['’e]|quand(?![\w])){S}*(?!{S}*possible(?![\w])){event()}"),
         ("from_on", rf"(?<![\w])(?:dès|après|à{S}+compter{S}+{DE}|à{S}+partir{S}+{DE}){S}*(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|ladite|ledit|sa|son|leur|votre|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
         ("unlimited", rf"(?<![\w])(?:sans{S}+(?:limitation|limite){S}+(?:de{S}+durée|dans{S}+le{S}+temps)|pour{S}+une{S}+durée{S}+(?:illimitée|indéterminée))(?![\w])|(?<![\w])indéfiniment(?![\w])"),
     ]
@@ -453,8 +453,9 @@ def label_before() -> str:
 
 def alternative_join() -> str:
     """What joins two alternative periods, both or neither counting: ``3 ans ou jusqu’à ...``,
-    ``durée du contrat ou de la durée de ...``, ``durée de vie du compte + 2 ans``."""
-    return r"\s*(?:ou|\+|,\s*ou|et)\s*(?:(?:de|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?"
+    ``durée du contrat ou de la durée de ...``, ``durée de vie du compte + 2 ans``, ``aussi longtemps
+    que requis pour ... ainsi que dans la mesure nécessaire pour ...``."""
+    return r"\s*(?:ou|\+|,\s*ou|et|ainsi\s+que)\s*(?:(?:de|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?"
 
 
 def open_line_end() -> str:
