@@ -197,6 +197,10 @@ POSITIVE = [
     "Ces traceurs sont effacés à l’échéance d’une période définie : ⟦DURATION P45D exact|45 jours⟧.",
     "Nous archivons les dossiers conformément aux ⟦DURATION null exact|délais de prescription applicables⟧.",
     "Nous pouvons conserver vos relevés ⟦DURATION null exact|plus longtemps⟧ en cas de litige.",
+    # alternatives after ``ou``, ``ou bien``, ``ou à``; a need for the data
+    "Les alertes sont conservées ⟦DURATION null exact|tant que l’appareil est jumelé⟧ ou bien ⟦DURATION null exact|lorsque vous désactivez les alertes⟧.",
+    "Les tickets sont conservés ⟦DURATION P5Y exact|5 ans⟧ ou à la ⟦DURATION null exact|suppression du profil⟧.",
+    "Nous avons besoin de vos données ⟦DURATION null exact|tant que vous consultez la carte⟧.",
 ]
 
 NEGATIVE = [
@@ -261,6 +265,7 @@ NEGATIVE = [
     "La suppression est faite dans un délai raisonnable et nous conservons la preuve de la demande.",
     "Si nous apprenons qu’un enfant s’est inscrit, nous effacerons son profil dès que possible.",
     "Nous pouvons conserver et communiquer vos coordonnées à nos agences dans la mesure nécessaire à la sécurité du réseau.",
+    "Vous pouvez nous écrire lorsque vous le souhaitez ou bien lorsque vous déménagez ; nous conservons vos courriers.",
 ]
 
 

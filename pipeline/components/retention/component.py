@@ -58,7 +58,9 @@ COOKIE_KINDS = re.compile(P.cookie_kind_definition())
 UNIT_IN_HEADER = re.compile(P.unit_in_header(), FLAGS)
 BARE_NUMBER_CELL = re.compile(P.bare_number_cell(), FLAGS)
 CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
-ALTERNATIVE_ONLY = frozenset({"or_that", "or_event"})  # ``ou que ...``, ``ou résiliation ...``: only after another period
+# ``ou que ...``, ``ou résiliation ...``, ``ou bien lorsque ...``: only after another period
+ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when"})
+OR_LEAD = re.compile(P.or_lead(), FLAGS)
 RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
 KEEP_BEFORE = re.compile(P.keeping_verb_before(), FLAGS)
 PROCESSING_CUE = re.compile(P.processing_cue(), FLAGS)
@@ -269,7 +271,9 @@ def event_candidates(view: View) -> list[Candidate]:
             if not deleted.search(_before(view, m.start(), s.deletion_chars)) and not (
                 opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + s.deletion_after_chars)
             ):
-                continue
+                if not OR_LEAD.search(lead):
+                    continue
+                name = "or_when"  # ``conservées tant que ... ou bien lorsque ...``: an alternative only
         elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
             continue  # ``ce qui est nécessaire`` is a period after a cap only: ``au-delà de ce qui est nécessaire``
         elif name == "rule_period" and not RULE_LEAD.search(lead):

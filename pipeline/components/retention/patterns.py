@@ -279,8 +279,8 @@ def event_bound() -> list[tuple[str, str]]:
     ``période spécifiée``, ``temps limité``, ``délai limité``, ``périodes plus ou moins longues``,
     ``certain temps``, ``certaine période de temps``; not ``période définie : 30 jours``, nor a
     reference like ``périodes de conservation spécifiées ci-dessous``); in a
-    table cell, ``Session`` and ``suppression à votre demande``; ``ou que sa session se termine``
-    after another period.
+    table cell, ``Session`` and ``suppression à votre demande``; ``ou que sa session se termine``,
+    ``ou à la suppression du compte``, ``ou de la désactivation ...`` after another period.
     """
     return [
         ("as_long_as", rf"(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*{_needed_for()}{event()}"),
@@ -295,7 +295,7 @@ def event_bound() -> list[tuple[str, str]]:
                   rf"|(?:durées?|périodes?|temps){S}+(?:plus{S}+ou{S}+moins{S}+(?:longues?|longs?)|limitée?s?|spécifiée?s?|donnée?s?|définie?s?|adéquate?s?|prolongée?s?)"
                   rf"|délais?{S}+limités?|certaine?s?{S}+(?:durées?|périodes?|temps)(?:{S}+de{S}+temps)?)(?![\w])(?!{S}*:?{S}*{number()}{S}*{unit()})"),
         ("or_that", rf"(?<=\sou\s)qu['’e]{S}*(?!nécessaire){event()}"),
-        ("or_event", rf"(?<=\sou\s)(?:la{S}+|le{S}+|l['’]{S}*)?(?:résiliation|suppression|clôture|fermeture|fin|retrait|expiration|désactivation|désinscription|opposition)(?![\w]){event()}"),
+        ("or_event", rf"(?:{OR_JOINED})(?:résiliation|suppression|clôture|fermeture|fin|retrait|expiration|désactivation|désinscription|opposition|annulation)(?![\w]){event()}"),
         ("rule_period", rf"(?<![\w]){_rule_period()}"),
         ("longer", rf"(?<=[^\W\d]{S})plus{S}+longtemps(?!{S}+qu)(?![\w])"),
         ("throughout", rf"(?:(?<=toute{S}l’)|(?<=toute{S}l')|(?<=toute{S}la{S})|(?<=tout{S}le{S}))(?!durée|période|temps)[^\W\d]{event()}"),
@@ -307,13 +307,20 @@ def event_bound() -> list[tuple[str, str]]:
     ]
 
 
+# ``ou``, ``ou à``, ``ou de``, ``ou bien``, then maybe an article, before an alternative (the article
+# stays out of the span, as in every label)
+OR_JOINED = "|".join(
+    rf"(?<=\sou\s{prep}{article})" for prep in ("", r"à\s", r"de\s", r"bien\s") for article in ("", r"la\s", r"le\s", "l’", "l'")
+)
+
+
 def event_start() -> str:
     """The first words of the patterns of :func:`event_bound`, where each of them may start
     (a lookahead: ``pour une durée`` and ``durée`` are both starts)."""
     return (
         r"(?<![\w])(?=jusqu|lorsqu|(?:aussi|tant|durées?|périodes?|temps|ce\s+qui|celle|celui|plus\s+longtemps"
         r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie|certain"
-        r"|suppression|effacement|délais?|même|plus|après|à)(?![^\W\d]))|(?<=\sou\s)\w"
+        r"|suppression|effacement|délais?|même|plus|après|à)(?![^\W\d]))|(?:" + OR_JOINED + r")\w"
         r"|(?<=toute\sl’)|(?<=toute\sl')|(?<=toute\sla\s)|(?<=tout\sle\s)"
     )
 
@@ -409,13 +416,19 @@ def processing_cue() -> str:
     return r"(?<![\w])(?:trait(?:ons|ées?|és?|er|era|eront|erons)|utilis(?:ons|ées?|és?|er))(?![\w])"
 
 
+def or_lead() -> str:
+    """``ou``, ``ou bien`` just before a period: an alternative to the period before it."""
+    return r"(?:^|\s)ou(?:\s+bien)?\s*$"
+
+
 def data_processed() -> str:
     """A sentence that says data are processed, the data named: then a period bound to an event is
     how long they are processed, hence kept (``Nous traiterons vos données jusqu’à votre
-    désabonnement``, ``vos données sont traitées pendant le temps nécessaire à ...``)."""
+    désabonnement``, ``vos données sont traitées pendant le temps nécessaire à ...``, ``nous avons
+    besoin de vos données tant que ...``)."""
     processed = r"trait(?:ons|ées?|és?|er|era|eront|erons|erez)|utilis(?:ons|ées?|és?|er|erons)"
     return (
-        rf"(?<![\w])(?:{processed}){S}+(?:[\w’']+{S}+){{0,2}}?données(?![\w])"
+        rf"(?<![\w])(?:{processed}|(?:avons|aurons|avez){S}+besoin{S}+d['’e]){S}*(?:[\w’']+{S}+){{0,2}}?données(?![\w])"
         rf"|(?<![\w])données(?:{S}+[\w’']+){{0,4}}?{S}+(?:sont|seront|soient){S}+(?:{processed})(?![\w])"
     )
 
@@ -455,7 +468,7 @@ def alternative_join() -> str:
     """What joins two alternative periods, both or neither counting: ``3 ans ou jusqu’à ...``,
     ``durée du contrat ou de la durée de ...``, ``durée de vie du compte + 2 ans``, ``aussi longtemps
     que requis pour ... ainsi que dans la mesure nécessaire pour ...``."""
-    return r"\s*(?:ou|\+|,\s*ou|et|ainsi\s+que)\s*(?:(?:de|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?"
+    return r"\s*(?:ou(?:\s+bien)?|\+|,\s*ou|et|ainsi\s+que)\s*(?:(?:de|à|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?"
 
 
 def open_line_end() -> str:
