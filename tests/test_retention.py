@@ -201,6 +201,9 @@ POSITIVE = [
     "Les alertes sont conservées ⟦DURATION null exact|tant que l’appareil est jumelé⟧ ou bien ⟦DURATION null exact|lorsque vous désactivez les alertes⟧.",
     "Les tickets sont conservés ⟦DURATION P5Y exact|5 ans⟧ ou à la ⟦DURATION null exact|suppression du profil⟧.",
     "Nous avons besoin de vos données ⟦DURATION null exact|tant que vous consultez la carte⟧.",
+    # a length added to a period: one span, the added length its value
+    "Les devis sont conservés pendant la ⟦DURATION P3Y exact|durée du chantier + 3 ans⟧.",
+    "Les reçus sont conservés ⟦DURATION null exact|tant que votre carte est valable, plus un délai raisonnable par la suite⟧.",
 ]
 
 NEGATIVE = [
@@ -278,6 +281,12 @@ def test_retention_marks_the_period_and_its_value(rules, markup):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_retention_leaves_what_is_not_retention(rules, text):
     assert found(rules, text, "DURATION") == []
+
+
+def test_retention_added_length_takes_the_first_period_event(rules):
+    doc = rules("Les devis sont conservés pendant la durée du chantier + 3 ans.")
+    (span,) = doc.spans[SPAN_KEY]
+    assert span._.retention.record() == {"value": "P3Y", "bound": "exact", "after": "chantier"}
 
 
 def test_retention_after_is_the_event_without_its_article(rules):

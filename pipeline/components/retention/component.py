@@ -59,7 +59,8 @@ UNIT_IN_HEADER = re.compile(P.unit_in_header(), FLAGS)
 BARE_NUMBER_CELL = re.compile(P.bare_number_cell(), FLAGS)
 CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
 # ``ou que ...``, ``ou résiliation ...``, ``ou bien lorsque ...``: only after another period
-ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when"})
+ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when", "added_delay"})
+ADDED = re.compile(P.added_join(), FLAGS)
 OR_LEAD = re.compile(P.or_lead(), FLAGS)
 RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
 KEEP_BEFORE = re.compile(P.keeping_verb_before(), FLAGS)
@@ -335,9 +336,15 @@ class Retention:
             span = doc.char_span(cand.start, cand.end, label="DURATION", alignment_mode="expand")
             if span is None:
                 continue
-            alternative = spans and ALTERNATIVE.fullmatch(text[spans[-1].end_char : span.start_char])
+            join = text[spans[-1].end_char : span.start_char] if spans else ""
+            added = bool(spans) and ADDED.fullmatch(join) is not None
+            alternative = spans and (added or ALTERNATIVE.fullmatch(join))
             if not alternative and not self._about_retention(view, span, cand):
                 continue
+            if added:  # ``durée du contrat + 2 ans``: one period, the added length its value
+                first = spans.pop()
+                span = doc.char_span(first.start_char, span.end_char, label="DURATION", alignment_mode="expand")
+                alternative = None
             left, right = view.sentences.range(span.start_char, span.end_char)
             period = normalise(
                 text[span.start_char : span.end_char],
@@ -345,7 +352,7 @@ class Retention:
                 following=text[span.end_char : min(right, span.end_char + s.normalise_after)],
                 unit=cand.unit,
             )
-            if cand.restated and period.iso not in {s._.retention.iso for s in spans}:
+            if cand.restated and not added and period.iso not in {s._.retention.iso for s in spans}:
                 continue  # ``ce délai de 1 mois`` after a deadline of one month
             previous = spans[-1]._.retention if alternative else None
             if previous and period.bound == "exact" and (previous.iso is None) == (period.iso is None):

@@ -78,6 +78,7 @@ EVENT_MIN_IN_SPAN = re.compile(rf"(?<![\w])minimale?s?(?![\w])(?!{S}+nécessaire
 MAX_AFTER = re.compile(rf"^{S}*(?:\(?{S}*(?:au{S}+)?maximum|max\.?|au{S}+plus(?!{S}+tard))(?![\w])", FLAGS)
 MIN_AFTER = re.compile(rf"^{S}*(?:(?:au{S}+)?minimum|au{S}+moins)(?![\w])", FLAGS)
 
+ADDED_HEAD = re.compile(P.added_head(), FLAGS)
 LINK = re.compile(rf"(?<![\w]){P.event_link()}(?![\w])", FLAGS)
 IDLE = re.compile(rf"(?<![\w])(?:d['’]{S}*|de{S}+)(?P<idle>inactivité|non[-‑]?{S}*(?:utilisation|activité|connexion)|non{S}+utilisation)", FLAGS)
 EVENT_MARKERS = re.compile(
@@ -270,7 +271,8 @@ def _tidy(words: str, start: int) -> str | None:
 def event_after(words: str, amount: Amount | None) -> str | None:
     """The starting event of a length (``après la fin du contrat`` -> ``fin du contrat``,
     ``24 mois d’inactivité`` -> ``inactivité``), or the event of a period bound to one
-    (``tant que votre compte est actif`` -> ``votre compte est actif``)."""
+    (``tant que votre compte est actif`` -> ``votre compte est actif``); a length added to a
+    period takes that period's event (``durée de vie du compte + 2 ans`` -> ``vie du compte``)."""
     if amount is not None:
         tail_start = amount.end
         idle = IDLE.match(words, tail_start) or IDLE.search(words, tail_start)
@@ -279,6 +281,9 @@ def event_after(words: str, amount: Amount | None) -> str | None:
             return _tidy(words, idle.start("idle"))
         if link:
             return _tidy(words, link.end())
+        added = ADDED_HEAD.search(words, 0, amount.start)
+        if added:  # ``durée de vie du compte + 2 ans``: after the first period's event
+            return event_after(words[: added.start()], None)
         return None
     if UNLIMITED.search(words):
         return None

@@ -291,6 +291,7 @@ def event_bound() -> list[tuple[str, str]]:
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
         ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("legal_limit", rf"(?<=dans{S}la{S})limite{S}+(?:prévue|fixée|autorisée|permise|imposée){S}+par{S}+(?:la{S}+loi|la{S}+réglementation|les{S}+textes)"),
+        ("added_delay", rf"(?<![\w])délais?{S}+raisonnables?(?:{S}+par{S}+la{S}+suite)?(?![\w])"),
         ("vague", rf"(?<![\w])(?:(?:durées?|périodes?)(?:{S}+de{S}+conservation)?{S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?)"
                   rf"|(?:durées?|périodes?|temps){S}+(?:plus{S}+ou{S}+moins{S}+(?:longues?|longs?)|limitée?s?|spécifiée?s?|donnée?s?|définie?s?|adéquate?s?|prolongée?s?)"
                   rf"|délais?{S}+limités?|certaine?s?{S}+(?:durées?|périodes?|temps)(?:{S}+de{S}+temps)?)(?![\w])(?!{S}*:?{S}*{number()}{S}*{unit()})"),
@@ -462,6 +463,18 @@ def label_before() -> str:
     """A short label and a colon before a length on its line, the value of a field:
     ``Pour les logs de connexion : 6 mois``."""
     return r"^[^.:;\n]{1,60}:[ \t]*$"
+
+
+def added_join() -> str:
+    """What adds a second period to a first, one span for both (``durée du contrat + 2 ans``,
+    ``tant que votre compte est actif, plus un délai raisonnable``, ``durée de l’exercice,
+    augmentée de 10 ans``): the value is the added length."""
+    return r"\s*,?\s*(?:\+|plus(?:\s+une?)?|augmentée?s?\s+(?:de|du|des|d['’]))\s*(?:la\s+|le\s+|l['’]\s*)?"
+
+
+def added_head() -> str:
+    """The end of the first period's words in a span that adds a second (``... +``, ``..., plus``)."""
+    return r"\s*,?\s*(?:\+|plus(?:\s+une?)?|augmentée?s?\s+(?:de|du|des|d['’]))\s*$"
 
 
 def alternative_join() -> str:
