@@ -204,6 +204,7 @@ POSITIVE = [
     # a length added to a period: one span, the added length its value
     "Les devis sont conservés pendant la ⟦DURATION P3Y exact|durée du chantier + 3 ans⟧.",
     "Les reçus sont conservés ⟦DURATION null exact|tant que votre carte est valable, plus un délai raisonnable par la suite⟧.",
+    "Les dessins sont conservés pendant une ⟦DURATION null exact|période différente⟧ selon leur usage.",
 ]
 
 NEGATIVE = [
@@ -266,6 +267,7 @@ NEGATIVE = [
     "Les durées de conservation spécifiées ci-dessous s’appliquent aux données conservées.",
     "Le site dépose des témoins effacés à la fermeture (cookies de session) ou gardés plus longtemps (cookies persistants).",
     "La suppression est faite dans un délai raisonnable et nous conservons la preuve de la demande.",
+    "Vos cartes peuvent être stockées pendant une période différente de celle indiquée dans cette notice.",
     "Si nous apprenons qu’un enfant s’est inscrit, nous effacerons son profil dès que possible.",
     "Nous pouvons conserver et communiquer vos coordonnées à nos agences dans la mesure nécessaire à la sécurité du réseau.",
     "Vous pouvez nous écrire lorsque vous le souhaitez ou bien lorsque vous déménagez ; nous conservons vos courriers.",
@@ -602,6 +604,12 @@ def test_retention_cookie_table_session_wordings_and_cookie_management(rules):
         "| mes | Mesurer la fréquentation | 13 mois |\n"
     )
     assert _records(rules, raw) == [("session", None, "exact"), ("Session de navigation", None, "exact"), ("13 mois", "P13M", "exact")]
+
+
+def test_retention_necessity_cell(rules):
+    """A cell that states the necessity rule (``Temps de conservation nécessaire pour ...``) is a null period."""
+    raw = "| Données | Durée de conservation |\n| --- | --- |\n| Pièces jointes | Temps de conservation nécessaire pour instruire le dossier |\n"
+    assert _records(rules, raw) == [("Temps de conservation nécessaire pour instruire le dossier", None, "exact")]
 
 
 def test_retention_deletion_on_request_cell(rules):

@@ -49,6 +49,7 @@ RESTATED = re.compile(P.restated_before(), FLAGS)
 FALSE_AFTER = re.compile(P.false_positive_after(), FLAGS)
 CLOCK = re.compile(P.clock_time(), FLAGS)
 DURATION_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
+FITTING = re.compile(P.fitting(), FLAGS)
 TIME_LEAD = re.compile(P.time_lead(), FLAGS)
 NOT_EVENT = re.compile(P.not_an_event_of_time(), FLAGS)
 NAMES_THE_RULE = re.compile(P.names_the_rule(), FLAGS)
@@ -262,7 +263,8 @@ def event_candidates(view: View) -> list[Candidate]:
         if name == "for_the_time_of":
             event = FOR_THE_TIME_HEAD.sub("", m.group())
             lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
-            if not lead_rx.search(lead) or NOT_EVENT.search(event):
+            cell = not lead.strip(" \t*-•") and FITTING.search(m.group()) is not None  # ``Temps nécessaire à ...`` opening a cell
+            if not (lead_rx.search(lead) or cell) or NOT_EVENT.search(event):
                 continue
             if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + s.rule_name_chars]):
                 continue  # ``la durée de vie des cookies est de ...`` names the rule

@@ -270,7 +270,8 @@ def event_bound() -> list[tuple[str, str]]:
     ``tant que votre compte ne sera pas supprimé``, ``jusqu’à la fin de notre relation contractuelle``,
     ``jusqu’à ce que vous nous demandiez de supprimer vos données``, ``jusqu’au retrait du consentement``,
     ``pendant toute la durée de votre contrat`` (span from ``durée``),
-    ``le temps nécessaire à la gestion de votre demande`` (span from ``temps``),
+    ``le temps nécessaire à la gestion de votre demande`` (span from ``temps``; in a cell, ``Temps de
+    conservation nécessaire pour ...``),
     ``supprimées dès la fin de la transaction``, ``supprimées lorsque vous fermez votre compte``,
     ``conservées sans limitation de durée``, ``plus longtemps que nécessaire à la finalité``,
     ``dans la mesure nécessaire pour se conformer à la loi``, ``au-delà de ce qui est nécessaire
@@ -286,7 +287,7 @@ def event_bound() -> list[tuple[str, str]]:
         ("as_long_as", rf"(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*{_needed_for()}{event()}"),
         ("while", rf"(?<![\w])(?<!en\s)tant{S}+qu['’e]{S}*(?!à\s){event()}"),
         ("until", rf"(?<![\w])jusqu['’]{S}*(?:à|au|aux)(?![\w])(?!{S}*{number()}{S}*{unit()}|{S}*(?:un{S}+)?max|{S}*$){S}*(?:ce{S}+qu['’e]{S}*)?{event()}"),
-        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:minimale?s?{S}+)?(?:{_fitting()}(?:{S}+et{S}+{_fitting()})?{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
+        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:de{S}+conservation{S}+(?={_fitting()}))?(?:(?:strictement|raisonnablement){S}+)?(?:minimale?s?{S}+)?(?:{_fitting()}(?:{S}+et{S}+{_fitting()})?{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
         ("capped_by_need", rf"(?<![\w])(?:durées?{S}+n['’]excédant{S}+pas{S}+celles?|ce{S}+qui{S}+est|celle|celui){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
         ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
@@ -329,13 +330,13 @@ def event_start() -> str:
 def _rule_period() -> str:
     """A period a notice names by its rule, with no length: ``délais légaux de conservation``,
     ``délai de prescription applicable``, ``durée légale``, ``délai supplémentaire``, ``durées
-    réduites``, ``période minimale``, ``période d’archivage intermédiaire``, ``période de limitation
+    réduites``, ``période minimale`` (not ``période différente de celle ...``), ``période d’archivage intermédiaire``, ``période de limitation
     obligatoire`` (a limitation period), ``durée définie par
     les Acteurs de santé``, ``même durée que les données du compte``; not ``durée de
     conservation`` alone (it names the rule in ``la durée de conservation est de 3 ans``), nor a
     period whose length follows (``période supplémentaire de 5 ans`` is ``5 ans``)."""
     adjective = (
-        r"(?:légale?s?|légaux|réglementaires?|minimale?s?|réduites?|différentes?|supplémentaires?|définie?s?|applicables?"
+        r"(?:légale?s?|légaux|réglementaires?|minimale?s?|réduites?|différentes?(?!{S}+d['’e])|supplémentaires?|définie?s?|applicables?"
         r"|imposée?s?|prévue?s?|fixée?s?|appliquée?s?|identiques?|en{S}+vigueur|requise?s?|obligatoires?)"
     ).replace("{S}", S)
     kind = rf"(?:de{S}+(?:prescription|limitation)|d['’]{S}*archivage(?:{S}+intermédiaire)?|de{S}+conservation)"
@@ -347,6 +348,11 @@ def _rule_period() -> str:
         rf"|{head}{S}+de{S}+conservation(?:{S}+{adjective})+"
         rf"|même{S}+(?:durées?|périodes?)(?={S}+que)){tail}"
     )
+
+
+def fitting() -> str:
+    """:func:`_fitting`, for the component: a period that names its fit may open a table cell."""
+    return rf"(?<![\w]){_fitting()}(?![\w])"
 
 
 def _fitting() -> str:
@@ -495,7 +501,7 @@ def open_line_end() -> str:
 
 def for_the_time_head() -> str:
     """The head of a ``durée de ...`` period, cut off to read its event: ``durée nécessaire à``."""
-    return rf"^(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’]){S}*"
+    return rf"^(?:durées?|périodes?|temps){S}+(?:de{S}+conservation{S}+(?=nécessaire))?(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’]){S}*"
 
 
 def deletion_before() -> str:
