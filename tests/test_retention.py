@@ -205,6 +205,7 @@ POSITIVE = [
     "Les devis sont conservés pendant la ⟦DURATION P3Y exact|durée du chantier + 3 ans⟧.",
     "Les reçus sont conservés ⟦DURATION null exact|tant que votre carte est valable, plus un délai raisonnable par la suite⟧.",
     "Les dessins sont conservés pendant une ⟦DURATION null exact|période différente⟧ selon leur usage.",
+    "Les relevés sont conservés pour la ⟦DURATION null exact|durée du bail⟧ et la ⟦DURATION null exact|durée nécessaire au règlement des litiges⟧.",
 ]
 
 NEGATIVE = [

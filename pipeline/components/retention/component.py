@@ -59,8 +59,9 @@ COOKIE_KINDS = re.compile(P.cookie_kind_definition())
 UNIT_IN_HEADER = re.compile(P.unit_in_header(), FLAGS)
 BARE_NUMBER_CELL = re.compile(P.bare_number_cell(), FLAGS)
 CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
-# ``ou que ...``, ``ou résiliation ...``, ``ou bien lorsque ...``: only after another period
-ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when", "added_delay"})
+# ``ou que ...``, ``ou résiliation ...``, ``ou bien lorsque ...``, ``et la durée ...``: only after another period
+ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when", "added_delay", "and_period"})
+AND_LEAD = re.compile(P.and_lead(), FLAGS)
 ADDED = re.compile(P.added_join(), FLAGS)
 OR_LEAD = re.compile(P.or_lead(), FLAGS)
 RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
@@ -264,8 +265,12 @@ def event_candidates(view: View) -> list[Candidate]:
             event = FOR_THE_TIME_HEAD.sub("", m.group())
             lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
             cell = not lead.strip(" \t*-•") and FITTING.search(m.group()) is not None  # ``Temps nécessaire à ...`` opening a cell
-            if not (lead_rx.search(lead) or cell) or NOT_EVENT.search(event):
+            if NOT_EVENT.search(event):
                 continue
+            if not (lead_rx.search(lead) or cell):
+                if not AND_LEAD.search(lead):
+                    continue
+                name = "and_period"  # ``la durée du contrat et la durée nécessaire à ...``: only after another period
             if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + s.rule_name_chars]):
                 continue  # ``la durée de vie des cookies est de ...`` names the rule
         elif name in ("when", "from_on"):

@@ -423,6 +423,12 @@ def processing_cue() -> str:
     return r"(?<![\w])(?:trait(?:ons|ées?|és?|er|era|eront|erons)|utilis(?:ons|ées?|és?|er))(?![\w])"
 
 
+def and_lead() -> str:
+    """``et la``, ``et le`` just before ``durée``/``temps``: a second period after another (``la durée du
+    contrat et la durée nécessaire à ...``); alone, ``la date et la durée de votre visite`` is data."""
+    return r"(?:^|\s)et\s+(?:la|le|l['’])\s*$"
+
+
 def or_lead() -> str:
     """``ou``, ``ou bien`` just before a period: an alternative to the period before it."""
     return r"(?:^|\s)ou(?:\s+bien)?\s*$"
