@@ -206,6 +206,8 @@ POSITIVE = [
     "Les reçus sont conservés ⟦DURATION null exact|tant que votre carte est valable, plus un délai raisonnable par la suite⟧.",
     "Les dessins sont conservés pendant une ⟦DURATION null exact|période différente⟧ selon leur usage.",
     "Les relevés sont conservés pour la ⟦DURATION null exact|durée du bail⟧ et la ⟦DURATION null exact|durée nécessaire au règlement des litiges⟧.",
+    "Les messages du formulaire sont effacés ⟦DURATION null exact|une fois votre question traitée⟧.",
+    "⟦DURATION null exact|Après la fermeture de votre espace membre⟧, vos historiques seront automatiquement supprimés.",
 ]
 
 NEGATIVE = [
@@ -269,6 +271,7 @@ NEGATIVE = [
     "Le site dépose des témoins effacés à la fermeture (cookies de session) ou gardés plus longtemps (cookies persistants).",
     "La suppression est faite dans un délai raisonnable et nous conservons la preuve de la demande.",
     "Vos cartes peuvent être stockées pendant une période différente de celle indiquée dans cette notice.",
+    "Une fois votre commande livrée, vous pouvez demander la suppression de votre compte.",
     "Si nous apprenons qu’un enfant s’est inscrit, nous effacerons son profil dès que possible.",
     "Nous pouvons conserver et communiquer vos coordonnées à nos agences dans la mesure nécessaire à la sécurité du réseau.",
     "Vous pouvez nous écrire lorsque vous le souhaitez ou bien lorsque vous déménagez ; nous conservons vos courriers.",

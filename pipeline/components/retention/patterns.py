@@ -303,7 +303,7 @@ def event_bound() -> list[tuple[str, str]]:
         ("throughout", rf"(?:(?<=toute{S}l’)|(?<=toute{S}l')|(?<=toute{S}la{S})|(?<=tout{S}le{S}))(?!durée|période|temps)[^\W\d]{event()}"),
         ("session_cell", rf"(?<![^\n])(?-i:(?:[Ss]ession(?:{S}+de{S}+navigation)?|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
         ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:(?:votre|simple|la){S}+)?demande(?![\w])"),
-        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+qu['’e]|après{S}+qu['’e]|quand(?![\w])){S}*(?!{S}*possible(?![\w])){event()}"),
+        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+(?:qu['’e]|(?=(?:votre|vos|la|le|les|l['’]|sa|son|ses|leur|leurs)(?![\w])))|après{S}+qu['’e]|quand(?![\w])){S}*(?!{S}*possible(?![\w])){event()}"),
         ("from_on", rf"(?<![\w])(?:dès|après|à{S}+compter{S}+{DE}|à{S}+partir{S}+{DE}){S}*(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|ladite|ledit|sa|son|leur|votre|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
         ("unlimited", rf"(?<![\w])(?:sans{S}+(?:limitation|limite){S}+(?:de{S}+durée|dans{S}+le{S}+temps)|pour{S}+une{S}+durée{S}+(?:illimitée|indéterminée))(?![\w])|(?<![\w])indéfiniment(?![\w])"),
     ]
@@ -524,12 +524,13 @@ def deletion_before() -> str:
 
 def deletion_after() -> str:
     """A ``lorsque``/``dès que`` period that opens its sentence takes the deletion that follows it:
-    ``Dès que nous n’en aurons plus besoin, nous les supprimerons``, ``..., elles sont effacées``."""
+    ``Dès que nous n’en aurons plus besoin, nous les supprimerons``, ``..., elles sont effacées``,
+    ``Après la fermeture de votre compte, vos données seront automatiquement supprimées``."""
     deleted = (
         r"(?:supprim|effac|anonymis|purg)(?:ée?s?|é|és|ons|erons|eront|era|ent)"
         r"|détrui(?:t|te|ts|tes|sons|ra|ront|rons|sent)|effaçons"
     )
-    return rf"[^.;:!?\n]{{0,30}}?(?<![\w])(?:{deleted})(?![\w])"  # matched where the period ends
+    return rf"[^.;:!?\n]{{0,50}}?(?<![\w])(?:{deleted})(?![\w])"  # matched where the period ends
 
 
 def deletion_noun_before() -> str:
