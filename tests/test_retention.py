@@ -202,7 +202,7 @@ POSITIVE = [
     "Les tickets sont conservés ⟦DURATION P5Y exact|5 ans⟧ ou à la ⟦DURATION null exact|suppression du profil⟧.",
     "Nous avons besoin de vos données ⟦DURATION null exact|tant que vous consultez la carte⟧.",
     # a length added to a period: one span, the added length its value
-    "Les devis sont conservés pendant la ⟦DURATION P3Y exact|durée du chantier + 3 ans⟧.",
+    "Les devis sont conservés pendant la ⟦DURATION P3Y exact|durée du chantier, augmentée de 3 ans⟧.",
     "Les reçus sont conservés ⟦DURATION null exact|tant que votre carte est valable, plus un délai raisonnable par la suite⟧.",
     "Les dessins sont conservés pendant une ⟦DURATION null exact|période différente⟧ selon leur usage.",
     "Les relevés sont conservés pour la ⟦DURATION null exact|durée du bail⟧ et la ⟦DURATION null exact|durée nécessaire au règlement des litiges⟧.",
@@ -290,7 +290,7 @@ def test_retention_leaves_what_is_not_retention(rules, text):
 
 
 def test_retention_added_length_takes_the_first_period_event(rules):
-    doc = rules("Les devis sont conservés pendant la durée du chantier + 3 ans.")
+    doc = rules("Les devis sont conservés pendant la durée du chantier, augmentée de 3 ans.")
     (span,) = doc.spans[SPAN_KEY]
     assert span._.retention.record() == {"value": "P3Y", "bound": "exact", "after": "chantier"}
 
