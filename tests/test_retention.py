@@ -186,6 +186,28 @@ POSITIVE = [
     "Les fiches sont conservées au maximum pendant ⟦DURATION P3Y max|3 ans⟧.",
     "Les traces sont gardées uniquement pendant la ⟦DURATION null max|durée nécessaire à l’enquête⟧, ou ⟦DURATION null max|tant que la plainte est en cours⟧.",
     "Ces copies sont conservées ⟦DURATION null exact|indéfiniment⟧.",
+    # two periods joined by ``et``; a period said of processing the data
+    "Nous conservons ces pièces pendant la ⟦DURATION null exact|durée de l’abonnement⟧ et la ⟦DURATION null exact|période de limitation obligatoire⟧.",
+    "Nous traiterons vos données ⟦DURATION null exact|jusqu’à votre désinscription⟧.",
+    "Vos données seront traitées pendant le ⟦DURATION null exact|temps nécessaire au suivi de votre réclamation⟧.",
+    # vague periods, rules referred to, a longer period with the object between
+    "Certains fichiers sont conservés pendant une ⟦DURATION null exact|période spécifiée⟧ puis supprimés.",
+    "Nous pouvons garder ces relevés pendant un ⟦DURATION null exact|certain temps⟧.",
+    "Les journaux sont stockés pour un ⟦DURATION null exact|temps limité⟧.",
+    "Ces traceurs sont effacés à l’échéance d’une période définie : ⟦DURATION P45D exact|45 jours⟧.",
+    "Nous archivons les dossiers conformément aux ⟦DURATION null exact|délais de prescription applicables⟧.",
+    "Nous pouvons conserver vos relevés ⟦DURATION null exact|plus longtemps⟧ en cas de litige.",
+    # alternatives after ``ou``, ``ou bien``, ``ou à``; a need for the data
+    "Les alertes sont conservées ⟦DURATION null exact|tant que l’appareil est jumelé⟧ ou bien ⟦DURATION null exact|lorsque vous désactivez les alertes⟧.",
+    "Les tickets sont conservés ⟦DURATION P5Y exact|5 ans⟧ ou à la ⟦DURATION null exact|suppression du profil⟧.",
+    "Nous avons besoin de vos données ⟦DURATION null exact|tant que vous consultez la carte⟧.",
+    # a length added to a period: one span, the added length its value
+    "Les devis sont conservés pendant la ⟦DURATION P3Y exact|durée du chantier, augmentée de 3 ans⟧.",
+    "Les reçus sont conservés ⟦DURATION null exact|tant que votre carte est valable, plus un délai raisonnable par la suite⟧.",
+    "Les dessins sont conservés pendant une ⟦DURATION null exact|période différente⟧ selon leur usage.",
+    "Les relevés sont conservés pour la ⟦DURATION null exact|durée du bail⟧ et la ⟦DURATION null exact|durée nécessaire au règlement des litiges⟧.",
+    "Les messages du formulaire sont effacés ⟦DURATION null exact|une fois votre question traitée⟧.",
+    "⟦DURATION null exact|Après la fermeture de votre espace membre⟧, vos historiques seront automatiquement supprimés.",
 ]
 
 NEGATIVE = [
@@ -241,6 +263,18 @@ NEGATIVE = [
     "Vos données sont conservées ; Choix de l’utilisateur (acceptation ou refus des cookies) : 6 mois.",
     "La durée de conservation de vos données dépend de la finalité.",
     "Durée de conservation\nEn cas de fuite, nous prévenons l’autorité 72 heures au plus tard après l’avoir découverte.",
+    # how far data are processed (a legal basis), not how long; how long cookie preferences last
+    "Nous traitons vos données dans la mesure nécessaire pour respecter nos obligations légales.",
+    "Nous utilisons vos coordonnées dans la mesure nécessaire à la livraison de vos achats.",
+    "Vos préférences en matière de cookies sont conservées pendant 6 mois.",
+    "Les durées de conservation spécifiées ci-dessous s’appliquent aux données conservées.",
+    "Le site dépose des témoins effacés à la fermeture (cookies de session) ou gardés plus longtemps (cookies persistants).",
+    "La suppression est faite dans un délai raisonnable et nous conservons la preuve de la demande.",
+    "Vos cartes peuvent être stockées pendant une période différente de celle indiquée dans cette notice.",
+    "Une fois votre commande livrée, vous pouvez demander la suppression de votre compte.",
+    "Si nous apprenons qu’un enfant s’est inscrit, nous effacerons son profil dès que possible.",
+    "Nous pouvons conserver et communiquer vos coordonnées à nos agences dans la mesure nécessaire à la sécurité du réseau.",
+    "Vous pouvez nous écrire lorsque vous le souhaitez ou bien lorsque vous déménagez ; nous conservons vos courriers.",
 ]
 
 
@@ -253,6 +287,12 @@ def test_retention_marks_the_period_and_its_value(rules, markup):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_retention_leaves_what_is_not_retention(rules, text):
     assert found(rules, text, "DURATION") == []
+
+
+def test_retention_added_length_takes_the_first_period_event(rules):
+    doc = rules("Les devis sont conservés pendant la durée du chantier, augmentée de 3 ans.")
+    (span,) = doc.spans[SPAN_KEY]
+    assert span._.retention.record() == {"value": "P3Y", "bound": "exact", "after": "chantier"}
 
 
 def test_retention_after_is_the_event_without_its_article(rules):
@@ -537,6 +577,45 @@ def test_retention_cookie_table_session_cells_and_consent_memory(rules):
     assert [s._.retention.after for s in doc.spans[SPAN_KEY]] == ["Session"]
 
 
+def test_retention_cookie_table_column_unit(rules):
+    """A lifetime column whose header names the unit (``Durée de vie (jours)``) holds bare numbers:
+    each is a period in that unit, ``<1`` an upper bound; a number column under another header
+    (``Nombre``) and a consent-keeping cookie's row are not."""
+    raw = (
+        "| Cookie | Rôle | Nombre | Durée de vie (jours) |\n"
+        "| --- | --- | --- | --- |\n"
+        "| visite | Compter les pages vues par visite | 12 | 400 |\n"
+        "| panier | Retenir le contenu du panier | 3 | <1 |\n"
+        "| choix | Conserver votre consentement aux traceurs | 1 | 180 |\n"
+        "| onglet | Ouvrir la page suivante | 2 | Session |\n"
+    )
+    assert _records(rules, raw) == [("400", "P400D", "exact"), ("<1", "P1D", "max"), ("Session", None, "exact")]
+    raw = "| Nom | Expiration (en mois) |\n| --- | --- |\n| mesure | 13 |\n| langue | 6 |\n"
+    assert _records(rules, raw) == [("13", "P13M", "exact"), ("6", "P6M", "exact")]
+    raw = "| Nom | Pages (nombre) |\n| --- | --- |\n| mesure | 13 |\n"
+    assert _records(rules, raw) == []
+
+
+def test_retention_cookie_table_session_wordings_and_cookie_management(rules):
+    """``session`` and ``Session de navigation`` cells are null periods; a cookie whose finalité is
+    ``Gestion des cookies`` keeps the banner's choice (third-batch decision): its lifetime is left."""
+    raw = (
+        "| Nom | Finalité | Durée de conservation |\n"
+        "| --- | --- | --- |\n"
+        "| pan | Retenir le panier | session |\n"
+        "| nav | Suivre la visite en cours | Session de navigation |\n"
+        "| cc_pub | Gestion des cookies | 1 an |\n"
+        "| mes | Mesurer la fréquentation | 13 mois |\n"
+    )
+    assert _records(rules, raw) == [("session", None, "exact"), ("Session de navigation", None, "exact"), ("13 mois", "P13M", "exact")]
+
+
+def test_retention_necessity_cell(rules):
+    """A cell that states the necessity rule (``Temps de conservation nécessaire pour ...``) is a null period."""
+    raw = "| Données | Durée de conservation |\n| --- | --- |\n| Pièces jointes | Temps de conservation nécessaire pour instruire le dossier |\n"
+    assert _records(rules, raw) == [("Temps de conservation nécessaire pour instruire le dossier", None, "exact")]
+
+
 def test_retention_deletion_on_request_cell(rules):
     raw = "| Formulaire | Finalité | Gestion de la péremption |\n| --- | --- | --- |\n| Contact | Répondre | Modification, suppression à votre demande |\n"
     assert _records(rules, raw) == [("suppression à votre demande", None, "exact")]
@@ -553,6 +632,24 @@ def test_retention_table_flattened_into_text(rules):
         ("12 mois", "P12M", "exact"),
         ("13 mois", "P13M", "exact"),
     ]
+
+
+def test_retention_table_flattened_row_by_row(rules):
+    """A table flattened one row a line, its header row one long line ending on ``Durée de
+    conservation``: a period that opens a line or follows the row's legal basis is its cell."""
+    header = "Finalité du traitement Opérations réalisées sur les données Base légale Durée de conservation\n\n"
+    rows = (
+        "Gestion des comptes Ouvrir et fermer le compte Contrat\n\n"
+        "Quatre ans après la fermeture du compte\n\n"
+        "Enquêtes Envoyer des questionnaires aux clients Consentement 6 mois après l’envoi du questionnaire\n\n"
+        "Statistiques Mesurer les ventes de la boutique Intérêt légitime 2 ans\n"
+    )
+    assert _records(rules, header + rows) == [
+        ("Quatre ans après la fermeture du compte", "P4Y", "exact"),
+        ("6 mois après l’envoi du questionnaire", "P6M", "exact"),
+        ("2 ans", "P2Y", "exact"),
+    ]
+    assert _records(rules, "Finalité du traitement Opérations réalisées sur les données Base légale Destinataires\n\n" + rows) == []
 
 
 def test_retention_save_and_load_round_trip(rules, tmp_path):

@@ -41,24 +41,36 @@ FOR_THE_TIME_HEAD = re.compile(P.for_the_time_head(), FLAGS)
 CUE = re.compile(P.retention_cue(), FLAGS)
 HEADING = re.compile(P.retention_heading())
 HEADER_IN_LINE = re.compile(P.retention_header_in_line())
+HEADER_ROW_END = re.compile(P.header_row_end())
+BASIS_BEFORE = re.compile(P.legal_basis_cell_before())
 FALSE_BEFORE = re.compile(P.false_positive_before(), FLAGS)
 KEPT_UNTIL = re.compile(P.kept_until_deadline(), FLAGS)
 RESTATED = re.compile(P.restated_before(), FLAGS)
 FALSE_AFTER = re.compile(P.false_positive_after(), FLAGS)
 CLOCK = re.compile(P.clock_time(), FLAGS)
 DURATION_LEAD = re.compile(P.for_the_time_of_lead(), FLAGS)
+FITTING = re.compile(P.fitting(), FLAGS)
 TIME_LEAD = re.compile(P.time_lead(), FLAGS)
 NOT_EVENT = re.compile(P.not_an_event_of_time(), FLAGS)
 NAMES_THE_RULE = re.compile(P.names_the_rule(), FLAGS)
 CAP_LEAD = re.compile(P.cap_lead(), FLAGS)
 CONSENT_MEMORY = re.compile(P.consent_memory())
 COOKIE_KINDS = re.compile(P.cookie_kind_definition())
+UNIT_IN_HEADER = re.compile(P.unit_in_header(), FLAGS)
+BARE_NUMBER_CELL = re.compile(P.bare_number_cell(), FLAGS)
 CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
-ALTERNATIVE_ONLY = frozenset({"or_that", "or_event"})  # ``ou que ...``, ``ou résiliation ...``: only after another period
+# ``ou que ...``, ``ou résiliation ...``, ``ou bien lorsque ...``, ``et la durée ...``: only after another period
+ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when", "added_delay", "and_period"})
+AND_LEAD = re.compile(P.and_lead(), FLAGS)
+ADDED = re.compile(P.added_join(), FLAGS)
+OR_LEAD = re.compile(P.or_lead(), FLAGS)
 RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
 KEEP_BEFORE = re.compile(P.keeping_verb_before(), FLAGS)
 PROCESSING_CUE = re.compile(P.processing_cue(), FLAGS)
-NECESSITY = frozenset({"as_long_as", "capped_by_need", "longer_than_needed", "as_far_as_needed", "rule_period"})
+NECESSITY = frozenset({"as_long_as", "capped_by_need", "longer_than_needed", "rule_period"})
+# ``dans la mesure nécessaire pour ...`` said of processing is how far, not how long (a legal basis)
+NOT_HOW_LONG = frozenset({"as_far_as_needed"})
+DATA_PROCESSED = re.compile(P.data_processed(), FLAGS)
 LABEL_BEFORE = re.compile(P.label_before())
 THROUGHOUT_LEAD = re.compile(P.throughout_lead(), FLAGS)
 PREPOSITION_LEAD = re.compile(P.preposition_lead(), FLAGS)
@@ -80,6 +92,7 @@ class Candidate:
     kind: str  # ``numeric`` or the name of an event pattern
     starts_line: bool = False  # a table cell or list item of its own
     restated: bool = False  # ``ce délai de 3 ans``: kept only if it repeats a period found before
+    unit: str | None = None  # a bare number's unit, from its column's header (``Durée de vie (jours)``)
 
     @property
     def numeric(self) -> bool:
@@ -197,8 +210,29 @@ def numeric_candidates(view: View) -> list[Candidate]:
         if CLOCK.search(text, max(line_start, start - s.clock_chars), min(len(text), m.end(core) + s.clock_chars)):
             continue
         own_line = lines[view.own_line_start(start) : start]
-        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(text[view.line_start(start) : start]) is not None
+        line_before = text[view.line_start(start) : start]
+        starts_line = not own_line.strip(" \t*-•·>") or LABEL_BEFORE.match(line_before) is not None
+        starts_line = starts_line or BASIS_BEFORE.search(line_before) is not None  # a flattened row
         out.append(Candidate(start, m.end(), "numeric", starts_line, restated))
+    return out
+
+
+def column_unit_candidates(view: View) -> list[Candidate]:
+    """Bare numbers in a table column whose header is a retention header that names the unit:
+    ``365`` and ``<1`` under ``Durée de vie (jours)``, ``13`` under ``Expiration (en mois)``."""
+    layout = view.layout
+    out = []
+    for table in layout.tables:
+        for header in table.header:
+            unit = UNIT_IN_HEADER.search(header.text)
+            if unit is None or HEADING.search(header.text) is None:
+                continue
+            code = P.UNIT_CODES[next(k for k, v in unit.groupdict().items() if v).removeprefix("unit_")]
+            for cell in table.column(header.column):
+                m = BARE_NUMBER_CELL.match(cell.text)
+                if m:
+                    start = cell.start + m.start("number")
+                    out.append(Candidate(start, cell.start + m.end("number"), "column_unit", True, unit=code))
     return out
 
 
@@ -230,8 +264,13 @@ def event_candidates(view: View) -> list[Candidate]:
         if name == "for_the_time_of":
             event = FOR_THE_TIME_HEAD.sub("", m.group())
             lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
-            if not lead_rx.search(lead) or NOT_EVENT.search(event):
+            cell = not lead.strip(" \t*-•") and FITTING.search(m.group()) is not None  # ``Temps nécessaire à ...`` opening a cell
+            if NOT_EVENT.search(event):
                 continue
+            if not (lead_rx.search(lead) or cell):
+                if not AND_LEAD.search(lead):
+                    continue
+                name = "and_period"  # ``la durée du contrat et la durée nécessaire à ...``: only after another period
             if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + s.rule_name_chars]):
                 continue  # ``la durée de vie des cookies est de ...`` names the rule
         elif name in ("when", "from_on"):
@@ -240,19 +279,24 @@ def event_candidates(view: View) -> list[Candidate]:
             if not deleted.search(_before(view, m.start(), s.deletion_chars)) and not (
                 opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + s.deletion_after_chars)
             ):
-                continue
+                if not OR_LEAD.search(lead):
+                    continue
+                name = "or_when"  # ``conservées tant que ... ou bien lorsque ...``: an alternative only
         elif name == "capped_by_need" and not m.group()[:5].lower().startswith("durée") and not CAP_LEAD.search(lead):
             continue  # ``ce qui est nécessaire`` is a period after a cap only: ``au-delà de ce qui est nécessaire``
         elif name == "rule_period" and not RULE_LEAD.search(lead):
             continue
         elif name == "unlimited" and m.group().lower() == "indéfiniment" and not KEEP_BEFORE.search(lead):
             continue  # ``conservées indéfiniment``; not ``utiliser ces statistiques indéfiniment``
+        elif name == "as_far_as_needed" and not KEEP_BEFORE.search(lead):
+            continue  # ``conservées dans la mesure nécessaire``; alone, how far data are used (a legal basis)
         elif name == "longer" and not KEEP_BEFORE.search(lead):
             continue  # ``sont stockés plus longtemps``
         elif name == "throughout" and not THROUGHOUT_LEAD.search(lead):
             continue  # ``conservées durant toute l’utilisation des Services``
         own_line = lines[view.own_line_start(m.start()) : m.start()]
-        out.append(Candidate(m.start(), m.end(), name, bool(OPENS_FIELD.search(own_line))))
+        starts_line = OPENS_FIELD.search(own_line) is not None or BASIS_BEFORE.search(own_line) is not None
+        out.append(Candidate(m.start(), m.end(), name, starts_line))
     return out
 
 
@@ -265,8 +309,10 @@ class Retention:
     necessity rule may also be said of processing), when a retention header
     stands earlier on its line (a table flattened into text), or, for a
     period that opens its own line or field (a table cell, ``Label : 6
-    mois``), when a retention heading or table header stands above it (within
-    ``cell_window`` lines; ``heading_window`` for a length in running text).
+    mois``) or follows a legal basis on its line (a flattened row), when a
+    retention heading or table header stands above it (within ``cell_window``
+    lines; ``heading_window`` for a length in running text), or a header row
+    flattened into a line that ends on ``Durée de conservation``.
     A consent or banner choice kept for a time, a cookie that keeps it and a
     general definition of kinds of cookies are not retention.
     """
@@ -286,7 +332,7 @@ class Retention:
         view = View(doc._.layout, s)
         text = view.text
         candidates = sorted(
-            numeric_candidates(view) + event_candidates(view),
+            numeric_candidates(view) + event_candidates(view) + column_unit_candidates(view),
             key=lambda c: (c.start, -(c.end - c.start), not c.numeric),
         )
         spans: list[Span] = []
@@ -297,16 +343,23 @@ class Retention:
             span = doc.char_span(cand.start, cand.end, label="DURATION", alignment_mode="expand")
             if span is None:
                 continue
-            alternative = spans and ALTERNATIVE.fullmatch(text[spans[-1].end_char : span.start_char])
+            join = text[spans[-1].end_char : span.start_char] if spans else ""
+            added = bool(spans) and ADDED.fullmatch(join) is not None
+            alternative = spans and (added or ALTERNATIVE.fullmatch(join))
             if not alternative and not self._about_retention(view, span, cand):
                 continue
+            if added:  # ``durée du contrat + 2 ans``: one period, the added length its value
+                first = spans.pop()
+                span = doc.char_span(first.start_char, span.end_char, label="DURATION", alignment_mode="expand")
+                alternative = None
             left, right = view.sentences.range(span.start_char, span.end_char)
             period = normalise(
                 text[span.start_char : span.end_char],
                 before=text[max(left, span.start_char - s.normalise_before) : span.start_char],
                 following=text[span.end_char : min(right, span.end_char + s.normalise_after)],
+                unit=cand.unit,
             )
-            if cand.restated and period.iso not in {s._.retention.iso for s in spans}:
+            if cand.restated and not added and period.iso not in {s._.retention.iso for s in spans}:
                 continue  # ``ce délai de 1 mois`` after a deadline of one month
             previous = spans[-1]._.retention if alternative else None
             if previous and period.bound == "exact" and (previous.iso is None) == (period.iso is None):
@@ -333,14 +386,20 @@ class Retention:
         whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(view.lines, span.end_char) is not None
         if whole_cell and CONSENT_MEMORY.search(self._row_before(view.layout, span.start_char)):
             return False  # a cookie that keeps the consent choice: how long a choice lasts
+        if cand.kind == "column_unit":
+            return True  # its column's header is a retention header
         if cand.kind in CELL_ONLY:
             return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window)
         if CUE.search(sentence) or (cand.kind in NECESSITY and PROCESSING_CUE.search(sentence)):
             return True
+        if not cand.numeric and cand.kind not in NOT_HOW_LONG and DATA_PROCESSED.search(sentence):
+            return True  # ``nous traiterons vos données jusqu’à votre désabonnement``
         if cand.numeric and self._header_on_line(view, span.start_char):
             return True
         if cand.starts_line:
-            return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window)
+            return self._heading_above(view.layout, span.start_char, s.cell_window, s.heading_chars_per_line * s.cell_window) or (
+                view.layout.above(span.start_char, self._header_row, s.cell_window, s.heading_chars_per_line * s.cell_window) is not None
+            )
         if not (cand.numeric or cand.kind == "rule_period"):
             return False
         return self._heading_above(view.layout, span.start_char, s.heading_window, s.running_heading_chars)
@@ -348,6 +407,10 @@ class Retention:
     def _heading(self, line: Line) -> bool:
         """A retention heading or table header: ``Durée de conservation``, ``Expiration``."""
         return len(line.text) <= self.s.heading_max_chars and HEADING.search(line.text) is not None
+
+    def _header_row(self, line: Line) -> bool:
+        """A table's header row flattened into one line, ending on its retention column."""
+        return HEADER_ROW_END.search(line.text) is not None
 
     def _heading_above(self, layout: Layout, offset: int, max_lines: int, max_chars: int) -> bool:
         """A retention heading on one of the ``max_lines`` lines above ``offset``'s line, within ``max_chars``."""

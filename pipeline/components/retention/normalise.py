@@ -52,6 +52,8 @@ MAX_IN_SPAN = re.compile(
     rf"|jusqu['’]{S}*à|moins{S}+de|inférieure?s?{S}+à|dans{S}+la{S}+limite|au-delà|plafonnée?s?{S}+à|limitée?s?{S}+à)(?![\w])",
     FLAGS,
 )
+MAX_SIGN = re.compile(rf"[<≤]{S}*$")  # ``<1`` in a table cell
+MIN_SIGN = re.compile(rf"[>≥]{S}*$")
 MIN_IN_SPAN = re.compile(rf"(?<![\w])(?:minimum|minimale?|au{S}+moins|pas{S}+moins{S}+de|supérieure?s?{S}+à)(?![\w])", FLAGS)
 MAX_BEFORE = re.compile(
     rf"(?:n['’](?:excède|excèdent|excédera|excéderont|excédant){S}+pas|ne{S}+(?:dépasse|dépassent|dépassera|dépasseront|dépassant|excède|excèdent){S}+pas"
@@ -76,6 +78,7 @@ EVENT_MIN_IN_SPAN = re.compile(rf"(?<![\w])minimale?s?(?![\w])(?!{S}+nécessaire
 MAX_AFTER = re.compile(rf"^{S}*(?:\(?{S}*(?:au{S}+)?maximum|max\.?|au{S}+plus(?!{S}+tard))(?![\w])", FLAGS)
 MIN_AFTER = re.compile(rf"^{S}*(?:(?:au{S}+)?minimum|au{S}+moins)(?![\w])", FLAGS)
 
+ADDED_HEAD = re.compile(P.added_head(), FLAGS)
 LINK = re.compile(rf"(?<![\w]){P.event_link()}(?![\w])", FLAGS)
 IDLE = re.compile(rf"(?<![\w])(?:d['’]{S}*|de{S}+)(?P<idle>inactivité|non[-‑]?{S}*(?:utilisation|activité|connexion)|non{S}+utilisation)", FLAGS)
 EVENT_MARKERS = re.compile(
@@ -151,11 +154,12 @@ def iso(amount: str) -> str | None:
     return found[0].iso if found else None
 
 
-def amounts(words: str, following: str = "") -> list[Amount]:
+def amounts(words: str, following: str = "", unit: str | None = None) -> list[Amount]:
     """Every length in ``words``, in order: compounds summed, a range's upper end marked.
 
     ``following`` (the words after the span) gives its unit to a bare number:
-    ``2`` followed by ``ou 10 ans`` is ``P2Y``.
+    ``2`` followed by ``ou 10 ans`` is ``P2Y``; ``unit`` (a table column's) gives one to a bare
+    number: ``365`` with ``D`` is ``P365D``.
     """
     out: list[Amount] = []
     matches = list(ONE_AMOUNT.finditer(words))
@@ -194,7 +198,7 @@ def amounts(words: str, following: str = "") -> list[Amount]:
             out.append(Amount(first.start(), end, value, _upper_end(words, first.start(), out)))
         i = j if j > i else i + 1
     if not out:
-        bare = _bare_number(words, following)
+        bare = _bare_number(words, following, unit)
         if bare:
             out.append(bare)
     return out
@@ -218,16 +222,18 @@ def _upper_end(words: str, start: int, earlier: list[Amount]) -> bool:
     return opened or not re.search(r"(?<![\w])et(?![\w])", join)
 
 
-def _bare_number(words: str, following: str) -> Amount | None:
-    """A span that is a bare number takes the unit of the alternative after it: ``2`` + ``ou 10 ans``."""
+def _bare_number(words: str, following: str, unit: str | None = None) -> Amount | None:
+    """A span that is a bare number takes the unit of the alternative after it (``2`` + ``ou 10
+    ans``), or ``unit``, the code its table column's header gives (``365`` under ``Durée de vie
+    (jours)``)."""
     m = BARE_NUMBER.search(words)
     shared = SHARED_UNIT.match(following) if m else None
-    if not m or not shared:
+    if not m or not (shared or unit):
         return None
     value = P.parse_number(m.group("number"))
     if value is None:
         return None
-    value_iso = _iso({_code(shared): value})
+    value_iso = _iso({_code(shared) if shared else unit: value})
     return Amount(m.start(), m.end(), value_iso) if value_iso else None
 
 
@@ -239,9 +245,9 @@ def bound(words: str, amount: Amount | None, before: str = "", following: str = 
             return "max"
         return "min" if EVENT_MIN_IN_SPAN.search(words) else "exact"
     head, tail = words[: amount.start], words[amount.end :]
-    if amount.upper or MAX_IN_SPAN.search(head) or MAX_AFTER.match(tail):
+    if amount.upper or MAX_IN_SPAN.search(head) or MAX_SIGN.search(head) or MAX_AFTER.match(tail):
         return "max"
-    if MIN_IN_SPAN.search(head) or MIN_AFTER.match(tail):
+    if MIN_IN_SPAN.search(head) or MIN_SIGN.search(head) or MIN_AFTER.match(tail):
         return "min"
     if MAX_BEFORE.search(before) or (not tail.strip() and MAX_AFTER.match(following)):
         return "max"
@@ -265,7 +271,8 @@ def _tidy(words: str, start: int) -> str | None:
 def event_after(words: str, amount: Amount | None) -> str | None:
     """The starting event of a length (``après la fin du contrat`` -> ``fin du contrat``,
     ``24 mois d’inactivité`` -> ``inactivité``), or the event of a period bound to one
-    (``tant que votre compte est actif`` -> ``votre compte est actif``)."""
+    (``tant que votre compte est actif`` -> ``votre compte est actif``); a length added to a
+    period takes that period's event (``durée de vie du compte + 2 ans`` -> ``vie du compte``)."""
     if amount is not None:
         tail_start = amount.end
         idle = IDLE.match(words, tail_start) or IDLE.search(words, tail_start)
@@ -274,6 +281,9 @@ def event_after(words: str, amount: Amount | None) -> str | None:
             return _tidy(words, idle.start("idle"))
         if link:
             return _tidy(words, link.end())
+        added = ADDED_HEAD.search(words, 0, amount.start)
+        if added:  # ``durée de vie du compte + 2 ans``: after the first period's event
+            return event_after(words[: added.start()], None)
         return None
     if UNLIMITED.search(words):
         return None
@@ -285,12 +295,14 @@ def event_after(words: str, amount: Amount | None) -> str | None:
     return _tidy(words, marker.end())
 
 
-def normalise(text: str, *, before: str = "", following: str = "") -> RetentionPeriod:
+def normalise(text: str, *, before: str = "", following: str = "", unit: str | None = None) -> RetentionPeriod:
     """The value of a ``DURATION`` span from its words.
 
     ``before`` and ``following`` are the words of its sentence just before and
     just after it, when known: ``n’excède pas`` before ``13 mois`` makes it
-    ``max``; ``ou 10 ans`` after ``2`` gives it its unit.
+    ``max``; ``ou 10 ans`` after ``2`` gives it its unit. ``unit`` is the unit
+    code (``D``, ``M``...) a table column's header gives a bare number (``<1``
+    under ``Durée de vie (jours)`` is ``P1D``, ``max``).
 
     >>> normalise("une durée de 36 mois").record()
     {'value': 'P36M', 'bound': 'exact', 'after': None}
@@ -301,7 +313,7 @@ def normalise(text: str, *, before: str = "", following: str = "") -> RetentionP
     """
     words = " ".join(text.split())
     following = " ".join(following.split())
-    found = amounts(words, following)
+    found = amounts(words, following, unit)
     first = found[0] if found else None
     if len(found) > 1 and found[1].upper and RANGE_JOIN.match(words[found[0].end : found[1].start]):
         first = found[1]  # ``entre six mois et deux ans``: the upper end

@@ -121,6 +121,21 @@ def amount() -> str:
     return rf"{one}(?:(?:{S}*,{S}*|{S}+et{S}+){one})*(?:{S}+et{S}+demie?)?(?:{S}+\d{{1,2}}{S}?s(?![\w]))?"
 
 
+def unit_in_header() -> str:
+    """A table header that gives the unit of its column's bare numbers: ``Durée de vie (jours)``,
+    ``Expiration (en mois)``, ``Durée de conservation en jours``."""
+    return rf"(?:\({S}*(?:en{S}+)?|(?<![\w])en{S}+){named_unit()}"
+
+
+def bare_number_cell() -> str:
+    """A table cell that is a number alone, maybe after a comparison (``365``, ``<1``, ``< 1``,
+    ``moins de 1``), matched on the cell's whole text; ``number`` is the span."""
+    return (
+        rf"^(?:{S}|[*_])*(?P<number>(?:[<>≤≥]{S}*|moins{S}+d['’e]{S}*|plus{S}+d['’e]{S}*)?"
+        rf"\d{{1,5}}(?:[,.]\d{{1,2}})?)(?![\d/:.-])(?:{S}|[*_])*$"
+    )
+
+
 def amount_ahead() -> str:
     """What starts an amount of time, as a lookahead: ``3 ans``, ``treize (13) mois``."""
     return rf"(?={number()}{S}*{unit()})"
@@ -199,13 +214,15 @@ def _capital_start() -> str:
 def event_end() -> str:
     """Where the words of an event stop: punctuation, a table or list separator, a linking word
     that starts something else (``sauf``, ``afin``, ``puis``, ``ou``), a new period (``et au
-    maximum 5 ans``, ``Factures 10 ans``) or a capitalised word that starts a new cell."""
+    maximum 5 ans``, ``Factures 10 ans``), a second period joined by ``et`` (``durée du contrat et
+    période de prescription``) or a capitalised word that starts a new cell."""
     words = (
         r"ou|sauf|afin|puis|sous{S}+réserve|à{S}+l['’]exception|notamment|conformément|selon|comme|et{S}+ce"
         r"|en{S}+tenant|pour{S}+(?:les|des|la|le|répondre|permettre|respecter|satisfaire|faciliter|nous|vous)"
         r"|à{S}+des{S}+fins|aux{S}+fins|dans{S}+le{S}+cadre|à{S}+titre|en{S}+vue|en{S}+application|en{S}+vertu"
         r"|si(?:{S}+|['’])(?!nécessaire|besoin)|à{S}+moins|sans{S}+préjudice"
         r"|et{S}+(?:sont|seront|est|sera|ne|n['’]|peuvent|pourront|nous|vous|elles?|ils?|on|au{S}+(?:maximum|plus|moins)|jusqu|pendant|durant|dans{S}+la{S}+limite)"
+        r"|et{S}+(?:(?:la|le|les){S}+|l['’]{S}*)?(?:durées?|périodes?|délais?)(?![\w])"
     ).replace("{S}", S)
     return (
         rf"(?=[^\S\n]*(?:[.;:!?()\[\]\n|•<>\"«»]|,{S}|{S}[+–—-]{S}|[+]|$)"
@@ -253,36 +270,50 @@ def event_bound() -> list[tuple[str, str]]:
     ``tant que votre compte ne sera pas supprimé``, ``jusqu’à la fin de notre relation contractuelle``,
     ``jusqu’à ce que vous nous demandiez de supprimer vos données``, ``jusqu’au retrait du consentement``,
     ``pendant toute la durée de votre contrat`` (span from ``durée``),
-    ``le temps nécessaire à la gestion de votre demande`` (span from ``temps``),
+    ``le temps nécessaire à la gestion de votre demande`` (span from ``temps``; in a cell, ``Temps de
+    conservation nécessaire pour ...``),
     ``supprimées dès la fin de la transaction``, ``supprimées lorsque vous fermez votre compte``,
     ``conservées sans limitation de durée``, ``plus longtemps que nécessaire à la finalité``,
     ``dans la mesure nécessaire pour se conformer à la loi``, ``au-delà de ce qui est nécessaire
     pour ...``, ``une durée n’excédant pas celle nécessaire à ...``, ``dans la limite prévue par la
-    loi``; vague periods (``durée limitée``, ``durées plus longues``, ``période déterminée``); in a
-    table cell, ``Session`` and ``suppression à votre demande``; ``ou que sa session se termine``
-    after another period.
+    loi``; vague periods (``durée limitée``, ``durées plus longues``, ``période déterminée``,
+    ``période spécifiée``, ``temps limité``, ``délai limité``, ``périodes plus ou moins longues``,
+    ``certain temps``, ``certaine période de temps``; not ``période définie : 30 jours``, nor a
+    reference like ``périodes de conservation spécifiées ci-dessous``); in a
+    table cell, ``Session`` and ``suppression à votre demande``; ``ou que sa session se termine``,
+    ``ou à la suppression du compte``, ``ou de la désactivation ...`` after another period.
     """
     return [
         ("as_long_as", rf"(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*{_needed_for()}{event()}"),
         ("while", rf"(?<![\w])(?<!en\s)tant{S}+qu['’e]{S}*(?!à\s){event()}"),
         ("until", rf"(?<![\w])jusqu['’]{S}*(?:à|au|aux)(?![\w])(?!{S}*{number()}{S}*{unit()}|{S}*(?:un{S}+)?max|{S}*$){S}*(?:ce{S}+qu['’e]{S}*)?{event()}"),
-        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:minimale?s?{S}+)?(?:{_fitting()}(?:{S}+et{S}+{_fitting()})?{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
+        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:de{S}+conservation{S}+(?={_fitting()}))?(?:(?:strictement|raisonnablement){S}+)?(?:minimale?s?{S}+)?(?:{_fitting()}(?:{S}+et{S}+{_fitting()})?{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
         ("capped_by_need", rf"(?<![\w])(?:durées?{S}+n['’]excédant{S}+pas{S}+celles?|ce{S}+qui{S}+est|celle|celui){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
         ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("legal_limit", rf"(?<=dans{S}la{S})limite{S}+(?:prévue|fixée|autorisée|permise|imposée){S}+par{S}+(?:la{S}+loi|la{S}+réglementation|les{S}+textes)"),
-        ("vague", rf"(?<![\w])(?:durées?|périodes?)(?:{S}+de{S}+conservation)?{S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?)(?![\w])"),
+        ("added_delay", rf"(?<![\w])délais?{S}+raisonnables?(?:{S}+par{S}+la{S}+suite)?(?![\w])"),
+        ("vague", rf"(?<![\w])(?:(?:durées?|périodes?)(?:{S}+de{S}+conservation)?{S}+(?:plus{S}+(?:longues?|courtes?)|limitée?s?|déterminée?s?|raisonnables?|variables?)"
+                  rf"|(?:durées?|périodes?|temps){S}+(?:plus{S}+ou{S}+moins{S}+(?:longues?|longs?)|limitée?s?|spécifiée?s?|donnée?s?|définie?s?|adéquate?s?|prolongée?s?)"
+                  rf"|délais?{S}+limités?|certaine?s?{S}+(?:durées?|périodes?|temps)(?:{S}+de{S}+temps)?)(?![\w])(?!{S}*:?{S}*{number()}{S}*{unit()})"),
         ("or_that", rf"(?<=\sou\s)qu['’e]{S}*(?!nécessaire){event()}"),
-        ("or_event", rf"(?<=\sou\s)(?:la{S}+|le{S}+|l['’]{S}*)?(?:résiliation|suppression|clôture|fermeture|fin|retrait|expiration|désactivation|désinscription|opposition)(?![\w]){event()}"),
+        ("or_event", rf"(?:{OR_JOINED})(?:résiliation|suppression|clôture|fermeture|fin|retrait|expiration|désactivation|désinscription|opposition|annulation)(?![\w]){event()}"),
         ("rule_period", rf"(?<![\w]){_rule_period()}"),
         ("longer", rf"(?<=[^\W\d]{S})plus{S}+longtemps(?!{S}+qu)(?![\w])"),
         ("throughout", rf"(?:(?<=toute{S}l’)|(?<=toute{S}l')|(?<=toute{S}la{S})|(?<=tout{S}le{S}))(?!durée|période|temps)[^\W\d]{event()}"),
-        ("session_cell", rf"(?<![^\n])(?-i:(?:Session|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
+        ("session_cell", rf"(?<![^\n])(?-i:(?:[Ss]ession(?:{S}+de{S}+navigation)?|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
         ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:(?:votre|simple|la){S}+)?demande(?![\w])"),
-        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+qu['’e]|après{S}+qu['’e]|quand(?![\w])){S}*{event()}"),
+        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+(?:qu['’e]|(?=(?:votre|vos|la|le|les|l['’]|sa|son|ses|leur|leurs)(?![\w])))|après{S}+qu['’e]|quand(?![\w])){S}*(?!{S}*possible(?![\w])){event()}"),
         ("from_on", rf"(?<![\w])(?:dès|après|à{S}+compter{S}+{DE}|à{S}+partir{S}+{DE}){S}*(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|ladite|ledit|sa|son|leur|votre|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
         ("unlimited", rf"(?<![\w])(?:sans{S}+(?:limitation|limite){S}+(?:de{S}+durée|dans{S}+le{S}+temps)|pour{S}+une{S}+durée{S}+(?:illimitée|indéterminée))(?![\w])|(?<![\w])indéfiniment(?![\w])"),
     ]
+
+
+# ``ou``, ``ou à``, ``ou de``, ``ou bien``, then maybe an article, before an alternative (the article
+# stays out of the span, as in every label)
+OR_JOINED = "|".join(
+    rf"(?<=\sou\s{prep}{article})" for prep in ("", r"à\s", r"de\s", r"bien\s") for article in ("", r"la\s", r"le\s", "l’", "l'")
+)
 
 
 def event_start() -> str:
@@ -290,8 +321,8 @@ def event_start() -> str:
     (a lookahead: ``pour une durée`` and ``durée`` are both starts)."""
     return (
         r"(?<![\w])(?=jusqu|lorsqu|(?:aussi|tant|durées?|périodes?|temps|ce\s+qui|celle|celui|plus\s+longtemps"
-        r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie"
-        r"|suppression|effacement|délais?|même|plus|après|à)(?![^\W\d]))|(?<=\sou\s)\w"
+        r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie|certain"
+        r"|suppression|effacement|délais?|même|plus|après|à)(?![^\W\d]))|(?:" + OR_JOINED + r")\w"
         r"|(?<=toute\sl’)|(?<=toute\sl')|(?<=toute\sla\s)|(?<=tout\sle\s)"
     )
 
@@ -299,23 +330,29 @@ def event_start() -> str:
 def _rule_period() -> str:
     """A period a notice names by its rule, with no length: ``délais légaux de conservation``,
     ``délai de prescription applicable``, ``durée légale``, ``délai supplémentaire``, ``durées
-    réduites``, ``période minimale``, ``période d’archivage intermédiaire``, ``durée définie par
+    réduites``, ``période minimale`` (not ``période différente de celle ...``), ``période d’archivage intermédiaire``, ``période de limitation
+    obligatoire`` (a limitation period), ``durée définie par
     les Acteurs de santé``, ``même durée que les données du compte``; not ``durée de
     conservation`` alone (it names the rule in ``la durée de conservation est de 3 ans``), nor a
     period whose length follows (``période supplémentaire de 5 ans`` is ``5 ans``)."""
     adjective = (
-        r"(?:légale?s?|légaux|réglementaires?|minimale?s?|réduites?|différentes?|supplémentaires?|définie?s?|applicables?"
+        r"(?:légale?s?|légaux|réglementaires?|minimale?s?|réduites?|différentes?(?!{S}+d['’e])|supplémentaires?|définie?s?|applicables?"
         r"|imposée?s?|prévue?s?|fixée?s?|appliquée?s?|identiques?|en{S}+vigueur|requise?s?|obligatoires?)"
     ).replace("{S}", S)
-    kind = rf"(?:de{S}+prescription|d['’]{S}*archivage(?:{S}+intermédiaire)?|de{S}+conservation)"
+    kind = rf"(?:de{S}+(?:prescription|limitation)|d['’]{S}*archivage(?:{S}+intermédiaire)?|de{S}+conservation)"
     head = rf"(?:même{S}+)?(?:durées?|délais?|périodes?)"
     tail = rf"(?:{S}+(?:par|que){S}+{event()})?(?!{S}*(?:de|d['’]){S}*{number()})"
     return (
         rf"(?:{head}(?:{S}+{adjective})+(?:{S}+{kind})?(?:{S}+{adjective})*"
-        rf"|{head}{S}+(?:de{S}+prescription|d['’]{S}*archivage(?:{S}+intermédiaire)?)(?:{S}+{adjective})*"
+        rf"|{head}{S}+(?:de{S}+(?:prescription|limitation)|d['’]{S}*archivage(?:{S}+intermédiaire)?)(?:{S}+{adjective})*"
         rf"|{head}{S}+de{S}+conservation(?:{S}+{adjective})+"
         rf"|même{S}+(?:durées?|périodes?)(?={S}+que)){tail}"
     )
+
+
+def fitting() -> str:
+    """:func:`_fitting`, for the component: a period that names its fit may open a table cell."""
+    return rf"(?<![\w]){_fitting()}(?![\w])"
 
 
 def _fitting() -> str:
@@ -368,13 +405,15 @@ def opens_field() -> str:
 def rule_lead() -> str:
     """What must stand before a period named by its rule (:func:`_rule_period`): a time preposition
     (``pendant la``, ``pour des``), a cap (``dans la limite des``, ``au-delà de ces``), a verb that
-    applies it (``respecter les``, ``soumises à des``, ``suivie d’une``) or the start of a line or
-    a sentence (``Les délais de prescription légaux sont alors déterminants``)."""
+    applies it (``respecter les``, ``soumises à des``, ``suivie d’une``), a reference to it
+    (``conformément aux``, ``au regard des``, ``selon les``, ``en tenant compte des``), ``et`` after another period
+    (``durée du contrat et période de limitation obligatoire``) or the start of a line or a sentence (``Les délais de prescription légaux sont alors déterminants``)."""
     return (
         rf"(?:(?:pendant|durant|pour|sur)(?:{S}+toute)?{S}+(?:la|le|les|l['’]|une|un|des|ces)"
         rf"|dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du)|au-delà{S}+(?:de{S}+ces|de{S}+la|des|du)"
         rf"|respect\w*{S}+(?:les|des|la|le)|soumise?s?{S}+à{S}+(?:des|la|une)|suivie?s?{S}+d['’]{S}*une"
-        rf"|(?:^|[:.]){S}*(?:les|la|le|l['’])?){S}*$"
+        rf"|(?:tenant{S}+compte|conformément|au{S}+regard|selon|suivant){S}+(?:des|aux|les|la|le|du|de{S}+la)"
+        rf"|(?:^|[:.]){S}*(?:les|la|le|l['’])?|(?:^|{S})et(?:/ou)?{S}+(?:les|la|le|l['’]|des)?){S}*$"
     )
 
 
@@ -382,6 +421,29 @@ def processing_cue() -> str:
     """A necessity rule may be said of processing rather than keeping: ``Nous traitons vos données
     aussi longtemps que nécessaire pour exécuter le contrat``."""
     return r"(?<![\w])(?:trait(?:ons|ées?|és?|er|era|eront|erons)|utilis(?:ons|ées?|és?|er))(?![\w])"
+
+
+def and_lead() -> str:
+    """``et la``, ``et le`` just before ``durée``/``temps``: a second period after another (``la durée du
+    contrat et la durée nécessaire à ...``); alone, ``la date et la durée de votre visite`` is data."""
+    return r"(?:^|\s)et\s+(?:la|le|l['’])\s*$"
+
+
+def or_lead() -> str:
+    """``ou``, ``ou bien`` just before a period: an alternative to the period before it."""
+    return r"(?:^|\s)ou(?:\s+bien)?\s*$"
+
+
+def data_processed() -> str:
+    """A sentence that says data are processed, the data named: then a period bound to an event is
+    how long they are processed, hence kept (``Nous traiterons vos données jusqu’à votre
+    désabonnement``, ``vos données sont traitées pendant le temps nécessaire à ...``, ``nous avons
+    besoin de vos données tant que ...``)."""
+    processed = r"trait(?:ons|ées?|és?|er|era|eront|erons|erez)|utilis(?:ons|ées?|és?|er|erons)"
+    return (
+        rf"(?<![\w])(?:{processed}|(?:avons|aurons|avez){S}+besoin{S}+d['’e]){S}*(?:[\w’']+{S}+){{0,2}}?données(?![\w])"
+        rf"|(?<![\w])données(?:{S}+[\w’']+){{0,4}}?{S}+(?:sont|seront|soient){S}+(?:{processed})(?![\w])"
+    )
 
 
 def cap_lead() -> str:
@@ -397,9 +459,10 @@ def preposition_lead() -> str:
 
 
 def keeping_verb_before() -> str:
-    """A verb of keeping just before ``plus longtemps`` or ``indéfiniment``: ``sont stockés plus
-    longtemps``, ``conservées indéfiniment``."""
-    return rf"(?:conserv|stock|gard|archiv|enregistr|sauvegard|mémoris)\w*{S}+$"
+    """A verb of keeping shortly before ``plus longtemps`` or ``indéfiniment``, its object between:
+    ``sont stockés plus longtemps``, ``conservées indéfiniment``, ``conserver vos données pendant
+    plus longtemps``, ``stocker certaines informations plus longtemps``."""
+    return rf"(?<![\w])(?:conserv|stock|gard|archiv|sauvegard|mémoris)\w*(?:{S}+[\w’']+){{0,3}}?{S}+(?:pendant{S}+)?$"
 
 
 def throughout_lead() -> str:
@@ -414,10 +477,24 @@ def label_before() -> str:
     return r"^[^.:;\n]{1,60}:[ \t]*$"
 
 
+def added_join() -> str:
+    """What adds a second period to a first in words, one span for both (``tant que votre compte est
+    actif, plus un délai raisonnable``, ``durée de l’exercice, augmentée de 10 ans``): the value is
+    the added length. A ``+`` keeps two spans (``durée du contrat + 2 ans``): the gold files do not
+    agree on it, and the extra notices' scores drop when it joins."""
+    return r"\s*,?\s*(?:plus(?:\s+une?)?|augmentée?s?\s+(?:de|du|des|d['’]))\s*(?:la\s+|le\s+|l['’]\s*)?"
+
+
+def added_head() -> str:
+    """The end of the first period's words in a span that adds a second (``... +``, ``..., plus``)."""
+    return r"\s*,?\s*(?:\+|plus(?:\s+une?)?|augmentée?s?\s+(?:de|du|des|d['’]))\s*$"
+
+
 def alternative_join() -> str:
     """What joins two alternative periods, both or neither counting: ``3 ans ou jusqu’à ...``,
-    ``durée du contrat ou de la durée de ...``, ``durée de vie du compte + 2 ans``."""
-    return r"\s*(?:ou|\+|,\s*ou|et)\s*(?:(?:de|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?"
+    ``durée du contrat ou de la durée de ...``, ``durée de vie du compte + 2 ans``, ``aussi longtemps
+    que requis pour ... ainsi que dans la mesure nécessaire pour ...``."""
+    return r"\s*(?:ou(?:\s+bien)?|\+|,\s*ou|et|ainsi\s+que)\s*(?:(?:de|à|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?"
 
 
 def open_line_end() -> str:
@@ -431,7 +508,7 @@ def open_line_end() -> str:
 
 def for_the_time_head() -> str:
     """The head of a ``durée de ...`` period, cut off to read its event: ``durée nécessaire à``."""
-    return rf"^(?:durées?|périodes?|temps){S}+(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’]){S}*"
+    return rf"^(?:durées?|périodes?|temps){S}+(?:de{S}+conservation{S}+(?=nécessaire))?(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?{S}+)?(?:(?:de|du|des|à|au|aux|pour)(?![\w])|d['’]){S}*"
 
 
 def deletion_before() -> str:
@@ -448,12 +525,13 @@ def deletion_before() -> str:
 
 def deletion_after() -> str:
     """A ``lorsque``/``dès que`` period that opens its sentence takes the deletion that follows it:
-    ``Dès que nous n’en aurons plus besoin, nous les supprimerons``, ``..., elles sont effacées``."""
+    ``Dès que nous n’en aurons plus besoin, nous les supprimerons``, ``..., elles sont effacées``,
+    ``Après la fermeture de votre compte, vos données seront automatiquement supprimées``."""
     deleted = (
         r"(?:supprim|effac|anonymis|purg)(?:ée?s?|é|és|ons|erons|eront|era|ent)"
         r"|détrui(?:t|te|ts|tes|sons|ra|ront|rons|sent)|effaçons"
     )
-    return rf"[^.;:!?\n]{{0,30}}?(?<![\w])(?:{deleted})(?![\w])"  # matched where the period ends
+    return rf"[^.;:!?\n]{{0,50}}?(?<![\w])(?:{deleted})(?![\w])"  # matched where the period ends
 
 
 def deletion_noun_before() -> str:
@@ -500,6 +578,18 @@ def retention_heading() -> str:
     """A heading or table header about retention: ``Durée de conservation``, ``Combien de temps ...``,
     ``Expiration`` (a cookie table), ``Gestion de la péremption``."""
     return r"(?i)(?:conservation|durée|combien\s+de\s+temps|rétention|archivage|expiration|validité|péremption)"
+
+
+def header_row_end() -> str:
+    """A table's header row flattened into one line, its last column the retention period:
+    ``Finalité Données Base légale Durée de conservation``."""
+    return r"(?i)(?<![\w])(?:durées?|périodes?)\s+(?:de|d['’])\s*(?:conservation|rétention)\s*:?\s*$"
+
+
+def legal_basis_cell_before() -> str:
+    """A legal basis named just before a period on its line, the cell before it in a flattened row
+    (``... Consentement 3 mois après l’envoi``, ``Intérêt légitime 3 ans``)."""
+    return r"(?<![\w])(?-i:Contrat|Consentement|Intérêt\s*légitime|Obligation\s*légale)[ \t]*$"
 
 
 def retention_header_in_line() -> str:
@@ -570,9 +660,10 @@ def choice_kept() -> str:
     """A consent or cookie-banner choice kept for a time is validity, not retention of data:
     ``Le consentement et le refus sont conservés pendant une durée maximale de 6 mois``,
     ``Votre choix concernant les cookies est conservé 6 mois``, ``L’accord que vous donnez est
-    valable 13 mois``; not ``les données collectées après consentement, sont conservées 24 mois``."""
+    valable 13 mois``, ``Vos préférences en matière de cookies sont conservées 6 mois``; not ``les données collectées après consentement, sont conservées 24 mois``."""
     return (
-        r"(?<![\w])(?:le|la|les|votre|vos|ce|cet|cette|ces|son|sa|ses|leur|leurs|l['’])\s*(?:consentements?|refus|choix|accords?|acceptations?)\b"
+        r"(?<![\w])(?:le|la|les|votre|vos|ce|cet|cette|ces|son|sa|ses|leur|leurs|l['’])\s*(?:consentements?|refus|choix|accords?|acceptations?"
+        r"|préférences\s+(?:en\s+matière\s+)?(?:de|des|concernant\s+les|relatives\s+aux)\s+(?:cookies|traceurs))\b"
         r"[^.,;]{0,60}\b(?:sont|est|seront|sera|restent|reste|demeure|demeurent)\s+"
         r"(?:conservée?s?|valables?|gardée?s?|valides?|enregistrée?s?|mémorisée?s?|stockée?s?|renouvelée?s?)"
     )
@@ -590,12 +681,13 @@ def choice_just_before() -> str:
 def consent_memory() -> str:
     """A cookie-table row whose cookie keeps the consent choice or the banner's memory: its lifetime is
     how long a choice lasts, not retention (``Ce cookie stocke le consentement de l’utilisateur``,
-    ``Conservez votre consentement``, ``savoir que vous avez pris connaissance de la pop-in``); not a
+    ``Conservez votre consentement``, ``savoir que vous avez pris connaissance de la pop-in``, a
+    finalité ``Gestion des cookies``); not a
     legal-basis cell (``Consentement (Art. 6.1.a RGPD)``)."""
     keep = r"(?:stock|conserv|mémoris|enregistr|gard|suiv|sauvegard|retien|reten|gè|gér|gestion)\w*"
     return (
         rf"(?i)(?<![\w]){keep}(?:\s+[\w’']+){{0,3}}?\s+(?:le|du|des|votre|vos|les|leur|son|ses)\s+consentements?"
-        r"|(?<![\w])(?:pop-?in|bandeau|bannière)(?![\w])"
+        r"|(?<![\w])(?:pop-?in|bandeau|bannière)(?![\w])|(?<![\w])gestion\s+des\s+(?:cookies|traceurs)(?![\w])"
         r"|consentements?\s+(?:aux|des|aux\s+différents)\s+(?:cookies|traceurs)"
         r"|(?:choix|préférences)\s+(?:en\s+matière\s+)?(?:de|des|concernant\s+les|relatives\s+aux)\s+(?:cookies|traceurs)"
     )
@@ -604,8 +696,9 @@ def consent_memory() -> str:
 def cookie_kind_definition() -> str:
     """A general definition of kinds of cookies, not a period of this notice's: a sentence on kinds of
     cookies (``les cookies de session sont des cookies qui expirent dès que vous fermez votre
-    navigateur``, ``des cookies permanents (qui existent jusqu’à ce que vous les supprimiez)``)."""
-    return r"(?i)(?:(?<![\w])(?:les|des|ces)\s+[«\"“]?\s*|[«\"“]\s*)cookies\s+(?:de\s+session|persistants|permanents|temporaires|de\s+longue\s+durée)(?![\w])"
+    navigateur``, ``des cookies permanents (qui existent jusqu’à ce que vous les supprimiez)``,
+    ``effacés à la fermeture (cookies de session) ou conservés plus longtemps (cookies persistants)``)."""
+    return r"(?i)(?:(?<![\w])(?:les|des|ces)\s+[«\"“]?\s*|[«\"“(]\s*)cookies\s+(?:de\s+session|persistants|permanents|temporaires|de\s+longue\s+durée)(?![\w])"
 
 
 def false_positive_after() -> str:
