@@ -150,3 +150,15 @@ def test_train_dev_stage_says_it_is_skipped_without_the_dev_notices_text(tmp_pat
     assert "1 of the 1 dev notices cannot be read" in result["skipped"]
     assert json.loads((tmp_path / "metrics" / "dev.json").read_text(encoding="utf-8")) == result
     assert said and "source ../absent/n.txt not found" in said[0]
+
+
+def test_train_learning_curve_point_trains_on_the_drawn_notices_and_scores_dev(tmp_path):
+    from pipeline.train.curve import point
+
+    gold = tmp_path / "g.jsonl"
+    lines = [json.dumps({"id": f"n{i}", "text": RAW, "spans": SPANS}) for i in range(4)]
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    row = point(_params(tmp_path, [gold], dev=["n3"]), 2, 0, tmp_path / "curve", say=lambda m: None)
+    assert row["train_notices"] == 2 and row["seed"] == 0
+    assert 0 <= row["dev_overlap_f1"] <= 1 and "dev_DURATION_overlap_f1" in row
+    assert not (tmp_path / "curve" / "n2-s0" / "gold.jsonl").exists()  # it held the notices' text
