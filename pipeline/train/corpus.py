@@ -94,11 +94,24 @@ def to_doc(nlp: Language, piece: Piece, ent_labels: Iterable[str]) -> Doc:
         span = doc.char_span(start, end, label=label, alignment_mode="contract")
         if span is None or not len(span):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            span = _trimmed(span)
         if span is not None and len(span):
             spans.append(span)
     doc.spans[SPANS_KEY] = spans
     doc.ents = _flat([s for s in spans if s.label_ in wanted])
     return doc
+
+
+def _trimmed(span: Span) -> Span:
+    """The span without white-space tokens at its edges (a span crossing a line break the cleaner left
+    at its edge): spaCy's entity recognizer cannot learn an entity that starts or ends on one."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label)
 
 
 def _flat(spans: list[Span]) -> list[Span]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from pipeline.clean import clean
+from pipeline.components.combine.policy import POLICIES, merge
 from pipeline.config import Params, default_params, project_path
 from pipeline.evaluate import score
 from pipeline.extract import trim
@@ -27,45 +28,13 @@ from pipeline.taxonomy import LABELS
 Spans = list[dict]
 
 
-def overlaps(a: dict, b: dict) -> bool:
-    return a["start"] < b["end"] and b["start"] < a["end"]
-
-
 def combine(rules: Spans, model: Spans, policy: str) -> Spans:
-    """Merge one label's rule and model spans; each kept span gets its ``origin``.
+    """Merge one label's rule and model spans by ``policy``; each kept span gets its ``origin``.
 
-    ``rules`` and ``model`` keep one side; ``rules_first`` keeps every rule span and adds the model
-    spans that overlap none (the hybrid); ``model_first`` the other way round; ``both`` keeps the
-    rule spans a model span confirms; ``either`` is ``rules_first`` with the model's boundaries where
-    both found a span.
+    The policies are those of ``privacy_combine`` (:mod:`pipeline.components.combine.policy`), here on
+    span records.
     """
-    def tagged(spans: Spans, origin: str) -> Spans:
-        return [{**s, "origin": origin} for s in spans]
-
-    if policy == "rules":
-        return tagged(rules, "rule")
-    if policy == "model":
-        return tagged(model, "model")
-    confirmed = [any(overlaps(r, m) for m in model) for r in rules]
-    if policy == "both":
-        return [{**r, "origin": "both"} for r, ok in zip(rules, confirmed) if ok]
-    if policy in ("rules_first", "either"):
-        kept = [{**r, "origin": "both" if ok else "rule"} for r, ok in zip(rules, confirmed)]
-        if policy == "either":
-            kept = [_model_bounds(k, model) if k["origin"] == "both" else k for k in kept]
-        return kept + tagged([m for m in model if not any(overlaps(m, r) for r in rules)], "model")
-    if policy == "model_first":
-        kept = [{**m, "origin": "both" if any(overlaps(m, r) for r in rules) else "model"} for m in model]
-        return kept + tagged([r for r in rules if not any(overlaps(r, m) for m in model)], "rule")
-    raise ValueError(f"unknown policy {policy!r}")
-
-
-POLICIES = ("rules", "model", "rules_first", "model_first", "both", "either")
-
-
-def _model_bounds(rule: dict, model: Spans) -> dict:
-    best = max((m for m in model if overlaps(m, rule)), key=lambda m: min(m["end"], rule["end"]) - max(m["start"], rule["start"]))
-    return {**rule, "start": best["start"], "end": best["end"], "text": best["text"]}
+    return [{**s, "origin": origin} for s, origin in merge(rules, model, policy, lambda s: (s["start"], s["end"]))]
 
 
 def model_spans(nlp, notice_text: str, params: Params) -> Spans:

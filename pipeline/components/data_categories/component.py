@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from types import SimpleNamespace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -42,6 +43,17 @@ def _base(word: str) -> str:
     """``données`` -> ``donnée``, ``informations`` -> ``information``: generic words in any number."""
     word = word.lower()
     return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+class _Match:
+    """A lexicon match with its category, read like a span by ``DataCategories._category``."""
+
+    def __init__(self, start: int, end: int, category: str) -> None:
+        self.start, self.end = start, end
+        self._ = SimpleNamespace(category=category)
+
+    def __len__(self) -> int:
+        return self.end - self.start
 
 
 class DataCategories:
@@ -326,6 +338,14 @@ class DataCategories:
         others = [t for t in words[:cut] if t.i != root.i and not t.is_punct and t.pos_ not in ("ADP", "DET")]
         vague = P.GENERIC_MODIFIERS | P.GENERIC_HEADS  # ``différents types de données``
         return all({_base(t.lemma_), _base(t.text), t.lower_} & vague for t in others)
+
+    def category_of(self, span: Span) -> str:
+        """The category this component gives a ``DATA`` span found by another source (a trained
+        model): the same reading of the phrase, with the lexicon's matches inside it."""
+        # the lexicon's matches inside it, as _category reads them; not as spans of the doc, whose
+        # extensions are kept by offsets: a rule span with the same offsets would take their category
+        lexical = [_Match(start, end, span.doc.vocab.strings[match_id]) for match_id, start, end in self.matcher(span)]
+        return self._category(span, lexical)  # type: ignore[arg-type]
 
     def _category(self, span: Span, lexical: list[Span]) -> str:
         """The lexicon's category for the whole phrase, else the phrase's most specific keyword,

@@ -28,6 +28,17 @@ SENSITIVE = re.compile(P.sensitive_context(), FLAGS)
 ITEM_LEAD = re.compile(r"^[\s\W\d]*(?:[a-z]\)\s*)?(?:(?:la|le|l['’]|les|une?|votre|notre|nos|vos)\s+)?", FLAGS)
 
 
+def value_of(text: str, sentence: str = "") -> str | None:
+    """The GDPR value of a ``LEGAL_BASIS`` span found by another source (a trained model), read from
+    its words as this component reads a ground (``sentence``: its sentence, for Art. 9 contexts);
+    ``None`` when its words name no ground."""
+    for rx in (GROUND, AGREEMENT):
+        m = rx.search(text)
+        if m:
+            return P.value(m.groupdict(), bool(SENSITIVE.search(sentence or text)))
+    return None
+
+
 class LegalBases:
     """Mark the legal grounds a notice gives for a processing (``LEGAL_BASIS``) with their GDPR value.
 

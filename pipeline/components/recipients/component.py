@@ -343,6 +343,10 @@ class Recipients:
     def _under_heading(self, layout: Layout, char: int) -> bool:
         return layout.above(char, self._heading, self.s.heading_window, self.s.heading_chars) is not None
 
+    def category_of(self, span: Span) -> str:
+        """The category this component gives a ``RECIPIENT`` span found by another source (a trained model)."""
+        return self._category(span)
+
     def _category(self, span: Span) -> str:
         """The gazetteer's or lexicon's category, ``group`` for ``Groupe ...``, else ``processor``."""
         key = span.text
