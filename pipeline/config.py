@@ -204,6 +204,11 @@ class LegalBasisSettings(_Strict):
     item_lead_slack: int = Field(2, ge=0, description="characters a ground may stand after an item's lead")
 
 
+class CountriesSettings(_Strict):
+    cue_tokens: int = Field(3, ge=1, description="tokens before a country where what makes it a place (``en``, ``aux``) or a denied one (``hors``) is looked for")
+    context_chars: int = Field(600, ge=1, description="longest sentence, list item or table cell read for a recipient's country")
+
+
 class ComponentsParams(_Strict):
     """The windows and thresholds of each component, given to its factory at build time."""
 
@@ -212,6 +217,7 @@ class ComponentsParams(_Strict):
     purposes: PurposesSettings = PurposesSettings()
     recipients: RecipientsSettings = RecipientsSettings()
     legal_basis: LegalBasisSettings = LegalBasisSettings()
+    countries: CountriesSettings = CountriesSettings()
 
 
 class ExtractParams(_Strict):

@@ -62,6 +62,8 @@ def span_record(span: Span, cleaned: Cleaned, offset: int) -> dict:
         record.update(span._.retention.record())
     if span._.legal_basis is not None:
         record.update(span._.legal_basis.record())
+    if span._.country is not None:  # set by privacy_countries on RECIPIENT spans
+        record["country"] = span._.country
     if span._.origin is not None:  # set by privacy_combine: rule, model or both, and the span's score
         record["origin"] = span._.origin
         record["score"] = span._.score

@@ -27,6 +27,7 @@ COMPONENTS: tuple[tuple[str, dict, str | None], ...] = (
     ("privacy_legal_basis", {"last": True}, "legal_basis"),
 )
 SHARING_ENTITIES = "privacy_sharing_entities"
+COUNTRIES = "privacy_countries"  # last, after ``privacy_combine``: it reads the final RECIPIENT spans
 
 
 def register_factories() -> None:
@@ -42,14 +43,16 @@ def register_factories() -> None:
         import pipeline.components.retention.factory  # noqa: F401
         import pipeline.components.sharing_entities.factory  # noqa: F401
         import pipeline.components.combine.factory  # noqa: F401
+        import pipeline.components.countries.factory  # noqa: F401
 
 
 def assemble(params: BuildParams | None = None, components: ComponentsParams | None = None,
              combine: CombineParams | None = None, trained: Path | None = None) -> Language:
     """``fr_core_news_md`` with this project's components added, each with its settings, and the
     lexicons of those that have one taken in (``initialize``); with ``combine``, also the trained
-    span model of ``trained`` (``train.out_dir``; disabled, run by the combiner) and ``privacy_combine``
-    last, merging rule and model spans by ``combine.policy``."""
+    span model of ``trained`` (``train.out_dir``; disabled, run by the combiner) and ``privacy_combine``,
+    merging rule and model spans by ``combine.policy``; ``privacy_countries`` last, giving the final
+    RECIPIENT spans their country."""
     params = params or BuildParams()
     components = components or ComponentsParams()
     register_factories()
@@ -66,6 +69,7 @@ def assemble(params: BuildParams | None = None, components: ComponentsParams | N
         _ner_on_sharing_sentences(nlp)
     if combine is not None:
         add_combiner(nlp, combine, trained if combine.model else None)
+    nlp.add_pipe(COUNTRIES, config=components.countries.model_dump(), last=True).initialize(lambda: [], nlp=nlp)
     return nlp
 
 

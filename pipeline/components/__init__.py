@@ -91,8 +91,9 @@ def _by_label(name: str):
     return get, set_
 
 
-# origin (``rule``, ``model``, ``both``) and score: set by ``privacy_combine`` (pipeline/components/combine)
-for _name in ("origin", "score"):
+# origin (``rule``, ``model``, ``both``) and score: set by ``privacy_combine`` (pipeline/components/combine);
+# country (ISO 3166-1 alpha-2, of a ``RECIPIENT``): set by ``privacy_countries`` (pipeline/components/countries)
+for _name in ("origin", "score", "country"):
     if not Span.has_extension(_name):
         _get, _set = _by_label(_name)
         Span.set_extension(_name, getter=_get, setter=_set)
