@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+import srsly
 import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -115,6 +116,34 @@ class Lexicon:
 
     def __len__(self) -> int:
         return sum(len(terms) for terms in self.entries.values())
+
+
+class SavedLexicon:
+    """Serialisation of a component that holds one :class:`Lexicon` (``self.lexicon``) and takes a
+    new one with ``self._use(lexicon)``: the lexicon as JSON in the component's folder
+    (``LEXICON_FILE``), or as msgpack bytes."""
+
+    LEXICON_FILE = "lexicon.json"  # in the component's folder of a saved model
+    lexicon: Lexicon
+
+    def _use(self, lexicon: Lexicon) -> None:
+        raise NotImplementedError
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.lexicon.to_dict())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()):
+        self._use(Lexicon.from_dict(srsly.msgpack_loads(data)))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / self.LEXICON_FILE, self.lexicon.to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()):
+        self._use(Lexicon.from_dict(srsly.read_json(Path(path) / self.LEXICON_FILE)))
+        return self
 
 
 def terms(entries: Iterable[str] | None) -> list[str]:

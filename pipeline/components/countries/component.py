@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from pipeline.components import label_spans
-from pipeline.components.lexicon import Lexicon, load_yaml
+from pipeline.components.lexicon import Lexicon, SavedLexicon, load_yaml
 from pipeline.config import CountriesSettings
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")  # what ``initialize`` reads by default
-LEXICON_FILE = "lexicon.json"  # in the component's folder of a saved model
 # what stands right before a country named for a place (``situés en Inde``, ``vers les États-Unis``,
 # ``Google LLC (États-Unis)``, ``Localisation : Irlande``), determiners skipped
 PLACE_CUES = frozenset("en au aux à vers dans ( : – —".split())
@@ -31,7 +29,7 @@ class Mention(NamedTuple):
     placed: bool  # introduced as a place (``en``, ``aux``, ``(`` ...)
 
 
-class Countries:
+class Countries(SavedLexicon):
     """Give each ``RECIPIENT`` span the country the notice names for it.
 
     A country written in the span itself (``Google Ireland Ltd.``) comes first; else the first one
@@ -130,19 +128,3 @@ class Countries:
                 break
             first = above
         return first.start, lead_in.end
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.lexicon.to_dict())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "Countries":
-        self._use(Lexicon.from_dict(srsly.msgpack_loads(data)))
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / LEXICON_FILE, self.lexicon.to_dict())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "Countries":
-        self._use(Lexicon.from_dict(srsly.read_json(Path(path) / LEXICON_FILE)))
-        return self

@@ -7,7 +7,6 @@ from types import SimpleNamespace
 from pathlib import Path
 from typing import Callable, Iterable
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
@@ -15,13 +14,12 @@ from spacy.util import filter_spans
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.data_categories import patterns as P
-from pipeline.components.lexicon import Lexicon, load_yaml
+from pipeline.components.lexicon import Lexicon, SavedLexicon, load_yaml
 from pipeline.config import DataSettings
 from pipeline.components.syntax import conjuncts, negated, phrase, phrase_tokens
 from pipeline.layout import Layout, Line
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")  # what ``initialize`` reads by default
-LEXICON_FILE = "lexicon.json"  # in the component's folder of a saved model
 CUE = P.processing_cue()
 HEADING = P.data_heading()
 RELATIVE = P.relative_data()
@@ -56,7 +54,7 @@ class _Match:
         return self.end - self.start
 
 
-class DataCategories:
+class DataCategories(SavedLexicon):
     """Mark the kinds of personal data a notice says are processed.
 
     Three sources, the longest span winning where they overlap: the lexicon
@@ -92,22 +90,6 @@ class DataCategories:
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         return self.scorer(examples) if self.scorer is not None else {}
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.lexicon.to_dict())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "DataCategories":
-        self._use(Lexicon.from_dict(srsly.msgpack_loads(data)))
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / LEXICON_FILE, self.lexicon.to_dict())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "DataCategories":
-        self._use(Lexicon.from_dict(srsly.read_json(Path(path) / LEXICON_FILE)))
-        return self
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
