@@ -407,7 +407,8 @@ def serve(host: str, port: int, workers: int, *, say: Callable[[str], None], tel
     try:
         with quiet(), dask.config.set(WORKER_CONFIG):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host=host,
-                                   scheduler_port=port, dashboard_address=f"{host}:0")  # its HTTP routes: any free port
+                                   scheduler_port=port, dashboard_address=f"{host}:0",  # its HTTP routes: any free port
+                                   silence_logs=logging.CRITICAL)
     except (OSError, ValueError, RuntimeError) as err:  # RuntimeError: "Cluster failed to start: ..."
         while err.__cause__ is not None:  # the first cause: the port in use, the unknown host
             err = err.__cause__
@@ -445,7 +446,8 @@ def join(address: str, workers: int, timeout: float, *, tell: Callable[[str], No
         stop = asyncio.Event()
         for signum in (signal.SIGINT, signal.SIGTERM):
             asyncio.get_running_loop().add_signal_handler(signum, stop.set)
-        nannies = [Nanny(address, nthreads=1, silence_logs=logging.WARNING) for _ in range(workers)]
+        # the workers' own log lines off too: a scheduler that stops makes each heartbeat log a traceback
+        nannies = [Nanny(address, nthreads=1, silence_logs=logging.CRITICAL) for _ in range(workers)]
         await asyncio.gather(*nannies)  # awaiting a nanny starts it and its worker
         tell(f"{workers} Dask workers on this machine for the scheduler at {address}; Ctrl-C stops them")
         await stop.wait()
