@@ -86,6 +86,8 @@ def test_gold_spans_are_valid(group, notice):
         else:
             assert span["category"] in CATEGORIES[span["label"]], span
             assert span.get("country") is None or (span["label"] == "RECIPIENT" and span["country"] in COUNTRIES)
+        practices = span.get("practices", [1])
+        assert practices and practices == sorted(set(practices)) and all(isinstance(n, int) and n > 0 for n in practices)
 
 
 @pytest.mark.parametrize("group, notice", NOTICES, ids=IDS)
@@ -141,6 +143,10 @@ def test_gold_markup_round_trips():
         ("⟦LEGAL_BASIS consent|consentement⟧", "LEGAL_BASIS value"),
         ("⟦RECIPIENT processor country=USA|Google⟧", "ISO 3166"),
         ("⟦DATA identity country=US|nom⟧", "only a RECIPIENT"),
+        ("⟦DATA identity @0|nom⟧", "numbered from 1"),
+        ("⟦DATA identity @2,2|nom⟧", "each once"),
+        ("⟦DATA identity @a|nom⟧", "practice statements are written"),
+        ("⟦DATA identity@1|nom⟧", "practice statements are written"),
     ],
 )
 def test_gold_markup_refuses_bad_spans(markup, message):
@@ -154,6 +160,16 @@ def test_gold_markup_round_trips_legal_basis_and_country():
     assert [(s["label"], s.get("value"), s.get("country")) for s in spans] == [
         ("LEGAL_BASIS", "GDPR-6-1-a", None), ("RECIPIENT", None, "US")]
     assert render(text, spans) == markup
+
+
+def test_gold_markup_round_trips_practice_statements():
+    markup = ("Votre ⟦DATA contact @1|adresse e-mail⟧ sert à ⟦PURPOSE marketing @1,2|vous envoyer nos offres⟧ "
+              "et reste ⟦DURATION P3Y max after=fin du contrat @3,1|3 ans après la fin du contrat⟧ chez "
+              "⟦RECIPIENT processor country=US|Zoom⟧.")
+    text, spans = parse(markup)
+    assert [s.get("practices") for s in spans] == [[1], [1, 2], [1, 3], None]
+    assert spans[2]["after"] == "fin du contrat"
+    assert parse(render(text, spans)) == (text, spans)
 
 
 def test_gold_reader_refuses_a_changed_source(tmp_path):

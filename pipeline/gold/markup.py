@@ -9,6 +9,12 @@ A notice is annotated in a copy of its raw text where each span is wrapped as::
     ⟦DURATION null exact|tant que votre compte ne sera pas supprimé⟧
     ⟦RECIPIENT processor country=US|Google⟧
     ⟦LEGAL_BASIS GDPR-6-1-a|consentement⟧
+    ⟦DATA contact @1|adresse e-mail⟧ ... ⟦PURPOSE marketing @1,2|vous envoyer nos offres⟧
+
+A header may end with `` @N`` or ``@N,M``: the practice statements (numbered
+within the notice) the span takes part in; every ``DATA`` span of a statement
+is linked to every other span of it (see "Practice links" in gold/README.md).
+They are stored as ``"practices": [1, 2]`` on the span.
 
 The header (before the first ``|``) holds the label and its attributes, the
 rest up to the matching ``⟧`` is the annotated text, which may cross line
@@ -31,6 +37,7 @@ from pipeline.taxonomy import BOUNDS, CATEGORIES, COUNTRIES, ISO_DURATION_PATTER
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
 ISO_DURATION = re.compile(ISO_DURATION_PATTERN)
+PRACTICES = re.compile(r"\s@(\d+(?:,\d+)*)\s*$")  # the header's practice statements: " @1" or " @1,3"
 
 
 class MarkupError(ValueError):
@@ -45,7 +52,12 @@ class _Open:
 
 
 def parse_header(header: str, line: int) -> dict:
-    """Turn ``DURATION P1Y max after=...`` or ``DATA identity`` into span attributes."""
+    """Turn ``DURATION P1Y max after=...`` or ``DATA identity @1`` into span attributes."""
+    practices = PRACTICES.search(header)
+    if practices:
+        header = header[: practices.start()]
+    elif "@" in header.partition("after=")[0]:
+        raise MarkupError(f"line {line}: practice statements are written ' @N' or ' @N,M' at the header's end")
     label, _, rest = header.strip().partition(" ")
     if label not in LABELS:
         raise MarkupError(f"line {line}: unknown label {label!r}")
@@ -83,6 +95,11 @@ def parse_header(header: str, line: int) -> dict:
                     f"got {country!r}"
                 )
             attrs["country"] = code
+    if practices:
+        numbers = [int(n) for n in practices.group(1).split(",")]
+        if 0 in numbers or len(set(numbers)) != len(numbers):
+            raise MarkupError(f"line {line}: practice statements are numbered from 1, each once per span")
+        attrs["practices"] = sorted(numbers)
     return attrs
 
 
@@ -130,11 +147,16 @@ def parse(markup: str) -> tuple[str, list[dict]]:
 
 
 def _ordered(span: dict) -> dict:
-    keys = ("start", "end", "label", "text", "category", "country", "value", "bound", "after")
+    keys = ("start", "end", "label", "text", "category", "country", "value", "bound", "after", "practices")
     return {k: span[k] for k in keys if k in span}
 
 
 def _header(span: dict) -> str:
+    practices = span.get("practices")
+    return _attributes(span) + (f" @{','.join(map(str, practices))}" if practices else "")
+
+
+def _attributes(span: dict) -> str:
     if span["label"] == "DURATION":
         value = span.get("value") or "null"
         head = f"DURATION {value} {span['bound']}"
