@@ -150,9 +150,12 @@ def test_report_same_length_adds_up_units_exactly():
     assert not same_length("P6M", "P180D") and not same_length("P1Y", "P365D")
 
 
-def test_report_practices_block_is_empty_now_and_links_evidence_when_fed():
+def test_report_practices_block_from_the_records_links_evidence():
     rec = record(NOTICE)
-    assert "No practice records" in notice_page(rec)
+    assert "No practice records" in notice_page({**rec, "spans": []})
+    linked = {**rec, "spans": [{**s, "links": [2]} if s["label"] == "DATA" else s for s in rec["spans"]]}
+    table = notice_page(linked)[notice_page(linked).index('<table class="practices">'):]
+    assert f'<a href="#span-2">{rec["spans"][2]["text"]}</a>' in table[: table.index("</table>")]
     practices = [{"data": {"text": "adresse e-mail", "evidence": [0]},
                   "purposes": [{"text": "vous envoyer nos offres", "evidence": [2]}],
                   "legal_bases": [{"text": "consent", "evidence": [3]}],
