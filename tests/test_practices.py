@@ -191,3 +191,11 @@ def test_practices_json_output_links_by_span_index(nlp):
     [party] = [s for s in spans if s["label"] == "RECIPIENT"]
     assert party["safeguard"]["value"] == "scc"
     assert text[party["safeguard"]["start"] : party["safeguard"]["end"]] == party["safeguard"]["text"] == "clauses contractuelles types"
+
+
+def test_practices_a_back_reference_to_data_of_a_long_sentence(nlp):
+    short = Practices(nlp, "p", settings=PracticesSettings(sentence_chars=60))
+    got, want = links_of(nlp, short, (
+        "Lors de la création de votre compte et de chacune de vos commandes sur notre site, nous collectons votre "
+        "⟦DATA identity @1|nom⟧. Ces données sont conservées ⟦DURATION P3Y exact @1|3 ans⟧."))
+    assert got == want and len(want) == 1

@@ -24,6 +24,7 @@ span, so they make no link: the practice records list their spans as the notice'
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import product
 from typing import Iterable
@@ -110,24 +111,25 @@ class Practices:
     def _references(self, layout, text: str, spans: list[Span], units, sentence_of) -> set[tuple[int, int]]:
         """Links of the sentences that point back to data (``ces données``) and name none."""
         found: set[tuple[int, int]] = set()
-        data_starts = [(span.start_char, i) for i, span in enumerate(spans) if span.label_ == "DATA"]
+        data_starts = sorted((span.start_char, i) for i, span in enumerate(spans) if span.label_ == "DATA")
         if not data_starts:
             return found
-        for key, (data, others) in units.items():
+        data_in: dict[tuple[int, int], list[int]] = defaultdict(list)  # the data of each sentence, long ones included
+        for _, i in data_starts:
+            data_in[sentence_of[i]].append(i)
+        for key, (data, others) in list(units.items()):
             if key[0] != "sentence" or data or not others:
                 continue
             start, end = key[1]
             if not BACK_REFERENCE.search(text[start:end].strip()):
                 continue
-            antecedent = self._antecedent(layout, spans, data_starts, start, units, sentence_of)
+            antecedent = self._antecedent(layout, data_starts, start, data_in, sentence_of)
             found.update(product(antecedent, others))
         return found
 
-    def _antecedent(self, layout, spans, data_starts, start: int, units, sentence_of) -> list[int]:
+    def _antecedent(self, layout, data_starts, start: int, data_in, sentence_of) -> list[int]:
         """The data a back-reference at ``start`` points to: those of the nearest list or sentence
         above that names data, in the same section, at most ``reference_chars`` above."""
-        from bisect import bisect_left
-
         k = bisect_left(data_starts, (start, -1)) - 1
         if k < 0:
             return []
@@ -139,9 +141,9 @@ class Practices:
             return []
         block = layout.list_at(char)
         if block is not None:
-            return [j for j, span in enumerate(spans) if span.label_ == "DATA"
-                    and block.start <= span.start_char <= block.end]
-        return units[("sentence", sentence_of[i])][0]
+            first, last = bisect_left(data_starts, (block.start, -1)), bisect_left(data_starts, (block.end + 1, -1))
+            return [j for _, j in data_starts[first:last]]
+        return data_in[sentence_of[i]]
 
     # --- safeguards -----------------------------------------------------------------------------
 
