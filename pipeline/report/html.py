@@ -93,6 +93,11 @@ def describe(span: dict) -> list[tuple[str, str]]:
         rows.append(("legal basis", f"{span['value']} ({LEGAL_BASES.get(span['value'], '?')})"))
     if span.get("country"):
         rows.append(("country", span["country"]))
+    if span.get("origin"):  # who found it (rule, model or both) and how far it is trusted
+        found = {"rule": "the rules", "model": "the trained model", "both": "the rules and the trained model"}
+        rows.append(("found by", found.get(span["origin"], span["origin"])))
+    if span.get("score") is not None:
+        rows.append(("score", f"{span['score']:.2f}"))
     rows.append(("characters", f"{span['start']}–{span['end']}"))
     return rows
 
