@@ -199,3 +199,20 @@ def test_practices_a_back_reference_to_data_of_a_long_sentence(nlp):
         "Lors de la création de votre compte et de chacune de vos commandes sur notre site, nous collectons votre "
         "⟦DATA identity @1|nom⟧. Ces données sont conservées ⟦DURATION P3Y exact @1|3 ans⟧."))
     assert got == want and len(want) == 1
+
+
+def test_practices_a_lead_in_over_several_processings_joins_each_item(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Sur la base de votre ⟦LEGAL_BASIS GDPR-6-1-a @1,2|consentement⟧, nous traitons :\n"
+        "- votre ⟦DATA contact @1|adresse e-mail⟧ pour ⟦PURPOSE marketing @1|vous envoyer la newsletter⟧\n"
+        "- votre ⟦DATA location @2|position⟧ pour ⟦PURPOSE service @2|afficher les magasins proches⟧\n"))
+    assert got == want and len(want) == 4
+
+
+def test_practices_data_inside_a_purpose_or_a_period(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous traitons vos données pour ⟦PURPOSE service @1|gérer vos ⟦DATA contract @1|commandes⟧⟧ et "
+        "⟦PURPOSE marketing @2|analyser votre ⟦DATA usage @2|navigation⟧⟧.\n\n"
+        "Votre ⟦DATA identity @3|nom⟧ est conservé ⟦DURATION null exact after=suppression du compte @3|"
+        "jusqu’à la suppression du ⟦DATA identity|compte⟧⟧."))
+    assert got == want and len(want) == 3

@@ -24,7 +24,7 @@ span, so they make no link: the practice records list their spans as the notice'
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import product
 from typing import Iterable
@@ -80,12 +80,72 @@ class Practices:
             for key in self._units(layout, span, lead_ins, purpose_headings, lists_with_lead_spans, sentence_of, i):
                 units[key][side].append(i)
         links: set[tuple[int, int]] = set()
-        for key, (data, others) in units.items():
-            if key[0] == "list" and key[1] not in lists_with_lead_spans:
-                continue  # a list whose lead-in names nothing: its items are statements of their own
+        for key, (data, others) in list(units.items()):
+            if key[0] == "list":
+                if key[1] not in lists_with_lead_spans:
+                    continue  # a list whose lead-in names nothing: its items are statements of their own
+                if self._processings(layout, spans, key[1], data, others, links):
+                    continue
             links.update(product(data, others))
         links.update(self._references(layout, text, spans, units, sentence_of))
-        return sorted(links)
+        holders = self._holders(spans)
+        return sorted(link for link in links if not self._apart(spans, holders, *link))
+
+    @staticmethod
+    def _processings(layout, spans: list[Span], block_index: int, data, others, links) -> bool:
+        """A list whose items state purposes of their own (two or more items holding a ``PURPOSE``)
+        is one processing per item: each item's spans with the lead-in's. Adds those links and says
+        whether it did."""
+        block = layout.lists[block_index]
+        lead = block.lead_in
+        item_of = {item.index: item for item in block.items}
+        by_item: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+        lead_data, lead_others = [], []
+        for i in [*data, *others]:
+            line = layout.line_at(spans[i].start_char)
+            side = 0 if spans[i].label_ == "DATA" else 1
+            if lead is not None and line.index == lead.index:
+                (lead_data, lead_others)[side].append(i)
+            elif line.index in item_of:
+                by_item[line.index][side].append(i)
+        with_purpose = [k for k, (_, o) in by_item.items() if any(spans[i].label_ == "PURPOSE" for i in o)]
+        if len(with_purpose) < 2:
+            return False
+        for item_data, item_others in by_item.values():
+            links.update(product([*lead_data, *item_data], [*lead_others, *item_others]))
+        return True
+
+    @staticmethod
+    def _holders(spans: list[Span]) -> dict[int, dict[str, Span]]:
+        """For each DATA span inside a longer ``PURPOSE`` or ``DURATION`` span, that span by label
+        (spans of one label never overlap: the nearest one starting before holds it, or none does)."""
+        starts = {label: sorted((s.start_char, i) for i, s in enumerate(spans) if s.label_ == label)
+                  for label in ("PURPOSE", "DURATION")}
+        out: dict[int, dict[str, Span]] = {}
+        for d, data in enumerate(spans):
+            if data.label_ != "DATA":
+                continue
+            for label, found in starts.items():
+                k = bisect_right(found, (data.start_char, len(spans))) - 1
+                if k >= 0:
+                    holder = spans[found[k][1]]
+                    if data.end_char <= holder.end_char and holder.end_char - holder.start_char > len(data.text):
+                        out.setdefault(d, {})[label] = holder
+        return out
+
+    @staticmethod
+    def _apart(spans: list[Span], holders: dict[int, dict[str, Span]], d: int, o: int) -> bool:
+        """A data span inside one of several purposes goes with that purpose, not its siblings; a
+        data span inside a period names the event that ends it, not data kept."""
+        held = holders.get(d)
+        if not held:
+            return False
+        other = spans[o]
+        if other.label_ == "DURATION":
+            return "DURATION" in held and held["DURATION"].start_char == other.start_char
+        if other.label_ == "PURPOSE" and "PURPOSE" in held:
+            return (held["PURPOSE"].start_char, held["PURPOSE"].end_char) != (other.start_char, other.end_char)
+        return False
 
     def _units(self, layout, span: Span, lead_ins, purpose_headings, lists_with_lead_spans, sentence_of, i) -> Iterable[tuple]:
         start = span.start_char
