@@ -18,7 +18,7 @@ from pipeline.extract import extract
 from pipeline.formats.csv import COLUMNS, NOTICE_WIDE, header, notice_csv
 from pipeline.formats.dpv import concept, mapping
 from pipeline.formats.practices import notice_practices
-from pipeline.formats.records import NoticePractices, practice_records
+from pipeline.formats.records import NoticePractices, practice_records, words
 from pipeline.formats.tilt import SCHEMA, schema, tilt_document
 from pipeline.notices import Notice
 from pipeline.taxonomy import CATEGORIES, ISO_DURATION_PATTERN, LEGAL_BASES
@@ -61,6 +61,19 @@ def test_formats_practice_records_link_data_to_what_applies_to_it(record):
                 assert e.span is None or record["spans"][e.span]["text"] == e.text
     # the period said of personal data in general is the notice's own
     assert [r.text for r in practices.notice_wide.retention] == ["tant que votre compte est actif"]
+
+
+@pytest.mark.parametrize("mention, compared", [
+    ("Votre adresse e-mail", "adresse e-mail"),
+    ("l’adresse IP", "adresse ip"),
+    ("vos d'identifiants", "identifiants"),
+    ("centres d'intérêt", "centres d'intérêt"),  # ``ce`` is a determiner only as a whole word
+    ("langue préférée", "langue préférée"),
+    ("desiderata", "desiderata"),
+    ("Les", "les"),  # nothing but a determiner: kept whole
+])
+def test_formats_mentions_compared_without_leading_determiners(mention, compared):
+    assert words(mention) == compared
 
 
 def test_formats_practices_json_round_trip(record):

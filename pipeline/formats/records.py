@@ -20,7 +20,9 @@ from pipeline.formats.dpv import concept
 from pipeline.taxonomy import DATA_CATEGORIES
 
 #: leading words left out when mentions are compared (``Votre adresse e-mail`` is ``adresse e-mail``)
-DETERMINER = re.compile(r"(?i)^(?:(?:le|la|les|l['’]|un|une|des|du|de|d['’]|votre|vos|notre|nos|leur|leurs|ses|son|sa|ces|cette|ce|tous|toutes)\s*)+")
+DETERMINER = re.compile(
+    r"(?i)^(?:(?:le|la|les|un|une|des|du|de|votre|vos|notre|nos|leur|leurs|ses|son|sa|ces|cette|ce|tous|toutes)\s+"
+    r"|[ld]['’]\s*)+")  # whole words: ``centres``, ``langue``, ``desktop`` keep their first letters
 
 
 class Evidence(BaseModel):
