@@ -176,7 +176,7 @@ def run_extract(
         cache = SpanCache(cache_dir, fingerprint(params, model or project_path(params.build.model_dir)), warn=on_error)
     records = extract_with(
         partial(load_or_fail, model, params.build, params.components),
-        read_each(items, params.extract.max_bytes, on_error),
+        _told_two_versions(read_each(items, params.extract.max_bytes, on_error), params, on_error),
         params,
         fail,
         processes=min(processes or params.extract.n_process, readable),  # no pool for one notice
@@ -191,6 +191,24 @@ def run_extract(
         on_error(str(err))
         return failures + 1
     return failures
+
+
+def _versions_of(params) -> Callable[[str], object]:
+    from pipeline.report.versions import finder
+
+    return finder(params.report.versions_repeated, params.report.versions_share)
+
+
+def _told_two_versions(items: Iterator, params, warn: Callable[[str], None]) -> Iterator:
+    """``items`` as they are; a notice whose page holds two versions of it gets a warning line (its
+    spans cover both)."""
+    versions_of = _versions_of(params)
+    for item in items:
+        if isinstance(item, Notice):
+            found = versions_of(item.text)
+            if found is not None:
+                warn(found.warning(item.source))
+        yield item
 
 
 def _progress(records: Iterator[dict], total: int) -> Iterator[dict]:
@@ -324,7 +342,7 @@ def html_report(paths: list[str], out: Path, params, *, model: Path | None = Non
                              "their pages would overwrite each other: rename one")
         ids[notice.id] = notice.source
     records, failed = extract_notices(notices, params, model=model)
-    pages = write_pages(out, [("", [records[n.id] for n in notices if n.id in records])])
+    pages = write_pages(out, [("", [records[n.id] for n in notices if n.id in records])], versions_of=_versions_of(params))
     typer.echo(f"wrote {pages} notice pages and index.html to {display(str(out))}", err=True)
     if failures + failed:
         raise typer.Exit(1)

@@ -333,11 +333,12 @@ def stage_report(params: Params) -> dict[str, int]:
     notices, and the extra notices under ``extra/`` when their folder exists (the report folder is
     a DVC output, never committed: its pages hold the notices' text)."""
     from pipeline.report.html import write_pages
+    from pipeline.report.versions import finder
 
     out = owned_folder(params, "report.out_dir", params.report.out_dir, ".html")
     extracted = project_path(params.extract.out_dir)
     groups = [("", _records(extracted))]
     if any(project_path(d).is_dir() for d in params.corpus.extra_dirs):
         groups.append(("extra", _records(extracted / "extra")))
-    write_pages(out, groups)
+    write_pages(out, groups, versions_of=finder(params.report.versions_repeated, params.report.versions_share))
     return {"corpus" if not sub else sub: len(records) for sub, records in groups}

@@ -16,7 +16,7 @@ from pipeline.gold.markup import parse
 from pipeline.report.diff import diff_records, diff_table, normalise, NoticeDiff
 from pipeline.report.figures import figures, iso_days, iso_words, same_length
 from pipeline.report.html import Mark, Text, diff_page, nest, notice_page, write_pages
-from pipeline.report.versions import two_versions
+from pipeline.report.versions import repeated_copy, two_versions
 
 from conftest import SEEDS
 
@@ -326,6 +326,23 @@ def test_versions_a_marker_or_a_repeat_alone_is_one_version():
         assert two_versions(seed.read_text(encoding="utf-8")) is None, seed.name
 
 
+
+def test_versions_a_page_holding_its_notice_twice_is_a_copy():
+    twice = "\n\n".join(SECTIONS + ["[Mentions légales](https://exemple.fr/mentions)"] + SECTIONS)
+    found = repeated_copy(twice)
+    assert found is not None and found.copy and found.repeated == 1.0
+    assert found.line > len(twice.splitlines()) // 2  # in the second copy
+    assert twice.splitlines()[found.line - 1] == SECTIONS[1]  # its first line of four words or more
+    assert "n.txt: warning: the page seems to hold its notice twice" in found.warning("n.txt")
+    one = "\n\n".join(SECTIONS)
+    assert repeated_copy(one) is None
+    assert repeated_copy("\n\n".join(SECTIONS + SECTIONS[8:])) is None  # a repeated section is no copy
+    assert repeated_copy("\n\n".join(SECTIONS + SECTIONS[3:5])) is None  # the opening again, little else
+    for seed in SEEDS:
+        assert repeated_copy(seed.read_text(encoding="utf-8")) is None, seed.name
+    # linear whatever the page repeats: every line the notice's first one
+    assert repeated_copy("\n".join([SECTIONS[3]] * 50_000)) is not None
+
 # --- the commands --------------------------------------------------------------------------------
 
 
@@ -413,3 +430,24 @@ def test_cli_report_html_writes_a_page_per_notice_and_the_index(tmp_path, built_
     page = (tmp_path / "out" / "n.html").read_text(encoding="utf-8")
     assert page.count('tabindex="0"') >= 3 and "P3Y" in page
     assert '<a href="n.html">n</a>' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_cli_extract_and_report_say_a_page_holds_two_versions(tmp_path, built_model):
+    both = "\n\n".join(SECTIONS + ["Version précédente (en vigueur jusqu'au 1er mars 2024)"] + SECTIONS[2:])
+    (tmp_path / "both.txt").write_text(both, encoding="utf-8")
+    (tmp_path / "one.txt").write_text("\n\n".join(SECTIONS), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "both.txt"), str(tmp_path / "one.txt"),
+                                 "--model", str(built_model)])
+    assert result.exit_code == 0, result.output  # a warning, not a failure: both notices are extracted
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["both", "one"]
+    (warning,) = result.stderr.splitlines()
+    assert "both.txt: warning: the page seems to hold two versions of the notice (after line 25" in warning
+    result = runner.invoke(app, ["report", "--html", str(tmp_path / "out"), str(tmp_path / "both.txt"),
+                                 str(tmp_path / "one.txt"), "--model", str(built_model)])
+    assert result.exit_code == 0, result.output
+    said = "seems to hold two versions of the notice"
+    assert said in html.unescape((tmp_path / "out" / "both.html").read_text(encoding="utf-8"))
+    assert said not in html.unescape((tmp_path / "out" / "one.html").read_text(encoding="utf-8"))
+    (tmp_path / "twice.txt").write_text("\n\n".join(SECTIONS + SECTIONS), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "twice.txt"), "--model", str(built_model)])
+    assert result.exit_code == 0 and "twice.txt: warning: the page seems to hold its notice twice" in result.stderr

@@ -11,11 +11,13 @@ import heapq
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from pipeline.io import write_atomic
 from pipeline.report.figures import Figures, figures, iso_words, period
+from pipeline.report.versions import TwoVersions
 from pipeline.taxonomy import CATEGORIES, LABELS, LEGAL_BASES
 
 LABEL_NAMES = {"DATA": "personal data", "PURPOSE": "purpose", "DURATION": "retention period",
@@ -137,12 +139,15 @@ def practice_rows(record: dict) -> list[dict]:
     return rows
 
 
-def notice_context(record: dict, practices: list | None = None, index_href: str = "index.html") -> dict:
-    """What ``notice.html.j2`` is fed with."""
+def notice_context(record: dict, practices: list | None = None, index_href: str = "index.html",
+                   versions: TwoVersions | None = None) -> dict:
+    """What ``notice.html.j2`` is fed with; ``versions``: where the page holds two versions of the
+    notice (:func:`pipeline.report.versions.two_versions`), said at the top of the page."""
     return {
         **_common(),
         "id": record["id"],
         "index_href": index_href,
+        "versions": versions,
         "nodes": nest(record["text"], record["spans"]),
         "spans": [{**s, "rows": describe(s)} for s in record["spans"]],
         "figures": figures(record),
@@ -151,9 +156,10 @@ def notice_context(record: dict, practices: list | None = None, index_href: str 
     }
 
 
-def notice_page(record: dict, practices: list | None = None, index_href: str = "index.html") -> str:
+def notice_page(record: dict, practices: list | None = None, index_href: str = "index.html",
+                versions: TwoVersions | None = None) -> str:
     """One notice: its raw text with every span highlighted, its key figures, its practices."""
-    return environment().get_template("notice.html.j2").render(notice_context(record, practices, index_href))
+    return environment().get_template("notice.html.j2").render(notice_context(record, practices, index_href, versions))
 
 
 def index_page(rows: list[tuple[str, Figures]], title: str = "privex report") -> str:
@@ -179,12 +185,14 @@ def diff_page(d, old: dict | None, new: dict | None, index_href: str | None = No
     return environment().get_template("diff.html.j2").render(**_common(), d=d, sides=sides, index_href=index_href)
 
 
-def write_pages(out: Path, groups: list[tuple[str, list[dict]]], title: str = "privex report") -> int:
+def write_pages(out: Path, groups: list[tuple[str, list[dict]]], title: str = "privex report", *,
+                versions_of: Callable[[str], TwoVersions | None] = lambda text: None) -> int:
     """One page per record, and ``index.html`` across them, into ``out``.
 
     ``groups`` are (subfolder, records): the records of a subfolder (``""`` for ``out`` itself)
-    have their pages there and link back to the index. Each file is written whole. Returns the
-    number of notice pages."""
+    have their pages there and link back to the index. Each file is written whole. A page holding
+    two versions of its notice (``versions_of`` its text) says so. Returns the number of notice
+    pages."""
     rows = []
     for sub, records in groups:
         folder = out / sub if sub else out
@@ -192,7 +200,7 @@ def write_pages(out: Path, groups: list[tuple[str, list[dict]]], title: str = "p
         back = "../" * len(Path(sub).parts) + "index.html"
         for record in records:
             name = f"{record['id']}.html"
-            write_atomic(folder / name, notice_page(record, index_href=back))
+            write_atomic(folder / name, notice_page(record, index_href=back, versions=versions_of(record["text"])))
             rows.append((f"{sub}/{name}" if sub else name, figures(record)))
     write_atomic(out / "index.html", index_page(rows, title))
     return len(rows)

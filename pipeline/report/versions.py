@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 DATE = r"(?:\d{1,2}(?:er)?\s+[^\W\d_]+\.?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[^\W\d_]+\s+\d{4})"
 VERSION_MARKER = re.compile(
@@ -35,12 +36,24 @@ class TwoVersions:
     marker: str  # that line, as written
     repeated: float  # the share of the text after the marker that repeats the text before it
     share: float  # the share of the page's text after the marker
+    copy: bool = False  # no marker: the page repeats its own notice from that line on (a second copy)
 
     def message(self, name: str) -> str:
         marker = self.marker if len(self.marker) <= 60 else self.marker[:57] + "..."
         return (f"{name} holds two versions of the notice: after line {self.line} ({marker!r}), "
                 f"{self.repeated:.0%} of the text repeats what stands before it; not compared as one notice: "
                 f"split the file at that line and compare the parts")
+
+    def warning(self, name: str) -> str:
+        """What ``privex extract`` says of such a page: its spans cover both versions (or copies)."""
+        if self.copy:
+            return (f"{name}: warning: the page seems to hold its notice twice (from line {self.line} on, "
+                    f"{self.repeated:.0%} of the text repeats what stands before it); its spans count both copies: "
+                    f"cut the file at that line to read one")
+        marker = self.marker if len(self.marker) <= 60 else self.marker[:57] + "..."
+        return (f"{name}: warning: the page seems to hold two versions of the notice (after line {self.line}, "
+                f"{marker!r}, {self.repeated:.0%} of the text repeats what stands before it); its spans cover "
+                f"both: split the file at that line to read one version")
 
 
 def _lines(text: str) -> list[tuple[str, int]]:
@@ -75,3 +88,37 @@ def two_versions(text: str, *, min_repeated: float = 0.5, min_share: float = 0.2
         if repeated >= min_repeated and (best is None or repeated > best.repeated):
             best = TwoVersions(number + 1, raw.strip(), repeated, words / total)
     return best
+
+
+def repeated_copy(text: str, *, min_repeated: float = 0.8, min_share: float = 0.25, opening_lines: int = 3) -> TwoVersions | None:
+    """Where a page holds its notice a second time with no marker between (a page archived with the
+    notice repeated below itself), or None: a line repeating one of the notice's ``opening_lines``
+    first lines (of at least ``MIN_WORDS`` words) after which at least ``min_repeated`` of the text
+    repeats what stands before it, that text being at least ``min_share`` of the page's."""
+    raw_lines = text.splitlines()
+    lines = _lines(text)
+    numbered = [(number, line, n) for number, (line, n) in enumerate(lines) if n >= MIN_WORDS]
+    total = sum(n for _, _, n in numbered)
+    opening = {line for _, line, _ in numbered[:opening_lines]}
+    seen: set[str] = set()
+    for k, (number, line, _) in enumerate(numbered):
+        if line in seen and line in opening:
+            opening.discard(line)  # each opening line tried once: linear in the page, whatever it repeats
+            after = numbered[k:]
+            words = sum(n for _, _, n in after)
+            repeated = sum(n for _, line, n in after if line in seen) / words
+            if words >= min_share * total and repeated >= min_repeated:
+                return TwoVersions(number + 1, raw_lines[number].strip(), repeated, words / total, copy=True)
+        seen.add(line)
+    return None
+
+
+def finder(min_repeated: float = 0.5, min_share: float = 0.25) -> Callable[[str], TwoVersions | None]:
+    """What ``privex extract`` and the report ask of each page: two versions of its notice (the
+    thresholds of :func:`two_versions`, ``report.versions_*`` in ``params.yaml``), else its notice
+    twice."""
+
+    def found(text: str) -> TwoVersions | None:
+        return two_versions(text, min_repeated=min_repeated, min_share=min_share) or repeated_copy(text)
+
+    return found
