@@ -73,20 +73,35 @@ def two_versions(text: str, *, min_repeated: float = 0.5, min_share: float = 0.2
     total = sum(n for _, n in lines if n >= MIN_WORDS)
     if not total:
         return None
+    # one pass, linear in the page whatever it repeats: a line after a candidate marker p repeats the
+    # text before p when its first occurrence stands before p, so each repeat j adds its words to
+    # every p between its first occurrence and j (a difference array)
+    first_any: dict[str, int] = {}
+    first: dict[str, int] = {}
+    added = [0] * (len(lines) + 1)
+    for j, (line, n) in enumerate(lines):
+        first_any.setdefault(line, j)
+        if n < MIN_WORDS:
+            continue
+        f = first.setdefault(line, j)
+        if f < j:
+            added[f + 1] += n
+            added[j] -= n
     best = None
+    repeated_words, after_words = 0, total
+    seen_long = False
     for number, raw in enumerate(raw_lines):
-        if not VERSION_MARKER.search(raw):
-            continue
-        if lines[number][0] in {line for line, _ in lines[:number]}:
-            continue  # the same date or heading again: a copy of the same version
-        before = {line for line, n in lines[:number] if n >= MIN_WORDS}
-        after = [(line, n) for line, n in lines[number + 1:] if n >= MIN_WORDS]
-        words = sum(n for _, n in after)
-        if not before or words < min_share * total:
-            continue
-        repeated = sum(n for line, n in after if line in before) / words
-        if repeated >= min_repeated and (best is None or repeated > best.repeated):
-            best = TwoVersions(number + 1, raw.strip(), repeated, words / total)
+        repeated_words += added[number]
+        line, n = lines[number]
+        if n >= MIN_WORDS:
+            after_words -= n  # the words after this line
+        if (VERSION_MARKER.search(raw) and first_any[line] == number and seen_long and after_words
+                and after_words >= min_share * total):
+            # (a marker line seen before, the same date or heading again, starts a copy of the same version)
+            repeated = repeated_words / after_words
+            if repeated >= min_repeated and (best is None or repeated > best.repeated):
+                best = TwoVersions(number + 1, raw.strip(), repeated, after_words / total)
+        seen_long = seen_long or n >= MIN_WORDS
     return best
 
 
