@@ -118,6 +118,21 @@ def test_clean_markdown_bold_heading_and_links():
     assert "**" in clean(raw, without("markdown")).text
 
 
+@pytest.mark.parametrize("raw, expected", [
+    ("conservées 3 ans après la dernière activité mail/sms\\*5", "conservées 3 ans après la dernière activité mail/sms*5"),
+    ("les champs marqués d'un \\* sont obligatoires", "les champs marqués d'un * sont obligatoires"),
+    ("**Durée** : \\*voir ci-dessous\\*", "Durée : *voir ci-dessous*"),
+    ("*Données de compte* et e\\-mail", "Données de compte et e-mail"),
+])
+def test_clean_markdown_escaped_star_is_a_star_not_emphasis(raw, expected):
+    cleaned = clean(raw)
+    assert cleaned.text == expected
+    for i, char in enumerate(cleaned.text):  # the star maps back to the raw star, not to its backslash
+        if char == "*":
+            start, end = cleaned.to_raw(i, i + 1)
+            assert raw[start:end] == "*"
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

@@ -176,7 +176,7 @@ def placeholders(line: Mapped, removed: list[Removal], values: dict[str, str]) -
 # go first, so that a linked image ``[![texte](image)](url)`` leaves a link with no label.
 MD_IMAGE = re.compile(r"!\[(?P<label>[^\[\]\n]*)\]\((?P<url>[^)\s\[]*)(?:\s+\"[^\"]*\")?\)")
 MD_LINK = re.compile(r"\[(?P<label>[^\[\]\n]*)\]\((?P<url>[^)\s\[]*)(?:\s+\"[^\"]*\")?\)")
-MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+MD_EMPHASIS = re.compile(r"(?<!\\)\*\*|__|(?<![\w*\\])\*(?=\S)|(?<=[^\s\\])\*(?![\w*])")  # not an escaped ``\*``
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~])")
 
