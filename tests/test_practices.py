@@ -216,3 +216,37 @@ def test_practices_data_inside_a_purpose_or_a_period(nlp, practices):
         "Votre ⟦DATA identity @3|nom⟧ est conservé ⟦DURATION null exact after=suppression du compte @3|"
         "jusqu’à la suppression du ⟦DATA identity|compte⟧⟧."))
     assert got == want and len(want) == 3
+
+
+def test_practices_data_in_a_chain_of_purposes_goes_with_each_link_of_it(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous traitons vos données pour la ⟦PURPOSE service @1|préparation de vos ⟦DATA contract @1|achats⟧⟧ : "
+        "⟦PURPOSE service @1|emballage⟧, ⟦PURPOSE service @1|expédition⟧ ; et pour l’⟦PURPOSE analytics @2|étude de vos "
+        "⟦DATA usage @2|visites⟧⟧ afin de ⟦PURPOSE analytics @2|mieux connaître nos lecteurs⟧.\n"))
+    assert got == want and len(want) == 5
+
+
+def test_practices_data_in_one_item_purpose_still_takes_the_lead_in(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Sur la base de notre ⟦LEGAL_BASIS GDPR-6-1-f @1,2|intérêt légitime⟧ à ⟦PURPOSE improvement @1,2|améliorer nos services⟧, dans le cadre :\n"
+        "- du ⟦PURPOSE support @1|suivi de vos ⟦DATA communications @1|réclamations⟧⟧ et de l’⟦PURPOSE analytics|étude de marché⟧ ;\n"
+        "- de la ⟦PURPOSE analytics @2|mesure de votre ⟦DATA preferences @2|satisfaction⟧⟧.\n"))
+    assert got == want and len(want) == 6
+
+
+def test_practices_a_back_reference_takes_the_sentence_just_before_only(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous recueillons votre ⟦DATA identity|pseudonyme⟧ lors de l’inscription. "
+        "Certaines données sont obligatoires pour ouvrir un compte. "
+        "Ces données sont nécessaires à l’⟦LEGAL_BASIS GDPR-6-1-b|exécution du contrat⟧.\n\n"
+        "Le journal enregistre la ⟦DATA technical @1|date de connexion⟧ et la ⟦DATA technical @1|page consultée⟧. "
+        "Ce type d’information est gardé ⟦DURATION P6M exact @1|six mois⟧.\n"))
+    assert got == want and len(want) == 2
+
+
+def test_practices_a_back_reference_naming_data_takes_the_sentence_before(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Le voyageur fournit des renseignements à notre ⟦RECIPIENT processor @1|agence partenaire⟧ pour "
+        "⟦PURPOSE service @1|organiser son séjour⟧. Ces informations, telles que son ⟦DATA identity @1|prénom⟧ et son "
+        "⟦DATA identity @1|âge⟧, sont traitées sur la base du ⟦LEGAL_BASIS GDPR-6-1-b @1|contrat⟧.\n"))
+    assert got == want and len(want) == 6

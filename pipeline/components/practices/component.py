@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.practices.models import LINKED_LABELS, Safeguard
-from pipeline.components.practices.patterns import BACK_REFERENCE, SAFEGUARDS, TRANSFER
+from pipeline.components.practices.patterns import BACK_REFERENCE, CHAIN, LIST_GAP, SAFEGUARDS, TRANSFER
 from pipeline.config import PracticesSettings
 from pipeline.taxonomy import EEA
 
@@ -88,7 +88,7 @@ class Practices:
                     continue
             links.update(product(data, others))
         links.update(self._references(layout, text, spans, units, sentence_of))
-        holders = self._holders(spans)
+        holders = self._holders(layout, text, spans)
         return sorted(link for link in links if not self._apart(spans, holders, *link))
 
     @staticmethod
@@ -116,12 +116,15 @@ class Practices:
         return True
 
     @staticmethod
-    def _holders(spans: list[Span]) -> dict[int, dict[str, Span]]:
+    def _holders(layout, text: str, spans: list[Span]) -> dict[int, dict[str, object]]:
         """For each DATA span inside a longer ``PURPOSE`` or ``DURATION`` span, that span by label
-        (spans of one label never overlap: the nearest one starting before holds it, or none does)."""
+        (spans of one label never overlap: the nearest one starting before holds it, or none does);
+        for a holding purpose, also the purposes of its line it is chained to (``gestion de nos
+        communications afin de vous proposer ...``, ``exécution des commandes : livraison, retour``):
+        :meth:`_chain`."""
         starts = {label: sorted((s.start_char, i) for i, s in enumerate(spans) if s.label_ == label)
                   for label in ("PURPOSE", "DURATION")}
-        out: dict[int, dict[str, Span]] = {}
+        out: dict[int, dict[str, object]] = {}
         for d, data in enumerate(spans):
             if data.label_ != "DATA":
                 continue
@@ -131,12 +134,38 @@ class Practices:
                     holder = spans[found[k][1]]
                     if data.end_char <= holder.end_char and holder.end_char - holder.start_char > len(data.text):
                         out.setdefault(d, {})[label] = holder
+                        if label == "PURPOSE":
+                            out[d]["chain"] = Practices._chain(layout, text, spans, found, k)
         return out
 
     @staticmethod
-    def _apart(spans: list[Span], holders: dict[int, dict[str, Span]], d: int, o: int) -> bool:
-        """A data span inside one of several purposes goes with that purpose, not its siblings; a
-        data span inside a period names the event that ends it, not data kept."""
+    def _chain(layout, text: str, spans: list[Span], purposes: list[tuple[int, int]], k: int) -> set[int]:
+        """The purposes of the line of ``purposes[k]`` chained to it: each neighbour joined by a goal
+        (``afin de``, ``pour``, ``dans le but de``) or a colon that breaks it down, and after such a
+        colon the items of the breakdown (``livraison, retour, remboursement``)."""
+        line = layout.line_at(spans[purposes[k][1]].start_char)
+        chain = {purposes[k][1]}
+        for step in (1, -1):
+            j, broken = k, False
+            while 0 <= j + step < len(purposes):
+                a, b = (j, j + step) if step == 1 else (j + step, j)
+                left, right = spans[purposes[a][1]], spans[purposes[b][1]]
+                if right.start_char >= line.end or left.start_char < line.start:
+                    break
+                gap = text[left.end_char:right.start_char]
+                if CHAIN.match(gap):
+                    broken = broken or ":" in gap
+                elif not (broken and step == 1 and LIST_GAP.match(gap)):
+                    break
+                j += step
+                chain.add(purposes[j][1])
+        return chain
+
+    @staticmethod
+    def _apart(spans: list[Span], holders: dict[int, dict[str, object]], d: int, o: int) -> bool:
+        """A data span inside one of several purposes of a line goes with that purpose and those
+        chained to it, not its siblings; a data span inside a period names the event that ends it,
+        not data kept."""
         held = holders.get(d)
         if not held:
             return False
@@ -144,7 +173,9 @@ class Practices:
         if other.label_ == "DURATION":
             return "DURATION" in held and held["DURATION"].start_char == other.start_char
         if other.label_ == "PURPOSE" and "PURPOSE" in held:
-            return (held["PURPOSE"].start_char, held["PURPOSE"].end_char) != (other.start_char, other.end_char)
+            holder = held["PURPOSE"]
+            same_line = other.doc._.layout.line_at(other.start_char).index == other.doc._.layout.line_at(holder.start_char).index
+            return same_line and o not in held["chain"]
         return False
 
     def _units(self, layout, span: Span, lead_ins, purpose_headings, lists_with_lead_spans, sentence_of, i) -> Iterable[tuple]:
@@ -169,41 +200,50 @@ class Practices:
                 break
 
     def _references(self, layout, text: str, spans: list[Span], units, sentence_of) -> set[tuple[int, int]]:
-        """Links of the sentences that point back to data (``ces données``) and name none."""
+        """Links of the sentences that point back (``ces données``, ``ce type d’information``): one
+        that names no data takes the data of the sentence just before (of the whole list when that
+        sentence is an item of one); one that names data (``Ces informations, telles que votre nom,
+        ...``) takes the other spans of the sentence just before when that one names no data."""
         found: set[tuple[int, int]] = set()
+        members: dict[tuple[int, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+        for i, bounds in sentence_of.items():
+            members[bounds][0 if spans[i].label_ == "DATA" else 1].append(i)
         data_starts = sorted((span.start_char, i) for i, span in enumerate(spans) if span.label_ == "DATA")
-        if not data_starts:
-            return found
-        data_in: dict[tuple[int, int], list[int]] = defaultdict(list)  # the data of each sentence, long ones included
-        for _, i in data_starts:
-            data_in[sentence_of[i]].append(i)
-        for key, (data, others) in list(units.items()):
-            if key[0] != "sentence" or data or not others:
-                continue
-            start, end = key[1]
+        for (start, end), (data, others) in list(members.items()):
             if not BACK_REFERENCE.search(text[start:end].strip()):
                 continue
-            antecedent = self._antecedent(layout, data_starts, start, data_in, sentence_of)
-            found.update(product(antecedent, others))
+            before = self._sentence_before(layout, text, start)
+            if before is None:
+                continue
+            data_before, others_before = members.get(before, ((), ()))
+            if not data and others:
+                found.update(product(self._antecedent(layout, data_starts, before, data_before, start), others))
+            elif data and others_before and not data_before and start - before[0] <= self.s.reference_chars:
+                found.update(product(data, others_before))
         return found
 
-    def _antecedent(self, layout, data_starts, start: int, data_in, sentence_of) -> list[int]:
-        """The data a back-reference at ``start`` points to: those of the nearest list or sentence
-        above that names data, in the same section, at most ``reference_chars`` above."""
-        k = bisect_left(data_starts, (start, -1)) - 1
-        if k < 0:
+    @staticmethod
+    def _sentence_before(layout, text: str, start: int) -> tuple[int, int] | None:
+        """The sentence that ends last before ``start`` with words in it."""
+        p = start - 1
+        while p >= 0 and text[p].isspace():
+            p -= 1
+        return layout.sentence_at(p) if p >= 0 else None
+
+    def _antecedent(self, layout, data_starts, before: tuple[int, int], data_before, start: int) -> list[int]:
+        """The data a back-reference at ``start`` points to: those of the sentence ``before`` it, or
+        of the whole list that sentence is an item of; none when that sentence names none, stands in
+        another section or starts more than ``reference_chars`` above."""
+        if not data_before or start - before[0] > self.s.reference_chars:
             return []
-        char, i = data_starts[k]
-        if start - char > self.s.reference_chars:
-            return []
-        here, there = layout.sections_at(start), layout.sections_at(char)
+        here, there = layout.sections_at(start), layout.sections_at(before[0])
         if (here[-1].index if here else -1) != (there[-1].index if there else -1):
             return []
-        block = layout.list_at(char)
-        if block is not None:
+        block = layout.list_at(before[0])
+        if block is not None and block.start >= start - self.s.reference_chars:
             first, last = bisect_left(data_starts, (block.start, -1)), bisect_left(data_starts, (block.end + 1, -1))
             return [j for _, j in data_starts[first:last]]
-        return data_in[sentence_of[i]]
+        return list(data_before)
 
     # --- safeguards -----------------------------------------------------------------------------
 

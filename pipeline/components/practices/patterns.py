@@ -10,10 +10,10 @@ APOS = "['’]"
 def back_reference() -> re.Pattern:
     """Words that point back to data named just before, in a sentence that says what is done with
     them: ``ces données sont conservées 3 ans``, ``les données mentionnées ci-dessus``, ``ces
-    informations``, ``lesdites données``, ``Elles sont transmises à ...`` (at a sentence's start)."""
-    nouns = r"(?:données(?:\s+personnelles)?|informations|renseignements|catégories\s+de\s+données)"
+    informations``, ``ce type d’information``, ``lesdites données``, ``Elles sont transmises à ...`` (at a sentence's start)."""
+    nouns = r"(?:données(?:\s+personnelles)?|informations?|renseignements|catégories\s+de\s+données)"
     return re.compile(
-        rf"(?i)\b(?:ces|lesdites|ces\s+mêmes)\s+{nouns}\b"
+        rf"(?i)\b(?:ces|lesdites|ces\s+mêmes|ce\s+type\s+d(?:e\s+|{APOS}\s*))\s*{nouns}\b"
         rf"|\b{nouns}\s+(?:(?:mentionnées|citées|énumérées|listées|décrites|visées|indiquées|collectées)\s+ci-dessus"
         r"|précitées|susmentionnées|susvisées|ci-dessus)"
         r"|^\W*(?:elles|celles-ci)\b"
@@ -63,6 +63,23 @@ def transfer() -> re.Pattern:
     )
 
 
+def chain() -> re.Pattern:
+    """What joins a purpose to the next one of its chain (the text between the two): its goal
+    (``afin de``, ``pour``, ``dans le but de``, ``en vue de``, ``ceci afin de``) or a colon that
+    breaks it down (``exécution des commandes : livraison``)."""
+    return re.compile(
+        rf"(?i)^[\s,(]*(?:(?:et\s+)?(?:ceci\s+|cela\s+)?(?:afin\s+(?:de|d{APOS}|que)|pour(?:\s+pouvoir)?|dans\s+le\s+but\s+(?:de|d{APOS})"
+        rf"|en\s+vue\s+(?:de|d{APOS}))|:)[\s\w{APOS}]{{0,12}}$"
+    )
+
+
+def list_gap() -> re.Pattern:
+    """What separates two items of one enumeration: a comma, ``et``, ``ou``, a semicolon."""
+    return re.compile(r"(?i)^[\s,;]*(?:(?:et|ou|ainsi\s+que)\b)?[\s\w'’]{0,6}$")
+
+
 BACK_REFERENCE = back_reference()
+CHAIN = chain()
+LIST_GAP = list_gap()
 SAFEGUARDS = safeguards()
 TRANSFER = transfer()
