@@ -250,3 +250,29 @@ def test_practices_a_back_reference_naming_data_takes_the_sentence_before(nlp, p
         "⟦PURPOSE service @1|organiser son séjour⟧. Ces informations, telles que son ⟦DATA identity @1|prénom⟧ et son "
         "⟦DATA identity @1|âge⟧, sont traitées sur la base du ⟦LEGAL_BASIS GDPR-6-1-b @1|contrat⟧.\n"))
     assert got == want and len(want) == 6
+
+
+def test_practices_a_title_the_page_did_not_mark_opens_one_processing(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Notre politique de confidentialité pour ⟦PURPOSE service|la gestion de vos contrats⟧\n\n"
+        "⟦PURPOSE service @1|Suivi des livraisons⟧\n\n"
+        "Nous recevons votre ⟦DATA contact @1|adresse de livraison⟧ quand vous commandez.\n\n"
+        "Le livreur reçoit aussi votre ⟦DATA contact @1|numéro de portable⟧.\n\n"
+        "⟦RECIPIENT processor @2|Imprimeurs⟧\n\n"
+        "Nous leur confions votre ⟦DATA identity @2|nom⟧ pour les envois papier.\n\n"
+        "Questions fréquentes\n\n"
+        "Vous pouvez nous écrire au sujet de votre ⟦DATA contract|facture⟧.\n"))
+    assert got == want and len(want) == 3
+
+
+def test_practices_a_titled_passage_with_several_lead_ins_or_too_long_is_no_statement(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Intro.\n\n⟦PURPOSE marketing|Communication commerciale⟧\n\n"
+        "Quand vous jouez à un concours, nous recevons :\n- votre ⟦DATA identity|pseudonyme⟧\n\n"
+        "Quand vous vous abonnez à la lettre, nous recevons :\n- votre ⟦DATA contact|adresse e-mail⟧\n"))
+    assert got == want == set()
+    short = Practices(nlp, "p", settings=PracticesSettings(titled_chars=40))
+    got, _ = links_of(nlp, short, (
+        "Intro.\n\n⟦PURPOSE service|Suivi des livraisons⟧\n\n"
+        "Nous recevons votre ⟦DATA contact|adresse de livraison⟧ quand vous commandez sur le site.\n"))
+    assert got == set()

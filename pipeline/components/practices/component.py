@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.practices.models import LINKED_LABELS, Safeguard
-from pipeline.components.practices.patterns import BACK_REFERENCE, CHAIN, LIST_GAP, SAFEGUARDS, TRANSFER
+from pipeline.components.practices.patterns import BACK_REFERENCE, CHAIN, LIST_GAP, SAFEGUARDS, TITLE_NUMBER, TRANSFER
 from pipeline.config import PracticesSettings
 from pipeline.taxonomy import EEA
 
@@ -68,8 +68,9 @@ class Practices:
         layout = doc._.layout
         text = layout.text
         lead_ins = {block.lead_in.index: block for block in layout.lists if block.lead_in is not None}
-        purpose_headings = {layout.line_at(s.start_char).index for s in spans
-                            if s.label_ == "PURPOSE" and layout.line_at(s.start_char).kind == "heading"}
+        titles, processing_titles = self._titles(layout, spans)
+        lead_starts = sorted(block.start for block in layout.lists if block.lead_in is not None)
+        where = (titles, processing_titles, lead_starts)
         units: dict[tuple, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
         lists_with_lead_spans: set[int] = set()
         sentence_of: dict[int, tuple[int, int]] = {}
@@ -77,7 +78,7 @@ class Practices:
             if span.label_ != "DATA" and span.label_ not in LINKED_LABELS:
                 continue
             side = 0 if span.label_ == "DATA" else 1
-            for key in self._units(layout, span, lead_ins, purpose_headings, lists_with_lead_spans, sentence_of, i):
+            for key in self._units(layout, span, lead_ins, where, lists_with_lead_spans, sentence_of, i):
                 units[key][side].append(i)
         links: set[tuple[int, int]] = set()
         for key, (data, others) in list(units.items()):
@@ -178,7 +179,7 @@ class Practices:
             return same_line and o not in held["chain"]
         return False
 
-    def _units(self, layout, span: Span, lead_ins, purpose_headings, lists_with_lead_spans, sentence_of, i) -> Iterable[tuple]:
+    def _units(self, layout, span: Span, lead_ins, where, lists_with_lead_spans, sentence_of, i) -> Iterable[tuple]:
         start = span.start_char
         sentence = layout.sentence_at(start)
         sentence_of[i] = sentence
@@ -193,11 +194,59 @@ class Practices:
             lists_with_lead_spans.add(block.index)
         if block is not None and block.lead_in is not None and block.end - block.start <= self.s.list_chars:
             yield ("list", block.index)
+        titles, processing_titles, lead_starts = where
         for section in reversed(layout.sections_at(start)):
-            if section.heading.index in purpose_headings:
-                if section.end - section.start <= self.s.section_chars:
+            if section.heading.index in processing_titles:
+                if section.end - section.start <= self.s.section_chars and self._one_processing(lead_starts, section.start, section.end):
                     yield ("section", section.index)
                 break
+        k = bisect_right(titles, line.index) - 1
+        if k >= 0 and titles[k] in processing_titles and layout.lines[titles[k]].kind != "heading":
+            first = layout.lines[titles[k]].start
+            last = layout.lines[titles[k + 1]].start if k + 1 < len(titles) else len(layout.text)
+            if last - first <= self.s.titled_chars and self._one_processing(lead_starts, first, last):
+                yield ("titled", titles[k])
+
+    @staticmethod
+    def _one_processing(lead_starts: list[int], start: int, end: int) -> bool:
+        """A section that holds two lists or more under lead-ins of their own (``Lorsque vous ...,
+        nous collectons :`` twice) tells several processings apart: it is not one statement."""
+        return bisect_left(lead_starts, end) - bisect_left(lead_starts, start) < 2
+
+    def _titles(self, layout, spans: list[Span]) -> tuple[list[int], set[int]]:
+        """The lines written as titles, by index: the headings, and the short lines without end
+        punctuation that a paragraph follows (``Réparateurs``, ``1. Gestion des commandes`` as the
+        page left them: :meth:`_titled`; not the notice's first line, whose title names the notice,
+        not one processing). And those of them that name one processing: a heading that
+        holds a ``PURPOSE`` span, or a title that a ``PURPOSE`` or ``RECIPIENT`` span (the
+        disclosure to that party) fills at least half of."""
+        lines = layout.lines
+        first = next((line.index for line in lines if not line.blank), -1)
+        titles = [line.index for k, line in enumerate(lines)
+                  if line.kind == "heading" or (line.index != first and self._titled(lines, k))]
+        filled: dict[int, int] = defaultdict(int)
+        named: set[int] = set()
+        for span in spans:
+            if span.label_ in ("PURPOSE", "RECIPIENT"):
+                line = layout.line_at(span.start_char)
+                filled[line.index] += min(span.end_char, line.end) - span.start_char
+                if span.label_ == "PURPOSE" and line.kind == "heading":
+                    named.add(line.index)
+        for index in titles:
+            line = lines[index]
+            if 2 * filled.get(index, 0) >= len(TITLE_NUMBER.sub("", line.text.strip())):
+                named.add(index)
+        return titles, named & set(titles)
+
+    def _titled(self, lines, k: int) -> bool:
+        line = lines[k]
+        words = line.text.strip()
+        if line.kind not in ("text", "item") or line.table >= 0 or not words or len(words) > self.s.title_chars:
+            return False
+        if words[-1] in ".;:,!":
+            return False
+        after = next((other for other in lines[k + 1 :] if not other.blank), None)
+        return after is not None and after.kind == "text"
 
     def _references(self, layout, text: str, spans: list[Span], units, sentence_of) -> set[tuple[int, int]]:
         """Links of the sentences that point back (``ces données``, ``ce type d’information``): one

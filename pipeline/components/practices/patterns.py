@@ -78,6 +78,9 @@ def list_gap() -> re.Pattern:
     return re.compile(r"(?i)^[\s,;]*(?:(?:et|ou|ainsi\s+que)\b)?[\s\w'’]{0,6}$")
 
 
+#: the number or letter a title opens with (``3.``, ``2.1``, ``b)``, ``IV -``)
+TITLE_NUMBER = re.compile(r"^(?:[\dIVXivx]+(?:[.)]\d*)*|[a-zA-Z][.)])\s*[-–.)]?\s*")
+
 BACK_REFERENCE = back_reference()
 CHAIN = chain()
 LIST_GAP = list_gap()
