@@ -276,3 +276,13 @@ def test_practices_a_titled_passage_with_several_lead_ins_or_too_long_is_no_stat
         "Intro.\n\n⟦PURPOSE service|Suivi des livraisons⟧\n\n"
         "Nous recevons votre ⟦DATA contact|adresse de livraison⟧ quand vous commandez sur le site.\n"))
     assert got == set()
+
+
+def test_practices_a_cell_in_parts_links_each_part_to_its_own_data(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Données\nDurée de conservation\n"
+        "⟦DATA contract @1|Facturation⟧\n"
+        "Les ⟦DATA financial @1|factures⟧ sont gardées ⟦DURATION P10Y exact @1|10 ans⟧. "
+        "Par exception, le ⟦DATA financial @2|RIB⟧ est effacé ⟦DURATION P1M exact @2|un mois après le paiement⟧.\n"
+        "⟦DATA technical @3|Journaux⟧\n⟦DURATION P1Y exact @3|1 an⟧\n"))
+    assert got == want and len(want) == 4

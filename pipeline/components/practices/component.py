@@ -87,10 +87,34 @@ class Practices:
                     continue  # a list whose lead-in names nothing: its items are statements of their own
                 if self._processings(layout, spans, key[1], data, others, links):
                     continue
+            if key[0] == "row":
+                links.update(self._row(layout, spans, data, others, sentence_of))
+                continue
             links.update(product(data, others))
         links.update(self._references(layout, text, spans, units, sentence_of))
         holders = self._holders(layout, text, spans)
         return sorted(link for link in links if not self._apart(spans, holders, *link))
+
+    @staticmethod
+    def _row(layout, spans: list[Span], data: list[int], others: list[int], sentence_of) -> Iterable[tuple[int, int]]:
+        """The links of one table row. A cell whose sentences each name data and what applies to them
+        (``Les données bancaires sont conservées ... Par dérogation, le numéro de carte est supprimé
+        ...``) is in parts: each part links within itself; the first is the cell's general part and
+        takes the data of the row's other cells; the other cells' spans apply to every part."""
+        cell_of = {i: layout.line_at(spans[i].start_char).index for i in [*data, *others]}
+        stated: dict[int, dict[tuple[int, int], list[bool]]] = defaultdict(lambda: defaultdict(lambda: [False, False]))
+        for i in [*data, *others]:
+            stated[cell_of[i]][sentence_of[i]][0 if spans[i].label_ == "DATA" else 1] = True
+        parts = {cell: sorted(b for b, (d, o) in sentences.items() if d and o) for cell, sentences in stated.items()}
+        parts = {cell: found for cell, found in parts.items() if len(found) >= 2}
+        for d, o in product(data, others):
+            cell = cell_of[o]
+            if cell in parts:
+                if cell_of[d] == cell and sentence_of[d] != sentence_of[o]:
+                    continue  # two parts of one cell
+                if cell_of[d] != cell and sentence_of[o] != parts[cell][0] and sentence_of[o] in parts[cell]:
+                    continue  # the row's other data go with the general part only
+            yield d, o
 
     @staticmethod
     def _processings(layout, spans: list[Span], block_index: int, data, others, links) -> bool:
