@@ -286,3 +286,14 @@ def test_practices_a_cell_in_parts_links_each_part_to_its_own_data(nlp, practice
         "Par exception, le ⟦DATA financial @2|RIB⟧ est effacé ⟦DURATION P1M exact @2|un mois après le paiement⟧.\n"
         "⟦DATA technical @3|Journaux⟧\n⟦DURATION P1Y exact @3|1 an⟧\n"))
     assert got == want and len(want) == 4
+
+
+def test_practices_a_reference_to_recipients_brings_them_all(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Vos informations peuvent être communiquées :\n"
+        "- à nos ⟦RECIPIENT processor @1|transporteurs⟧ et à nos ⟦RECIPIENT processor @1|hébergeurs⟧ ;\n"
+        "- aux ⟦RECIPIENT authority @1|services fiscaux⟧ sur demande.\n"
+        "Certains des destinataires mentionnés ci-dessus sont situés hors de l’Union européenne. "
+        "Ils n’ont accès qu’à votre ⟦DATA identity @1|nom⟧ et à votre ⟦DATA contact @1|ville⟧.\n\n"
+        "Nous travaillons avec des ⟦RECIPIENT processor|agences⟧. Votre ⟦DATA identity|âge⟧ reste chez nous.\n"))
+    assert got == want and len(want) == 6

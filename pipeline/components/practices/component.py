@@ -34,7 +34,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import SPAN_KEY
 from pipeline.components.practices.models import LINKED_LABELS, Safeguard
-from pipeline.components.practices.patterns import BACK_REFERENCE, CHAIN, LIST_GAP, SAFEGUARDS, TITLE_NUMBER, TRANSFER
+from pipeline.components.practices.patterns import (
+    BACK_REFERENCE, CHAIN, LIST_GAP, PRONOUN, RECIPIENT_REFERENCE, SAFEGUARDS, TITLE_NUMBER, TRANSFER,
+)
 from pipeline.config import PracticesSettings
 from pipeline.taxonomy import EEA
 
@@ -293,7 +295,30 @@ class Practices:
                 found.update(product(self._antecedent(layout, data_starts, before, data_before, start), others))
             elif data and others_before and not data_before and start - before[0] <= self.s.reference_chars:
                 found.update(product(data, others_before))
+        found.update(self._recipient_references(layout, text, spans, members))
         return found
+
+    def _recipient_references(self, layout, text: str, spans: list[Span], members) -> Iterable[tuple[int, int]]:
+        """A sentence that points back to recipients without naming them (``certains des destinataires
+        mentionnés ci-dessus``, ``ces prestataires``) brings in every recipient of the sentence just
+        before (of its whole list when it is an item), for the data it names and those of the next
+        sentence when that one goes on about them (``Ils ont accès à votre nom ...``)."""
+        starts = sorted((span.start_char, i) for i, span in enumerate(spans) if span.label_ == "RECIPIENT")
+        done: set[tuple[int, int]] = set()
+        for match in RECIPIENT_REFERENCE.finditer(text):
+            here = layout.sentence_at(match.start())
+            before = self._sentence_before(layout, text, here[0])
+            if here in done or before is None or here[0] - before[0] > self.s.reference_chars:
+                continue
+            done.add(here)
+            block = layout.list_at(before[0])
+            first, last = (block.start, block.end) if block is not None else before
+            parties = [i for _, i in starts[bisect_left(starts, (first, -1)) : bisect_left(starts, (last, -1))]]
+            data = list(members.get(here, ((), ()))[0])
+            after = layout.sentence_at(here[1])
+            if after != here and PRONOUN.match(text[after[0] : after[1]].lstrip()):
+                data += members.get(after, ((), ()))[0]
+            yield from product(data, parties)
 
     @staticmethod
     def _sentence_before(layout, text: str, start: int) -> tuple[int, int] | None:

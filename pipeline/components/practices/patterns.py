@@ -78,6 +78,20 @@ def list_gap() -> re.Pattern:
     return re.compile(r"(?i)^[\s,;]*(?:(?:et|ou|ainsi\s+que)\b)?[\s\w'’]{0,6}$")
 
 
+def recipient_reference() -> re.Pattern:
+    """Words that point back to recipients named just before without naming them: ``certains des
+    destinataires mentionnés ci-dessus``, ``ces prestataires``, ``lesdits partenaires``."""
+    parties = r"(?:destinataires|prestataires|partenaires|sous-traitants|tiers|sociétés|organismes|entités)"
+    return re.compile(
+        rf"(?i)\b(?:ces|lesdits|lesdites)\s+{parties}\b"
+        rf"|\b{parties}\s+(?:(?:mentionné|cité|énuméré|listé|décrit|visé|indiqué)e?s\s+ci-dessus|précité|susmentionné|susvisé)"
+    )
+
+
+#: a sentence that goes on about what the sentence before named (``Ils ont accès ...``)
+PRONOUN = re.compile(r"(?i)^\W*(?:ils|elles|ceux-ci|celles-ci|ces\s+derni(?:ers|ères))\b")
+RECIPIENT_REFERENCE = recipient_reference()
+
 #: the number or letter a title opens with (``3.``, ``2.1``, ``b)``, ``IV -``)
 TITLE_NUMBER = re.compile(r"^(?:[\dIVXivx]+(?:[.)]\d*)*|[a-zA-Z][.)])\s*[-–.)]?\s*")
 
