@@ -297,3 +297,15 @@ def test_practices_a_reference_to_recipients_brings_them_all(nlp, practices):
         "Ils n’ont accès qu’à votre ⟦DATA identity @1|nom⟧ et à votre ⟦DATA contact @1|ville⟧.\n\n"
         "Nous travaillons avec des ⟦RECIPIENT processor|agences⟧. Votre ⟦DATA identity|âge⟧ reste chez nous.\n"))
     assert got == want and len(want) == 6
+
+
+def test_practices_a_list_nested_under_a_lead_in_takes_its_spans(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous avons un ⟦LEGAL_BASIS GDPR-6-1-f @1,2|intérêt légitime⟧ à ⟦PURPOSE service @1,2|suivre nos clients⟧, par les moyens suivants :\n"
+        "- ⟦PURPOSE service @1|Mettre à jour votre ⟦DATA contract @1|fiche⟧⟧.\n"
+        "- Vos ⟦DATA communications @2|appels⟧ peuvent être écoutés :\n"
+        "- pour ⟦PURPOSE training @2|former nos conseillers⟧ ;\n"
+        "- pour ⟦PURPOSE security @2|prévenir les abus⟧.\n\n"
+        "Pour nos ⟦PURPOSE marketing|campagnes⟧ :\n"
+        "- Vos ⟦DATA preferences @3|goûts⟧ sont notés :\n- pour ⟦PURPOSE marketing @3|choisir nos offres⟧.\n"))
+    assert got == want and len(want) == 8

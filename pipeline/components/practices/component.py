@@ -93,9 +93,35 @@ class Practices:
                 links.update(self._row(layout, spans, data, others, sentence_of))
                 continue
             links.update(product(data, others))
+        links.update(self._nested(layout, spans, units))
         links.update(self._references(layout, text, spans, units, sentence_of))
         holders = self._holders(layout, text, spans)
         return sorted(link for link in links if not self._apart(spans, holders, *link))
+
+    @staticmethod
+    def _nested(layout, spans: list[Span], units) -> Iterable[tuple[int, int]]:
+        """Lists nested in a list whose lead-in names spans: a list right after it (or after another
+        such list) whose lead-in is itself an item (``- Les conversations peuvent être enregistrées :``)
+        is one of the processings the outer lead-in announces, and the outer lead-in's spans take
+        part in it (the page lost the indentation; the bullets say the nesting)."""
+        top, previous = None, None
+        for block in layout.lists:
+            lead = block.lead_in
+            if lead is None:
+                top, previous = None, block
+                continue
+            nested = (lead.kind == "item" and top is not None and previous is not None
+                      and lead.index - previous.items[-1].index <= 2)
+            if not nested:
+                top = block if lead.kind == "text" else None
+            elif ("list", block.index) in units and ("list", top.index) in units:
+                outer_data, outer_others = units[("list", top.index)]
+                lead_data = [i for i in outer_data if layout.line_at(spans[i].start_char).index == top.lead_in.index]
+                lead_others = [i for i in outer_others if layout.line_at(spans[i].start_char).index == top.lead_in.index]
+                data, others = units[("list", block.index)]
+                yield from product(data, lead_others)
+                yield from product(lead_data, others)
+            previous = block
 
     @staticmethod
     def _row(layout, spans: list[Span], data: list[int], others: list[int], sentence_of) -> Iterable[tuple[int, int]]:
