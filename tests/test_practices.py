@@ -309,3 +309,15 @@ def test_practices_a_list_nested_under_a_lead_in_takes_its_spans(nlp, practices)
         "Pour nos ⟦PURPOSE marketing|campagnes⟧ :\n"
         "- Vos ⟦DATA preferences @3|goûts⟧ sont notés :\n- pour ⟦PURPOSE marketing @3|choisir nos offres⟧.\n"))
     assert got == want and len(want) == 8
+
+
+def test_practices_a_row_naming_data_by_a_reference_takes_the_data_of_that_row(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Personne concernée\nDonnées collectées\n"
+        "Clients\n⟦DATA identity @1|nom⟧, ⟦DATA contact @1|adresse⟧\n"
+        "Fournisseurs\n⟦DATA professional @2|fonction⟧\n\n"
+        "Nous gardons vos données le temps nécessaire.\n\n"
+        "Finalité\nDonnées\nDurée\n"
+        "⟦PURPOSE service @1|Suivi des clients⟧\nDonnées des clients (voir article 2 ci-dessus)\n⟦DURATION P3Y exact @1|3 ans⟧\n"
+        "⟦PURPOSE service @2|Achats⟧\nDonnées du fournisseur (voir article 2)\n⟦DURATION P5Y exact @2|5 ans⟧\n"))
+    assert got == want and len(want) == 6

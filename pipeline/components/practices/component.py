@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components import SPAN_KEY
 from pipeline.components.practices.models import LINKED_LABELS, Safeguard
 from pipeline.components.practices.patterns import (
-    BACK_REFERENCE, CHAIN, LIST_GAP, PRONOUN, RECIPIENT_REFERENCE, SAFEGUARDS, TITLE_NUMBER, TRANSFER,
+    BACK_REFERENCE, CHAIN, LIST_GAP, NAMED_REFERENCE, PRONOUN, RECIPIENT_REFERENCE, SAFEGUARDS, TITLE_NUMBER, TRANSFER,
 )
 from pipeline.config import PracticesSettings
 from pipeline.taxonomy import EEA
@@ -43,6 +43,12 @@ from pipeline.taxonomy import EEA
 if not Doc.has_extension("links"):
     # (DATA index, other index) pairs over ``doc.spans[SPAN_KEY]`` in its order, sorted; set by privacy_practices
     Doc.set_extension("links", default=None)
+
+
+def _label(words: str) -> str:
+    """The first word of a category's name, lower case and singular: ``Clients`` -> ``client``."""
+    first = words.strip().split(maxsplit=1)
+    return first[0].lower().rstrip("sx") if first else ""
 
 
 class Practices:
@@ -94,9 +100,31 @@ class Practices:
                 continue
             links.update(product(data, others))
         links.update(self._nested(layout, spans, units))
+        links.update(self._named(layout, text, units))
         links.update(self._references(layout, text, spans, units, sentence_of))
         holders = self._holders(layout, text, spans)
         return sorted(link for link in links if not self._apart(spans, holders, *link))
+
+    @staticmethod
+    def _named(layout, text: str, units) -> Iterable[tuple[int, int]]:
+        """A table row that names data by a reference to another passage (``Données du client (voir
+        article 4 ci-dessus)``) takes the data of the row above that the category labels
+        (``Clients``: its first cell), with the row's other spans."""
+        labels: dict[str, tuple[int, int]] = {}  # a row label's word -> (table, row) of the nearest row above so far
+        rows = sorted((cells[0].start, table.index, cells[0].row, _label(cells[0].text))
+                      for table in layout.tables for cells in table.rows if cells)
+        k = 0
+        for match in NAMED_REFERENCE.finditer(text):
+            while k < len(rows) and rows[k][0] < match.start():
+                labels[rows[k][3]] = (rows[k][1], rows[k][2])
+                k += 1
+            cell = layout.cell_at(match.start())
+            source = labels.get(_label(match.group("category")))
+            if cell is None or cell.header or source is None:
+                continue
+            data = units.get(("row", *source), ((), ()))[0]
+            others = units.get(("row", cell.table, cell.row), ((), ()))[1]
+            yield from product(data, others)
 
     @staticmethod
     def _nested(layout, spans: list[Span], units) -> Iterable[tuple[int, int]]:

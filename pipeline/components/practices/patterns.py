@@ -88,6 +88,19 @@ def recipient_reference() -> re.Pattern:
     )
 
 
+def named_reference() -> re.Pattern:
+    """Data named by their category and a reference to the passage that lists them: ``Données du
+    client (voir article 4 ci-dessus)``, ``les données des prospects listées à l’article 3``; group
+    ``category`` is the category's word."""
+    return re.compile(
+        rf"(?i)\b(?:données|informations)\s+(?:du|de\s+la|des|de\s+l{APOS}|de|d{APOS})\s*(?P<category>\w+)[^()\n]{{0,30}}?"
+        r"\(?\s*(?:voir|cf\.?|(?:listée|mentionnée|définie|décrite|visée|énumérée|indiquée)s?\s+(?:à|dans|au))"
+        r"\s+(?:l['’]\s*|la\s+)?(?:article|section|paragraphe|rubrique|point|partie|tableau)\s+\w+"
+    )
+
+
+NAMED_REFERENCE = named_reference()
+
 #: a sentence that goes on about what the sentence before named (``Ils ont accès ...``)
 PRONOUN = re.compile(r"(?i)^\W*(?:ils|elles|ceux-ci|celles-ci|ces\s+derni(?:ers|ères))\b")
 RECIPIENT_REFERENCE = recipient_reference()
