@@ -321,3 +321,17 @@ def test_practices_a_row_naming_data_by_a_reference_takes_the_data_of_that_row(n
         "⟦PURPOSE service @1|Suivi des clients⟧\nDonnées des clients (voir article 2 ci-dessus)\n⟦DURATION P3Y exact @1|3 ans⟧\n"
         "⟦PURPOSE service @2|Achats⟧\nDonnées du fournisseur (voir article 2)\n⟦DURATION P5Y exact @2|5 ans⟧\n"))
     assert got == want and len(want) == 6
+
+
+def test_practices_link_spans_links_given_spans_over_the_notice_layout(nlp):
+    from pipeline.extract import link_spans
+
+    text = "Politique\n\nNous utilisons votre adresse e-mail pour vous envoyer nos offres.\n\nVotre nom reste chez nous.\n"
+    def at(words, label):
+        start = text.index(words)
+        return {"start": start, "end": start + len(words), "label": label, "text": words}
+
+    spans = [at("adresse e-mail", "DATA"), at("vous envoyer nos offres", "PURPOSE"), at("nom", "DATA")]
+    out = link_spans(nlp, Notice("n", text, "n.txt"), spans, Params())
+    assert [s.get("links") for s in out] == [[1], None, None]
+    assert [(s["start"], s["end"]) for s in out] == [(s["start"], s["end"]) for s in spans]
