@@ -335,3 +335,13 @@ def test_practices_link_spans_links_given_spans_over_the_notice_layout(nlp):
     out = link_spans(nlp, Notice("n", text, "n.txt"), spans, Params())
     assert [s.get("links") for s in out] == [[1], None, None]
     assert [(s["start"], s["end"]) for s in out] == [(s["start"], s["end"]) for s in spans]
+
+
+def test_practices_a_cell_of_periods_keeps_the_general_part_for_the_row_data(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Finalité\nDurée de conservation\n"
+        "⟦PURPOSE service @1,2|Ventes⟧ de ⟦DATA contract @1|commandes⟧\n"
+        "Les données sont gardées ⟦DURATION P5Y exact @1|5 ans⟧. "
+        "Les ⟦DATA financial @2|tickets de caisse⟧ sont gardés ⟦DURATION P2Y exact @2|2 ans⟧. "
+        "Ces informations sont ensuite archivées ⟦DURATION P1Y exact @2|un an de plus⟧.\n"))
+    assert got == want and len(want) == 5

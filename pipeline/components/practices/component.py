@@ -96,7 +96,7 @@ class Practices:
                 if self._processings(layout, spans, key[1], data, others, links):
                     continue
             if key[0] == "row":
-                links.update(self._row(layout, spans, data, others, sentence_of))
+                links.update(self._row(layout, text, spans, data, others, sentence_of))
                 continue
             links.update(product(data, others))
         links.update(self._nested(layout, spans, units))
@@ -152,23 +152,49 @@ class Practices:
             previous = block
 
     @staticmethod
-    def _row(layout, spans: list[Span], data: list[int], others: list[int], sentence_of) -> Iterable[tuple[int, int]]:
-        """The links of one table row. A cell whose sentences each name data and what applies to them
-        (``Les données bancaires sont conservées ... Par dérogation, le numéro de carte est supprimé
-        ...``) is in parts: each part links within itself; the first is the cell's general part and
-        takes the data of the row's other cells; the other cells' spans apply to every part."""
+    def _row(layout, text: str, spans: list[Span], data: list[int], others: list[int], sentence_of) -> Iterable[tuple[int, int]]:
+        """The links of one table row. A cell can be in parts, each part a sentence that states
+        something (a purpose, a basis, a period, a recipient) with the sentences after it that point
+        back to it (``Elles ...``): when two parts or more name data of their own (``SALTO traite vos
+        Données de Compte afin de ... Vos Données d'Abonnement sont utilisées afin de ...``), or when
+        a cell of periods names data in some part (``Les données personnelles sont conservées 10
+        ans. Les données de transaction sont conservées 24 mois.``). A sentence that names data and
+        states nothing joins the next part. Each part links within itself; the other cells' spans
+        apply to every part, and the row's other data too, except in a cell of periods, where they
+        go with its general part only (its parts that name no data, or else its first part)."""
         cell_of = {i: layout.line_at(spans[i].start_char).index for i in [*data, *others]}
-        stated: dict[int, dict[tuple[int, int], list[bool]]] = defaultdict(lambda: defaultdict(lambda: [False, False]))
+        by_cell: dict[int, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
         for i in [*data, *others]:
-            stated[cell_of[i]][sentence_of[i]][0 if spans[i].label_ == "DATA" else 1] = True
-        parts = {cell: sorted(b for b, (d, o) in sentences.items() if d and o) for cell, sentences in stated.items()}
-        parts = {cell: found for cell, found in parts.items() if len(found) >= 2}
+            by_cell[cell_of[i]][sentence_of[i]].append(i)
+        part_of: dict[int, int] = {}  # span -> the start of its part, in the cells that are in parts
+        general: dict[int, set[int]] = {}
+        for cell, sentences in by_cell.items():
+            parts: dict[int, list[int]] = {}
+            waiting: list[int] = []  # data of sentences that state nothing: they go with the next part
+            for bounds in sorted(sentences):
+                members = sentences[bounds]
+                if not any(spans[i].label_ != "DATA" for i in members):
+                    waiting.extend(members)
+                elif parts and BACK_REFERENCE.search(text[bounds[0]:bounds[1]].strip()):
+                    parts[max(parts)].extend([*waiting, *members])  # a sentence pointing back goes on
+                    waiting = []
+                else:
+                    parts[bounds[0]] = [*waiting, *members]
+                    waiting = []
+            if parts and waiting:
+                parts[max(parts)].extend(waiting)
+            named = [p for p, members in parts.items() if any(spans[i].label_ == "DATA" for i in members)]
+            periods = all(spans[i].label_ in ("DATA", "DURATION") for members in parts.values() for i in members)
+            if len(parts) >= 2 and (len(named) >= 2 or (named and periods)):
+                # in a cell of periods, the row's other data keep to the general part; elsewhere they go with every part
+                general[cell] = ({p for p in parts if p not in named} or {min(parts)}) if periods else set(parts)
+                part_of.update({i: p for p, members in parts.items() for i in members})
         for d, o in product(data, others):
             cell = cell_of[o]
-            if cell in parts:
-                if cell_of[d] == cell and sentence_of[d] != sentence_of[o]:
+            if cell in general:
+                if cell_of[d] == cell and part_of[d] != part_of[o]:
                     continue  # two parts of one cell
-                if cell_of[d] != cell and sentence_of[o] != parts[cell][0] and sentence_of[o] in parts[cell]:
+                if cell_of[d] != cell and part_of[o] not in general[cell]:
                     continue  # the row's other data go with the general part only
             yield d, o
 
