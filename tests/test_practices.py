@@ -214,8 +214,8 @@ def test_practices_data_inside_a_purpose_or_a_period(nlp, practices):
         "Nous traitons vos données pour ⟦PURPOSE service @1|gérer vos ⟦DATA contract @1|commandes⟧⟧ et "
         "⟦PURPOSE marketing @2|analyser votre ⟦DATA usage @2|navigation⟧⟧.\n\n"
         "Votre ⟦DATA identity @3|nom⟧ est conservé ⟦DURATION null exact after=suppression du compte @3|"
-        "jusqu’à la suppression du ⟦DATA identity|compte⟧⟧."))
-    assert got == want and len(want) == 3
+        "jusqu’à la suppression du ⟦DATA identity|compte⟧⟧ pour ⟦PURPOSE service @3|gérer votre accès⟧."))
+    assert got == want and len(want) == 4
 
 
 def test_practices_data_in_a_chain_of_purposes_goes_with_each_link_of_it(nlp, practices):

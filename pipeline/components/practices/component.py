@@ -272,13 +272,13 @@ class Practices:
     def _apart(spans: list[Span], holders: dict[int, dict[str, object]], d: int, o: int) -> bool:
         """A data span inside one of several purposes of a line goes with that purpose and those
         chained to it, not its siblings; a data span inside a period names the event that ends it,
-        not data kept."""
+        not data kept: it takes part in no statement."""
         held = holders.get(d)
         if not held:
             return False
         other = spans[o]
-        if other.label_ == "DURATION":
-            return "DURATION" in held and held["DURATION"].start_char == other.start_char
+        if "DURATION" in held:
+            return True  # it names the event that ends a period (``jusqu’à la suppression du compte``)
         if other.label_ == "PURPOSE" and "PURPOSE" in held:
             holder = held["PURPOSE"]
             same_line = other.doc._.layout.line_at(other.start_char).index == other.doc._.layout.line_at(holder.start_char).index
