@@ -345,3 +345,14 @@ def test_practices_a_cell_of_periods_keeps_the_general_part_for_the_row_data(nlp
         "Les ⟦DATA financial @2|tickets de caisse⟧ sont gardés ⟦DURATION P2Y exact @2|2 ans⟧. "
         "Ces informations sont ensuite archivées ⟦DURATION P1Y exact @2|un an de plus⟧.\n"))
     assert got == want and len(want) == 5
+
+
+def test_practices_a_statement_before_the_lead_in_sentence_stays_apart(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Pour ⟦PURPOSE service @1|afficher la carte⟧, nous lisons votre ⟦DATA location @1|position⟧. "
+        "Nous traitons aussi votre ⟦DATA technical @2|modèle de téléphone⟧ afin de :\n"
+        "- ⟦PURPOSE support @2|corriger les pannes⟧\n"
+        "- ⟦PURPOSE analytics @2|mesurer les usages⟧ si besoin\n"
+        "Nous gardons les éléments suivants :\n"
+        "- votre ⟦DATA usage|historique⟧\n"))
+    assert got == want and len(want) == 3

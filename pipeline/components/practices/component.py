@@ -78,7 +78,11 @@ class Practices:
         lead_ins = {block.lead_in.index: block for block in layout.lists if block.lead_in is not None}
         titles, processing_titles = self._titles(layout, spans)
         lead_starts = sorted(block.start for block in layout.lists if block.lead_in is not None)
-        where = (titles, processing_titles, lead_starts)
+        sides: dict[tuple[int, int], set[bool]] = defaultdict(set)
+        for span in spans:
+            sides[layout.sentence_at(span.start_char)].add(span.label_ == "DATA")
+        statements = {bounds for bounds, found in sides.items() if len(found) == 2}
+        where = (titles, processing_titles, lead_starts, statements)
         units: dict[tuple, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
         lists_with_lead_spans: set[int] = set()
         sentence_of: dict[int, tuple[int, int]] = {}
@@ -295,12 +299,14 @@ class Practices:
         if line.table >= 0 and not line.header:
             yield ("row", line.table, line.row)
         block = layout.list_at(start)
-        if block is None and line.index in lead_ins:
+        if block is None and line.index in lead_ins and (sentence[1] >= line.end or sentence not in where[3]):
+            # the lead-in's sentences, but for one before the last that is a statement of its own
+            # (names data and what applies to them): the last one announces the list
             block = lead_ins[line.index]
             lists_with_lead_spans.add(block.index)
         if block is not None and block.lead_in is not None and block.end - block.start <= self.s.list_chars:
             yield ("list", block.index)
-        titles, processing_titles, lead_starts = where
+        titles, processing_titles, lead_starts, _ = where
         for section in reversed(layout.sections_at(start)):
             if section.heading.index in processing_titles:
                 if section.end - section.start <= self.s.section_chars and self._one_processing(lead_starts, section.start, section.end):
@@ -329,7 +335,7 @@ class Practices:
         lines = layout.lines
         first = next((line.index for line in lines if not line.blank), -1)
         titles = [line.index for k, line in enumerate(lines)
-                  if line.kind == "heading" or (line.index != first and self._titled(lines, k))]
+                  if line.kind == "heading" or (line.index != first and self._titled(layout, k))]
         filled: dict[int, int] = defaultdict(int)
         named: set[int] = set()
         for span in spans:
@@ -344,11 +350,15 @@ class Practices:
                 named.add(index)
         return titles, named & set(titles)
 
-    def _titled(self, lines, k: int) -> bool:
+    def _titled(self, layout, k: int) -> bool:
+        lines = layout.lines
         line = lines[k]
         words = line.text.strip()
         if line.kind not in ("text", "item") or line.table >= 0 or not words or len(words) > self.s.title_chars:
             return False
+        block = layout.list_at(line.start)
+        if block is not None and (block.lead_in is not None or len(block.items) > 1):
+            return False  # an item of a list is no title
         if words[-1] in ".;:,!":
             return False
         after = next((other for other in lines[k + 1 :] if not other.blank), None)
