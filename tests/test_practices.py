@@ -356,3 +356,11 @@ def test_practices_a_statement_before_the_lead_in_sentence_stays_apart(nlp, prac
         "Nous gardons les éléments suivants :\n"
         "- votre ⟦DATA usage|historique⟧\n"))
     assert got == want and len(want) == 3
+
+
+def test_practices_items_with_periods_of_their_own_override_the_lead_in(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous gardons vos données ⟦DURATION null exact|le temps nécessaire⟧, au plus comme suit :\n"
+        "- vos ⟦DATA contract @1|contrats⟧ : ⟦DURATION P10Y exact @1|10 ans⟧ ;\n"
+        "- vos ⟦DATA communications @2|appels⟧ : ⟦DURATION P1M exact @2|1 mois⟧.\n"))
+    assert got == want and len(want) == 2

@@ -204,9 +204,11 @@ class Practices:
 
     @staticmethod
     def _processings(layout, spans: list[Span], block_index: int, data, others, links) -> bool:
-        """A list whose items state purposes of their own (two or more items holding a ``PURPOSE``)
-        is one processing per item: each item's spans with the lead-in's. Adds those links and says
-        whether it did."""
+        """A list whose items state purposes or periods of their own (two items or more holding a
+        ``PURPOSE``, or a ``DURATION``) is one processing per item: each item's spans with the
+        lead-in's, but for the lead-in's period where the item states its own (``Nous conservons vos
+        données au plus 10 ans, comme suit :`` then ``- les factures : 10 ans``). Adds those links and
+        says whether it did."""
         block = layout.lists[block_index]
         lead = block.lead_in
         item_of = {item.index: item for item in block.items}
@@ -219,11 +221,15 @@ class Practices:
                 (lead_data, lead_others)[side].append(i)
             elif line.index in item_of:
                 by_item[line.index][side].append(i)
-        with_purpose = [k for k, (_, o) in by_item.items() if any(spans[i].label_ == "PURPOSE" for i in o)]
-        if len(with_purpose) < 2:
+        def stating(label: str) -> int:
+            return sum(1 for _, o in by_item.values() if any(spans[i].label_ == label for i in o))
+
+        if stating("PURPOSE") < 2 and stating("DURATION") < 2:
             return False
         for item_data, item_others in by_item.values():
-            links.update(product([*lead_data, *item_data], [*lead_others, *item_others]))
+            own_period = any(spans[i].label_ == "DURATION" for i in item_others)
+            applying = [i for i in lead_others if not (own_period and spans[i].label_ == "DURATION")]
+            links.update(product([*lead_data, *item_data], [*applying, *item_others]))
         return True
 
     @staticmethod
