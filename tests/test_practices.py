@@ -364,3 +364,11 @@ def test_practices_items_with_periods_of_their_own_override_the_lead_in(nlp, pra
         "- vos ⟦DATA contract @1|contrats⟧ : ⟦DURATION P10Y exact @1|10 ans⟧ ;\n"
         "- vos ⟦DATA communications @2|appels⟧ : ⟦DURATION P1M exact @2|1 mois⟧.\n"))
     assert got == want and len(want) == 2
+
+
+def test_practices_a_reference_to_data_its_own_sentence_names_in_general_links_nothing_above(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous recevons votre ⟦DATA identity|nom⟧ à l’inscription.\n"
+        "Nous recevons aussi des données vous concernant de nos partenaires, avec votre "
+        "⟦LEGAL_BASIS GDPR-6-1-a|accord⟧ pour nous transmettre ces données.\n"))
+    assert got == want == set()

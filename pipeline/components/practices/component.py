@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components import SPAN_KEY
 from pipeline.components.practices.models import LINKED_LABELS, Safeguard
 from pipeline.components.practices.patterns import (
-    BACK_REFERENCE, CHAIN, LIST_GAP, NAMED_REFERENCE, PRONOUN, RECIPIENT_REFERENCE, SAFEGUARDS, TITLE_NUMBER, TRANSFER,
+    BACK_REFERENCE, CHAIN, GENERAL_DATA, LIST_GAP, NAMED_REFERENCE, PRONOUN, RECIPIENT_REFERENCE, SAFEGUARDS, TITLE_NUMBER, TRANSFER,
 )
 from pipeline.config import PracticesSettings
 from pipeline.taxonomy import EEA
@@ -381,8 +381,13 @@ class Practices:
             members[bounds][0 if spans[i].label_ == "DATA" else 1].append(i)
         data_starts = sorted((span.start_char, i) for i, span in enumerate(spans) if span.label_ == "DATA")
         for (start, end), (data, others) in list(members.items()):
-            if not BACK_REFERENCE.search(text[start:end].strip()):
+            words = text[start:end]
+            reference = BACK_REFERENCE.search(words.strip())
+            if reference is None:
                 continue
+            at = start + len(words) - len(words.lstrip()) + reference.start()
+            if not data and GENERAL_DATA.search(text, start, at):
+                continue  # a reference to the data in general that its own sentence names first
             before = self._sentence_before(layout, text, start)
             if before is None:
                 continue

@@ -101,6 +101,10 @@ def named_reference() -> re.Pattern:
 
 NAMED_REFERENCE = named_reference()
 
+#: personal data in general, which a back-reference later in the sentence may point to
+#: (``des données vous concernant ... pour partager ces données``)
+GENERAL_DATA = re.compile(r"(?i)\b(?:des|vos|les|leurs|certaines|toutes\s+les)\s+données\b")
+
 #: a sentence that goes on about what the sentence before named (``Ils ont accès ...``)
 PRONOUN = re.compile(r"(?i)^\W*(?:ils|elles|ceux-ci|celles-ci|ces\s+derni(?:ers|ères))\b")
 RECIPIENT_REFERENCE = recipient_reference()
