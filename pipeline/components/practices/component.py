@@ -7,16 +7,34 @@ layout, each ``DATA`` span with each span of the other labels. The units, read f
 
 - a sentence (up to ``sentence_chars``; a heading, a list item and a table cell are lines, so
   sentences of their own);
-- a table row (its cells, the header row left out);
+- a table row (its cells, the header row left out); a cell in parts (sentences that each name
+  data and what applies to them, or a cell of periods with exceptions for named data) links each
+  part within itself (:meth:`Practices._row`); a row that names data by a reference to another
+  passage (``Données du client (voir article 4 ci-dessus)``) takes the data of the row above that
+  the category labels;
 - a list whose lead-in holds a span (``Nous collectons, pour gérer votre commande, les données
   suivantes :`` and its items; ``Données d’identification :`` and the items under it), up to
-  ``list_chars``; a list whose lead-in holds none links only within each item;
-- a section whose heading holds a ``PURPOSE`` span (a heading naming one processing: ``Gestion de
-  votre compte client``), up to ``section_chars``: the heading's purpose and every span inside;
-- a sentence that points back to data (``ces données``, ``les données mentionnées ci-dessus``,
-  ``Elles ...``: :data:`patterns.BACK_REFERENCE`) and has no data of its own: the data of the
-  nearest sentence or list above that names some, in the same section, at most
-  ``reference_chars`` above.
+  ``list_chars``; a list whose lead-in holds none links only within each item; items with
+  purposes or periods of their own are one statement each, with the lead-in's spans; a list
+  nested under such a lead-in (its own lead-in an item) takes the outer lead-in's spans; a
+  sentence of a lead-in paragraph that is a statement of its own stays out;
+- a section whose heading holds a ``PURPOSE`` span (``Gestion de votre compte client``), up to
+  ``section_chars``, and a passage under a title the page did not mark as a heading (a short
+  line without end punctuation that a paragraph follows) that a ``PURPOSE`` or ``RECIPIENT`` span
+  fills, up to the next title and ``titled_chars``: the title's spans and every span inside; not
+  when the section holds two lists under lead-ins of their own (several processings);
+- a sentence that points back to data (``ces données``, ``ce type d’information``, ``Elles ...``:
+  :data:`patterns.BACK_REFERENCE`) and has no data of its own: the data of the sentence just
+  before (of its whole list when it is an item), in the same section, at most ``reference_chars``
+  above; one that names data (``Ces informations, telles que votre nom``) takes the other spans
+  of the sentence before when that one names no data;
+- a sentence that points back to recipients (``certains des destinataires mentionnés ci-dessus``):
+  every recipient of the sentence or list just before, with the data of that sentence and of the
+  next one going on about them (``Ils ...``).
+
+A data span inside one of several purposes of a line goes with that purpose, the purposes chained
+to it (``afin de``, a colon's breakdown) and the rest of its unit, not the sibling purposes; one
+inside a period names the event that ends it and takes part in no statement.
 
 Statements about personal data in general (``vos données sont conservées 3 ans``) name no ``DATA``
 span, so they make no link: the practice records list their spans as the notice's own.
