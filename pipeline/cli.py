@@ -268,11 +268,14 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[Optional[Path], typer.Option(help="Write every false positive and negative here (JSONL).")] = None,
     model: Annotated[Optional[Path], typer.Option(help="A built model folder (default: the one in models/).")] = None,
+    gold_spans: Annotated[bool, typer.Option(
+        "--gold-spans", help="Link the gold spans instead of extracting (layout and privacy_practices alone): the "
+        "linker's own link scores, apart from span errors.")] = False,
     params_file: ParamsOption = None,
 ) -> None:
     """Run the extractor on every notice of a gold file and score it."""
     from pipeline.evaluate import score, table
-    from pipeline.extract import extract
+    from pipeline.extract import extract, link_spans
     from pipeline.gold.io import GoldError, read_gold
     from pipeline.nlp import load_or_fail
 
@@ -289,7 +292,15 @@ def evaluate_command(
     failed: list[str] = []
     nlp = load_or_fail(model, params.build, params.components)
     inputs = [Notice(n.id, n.text, f"{gold}:{n.id}") for n in notices]
-    predicted = {r["id"]: r["spans"] for r in extract(nlp, inputs, params, lambda e: failed.append(str(e)))}
+    if gold_spans:
+        predicted = {}
+        for notice, read in zip(notices, inputs):
+            try:
+                predicted[notice.id] = link_spans(nlp, read, notice.spans, params)
+            except NoticeError as err:
+                failed.append(str(err))
+    else:
+        predicted = {r["id"]: r["spans"] for r in extract(nlp, inputs, params, lambda e: failed.append(str(e)))}
     for message in failed:
         _err(message)
     scores, found = score(

@@ -213,6 +213,8 @@ class PracticesSettings(_Strict):
     section_chars: int = Field(4000, ge=0, description="longest section under a heading naming one processing whose spans are linked together")
     list_chars: int = Field(3000, ge=0, description="longest list (lead-in and items) whose spans are linked together")
     sentence_chars: int = Field(600, ge=0, description="longest sentence whose spans are linked together")
+    title_chars: int = Field(100, ge=0, description="longest line without end punctuation read as a title when a paragraph follows it")
+    titled_chars: int = Field(1200, ge=0, description="longest passage under such a title (up to the next title) whose spans are linked together")
     reference_chars: int = Field(800, ge=0, description="how far above a back-reference (``ces données``) the data it points to may stand")
     safeguard_chars: int = Field(3000, ge=0, description="longest section read for the safeguard of a transfer named outside the recipient's sentence")
 

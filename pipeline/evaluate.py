@@ -15,7 +15,10 @@ Links (``gold/README.md``, Practice links) are scored on the notices whose gold 
 ``practices``: a gold link joins each ``DATA`` span to each other span of one statement; a
 predicted link (a ``DATA`` span's ``links``) is right when both its ends are overlap-matched (the
 matching above) to the two ends of a gold link. Precision, recall and F1 of links overall
-(``links.all``) and per other label (``links.DATA-PURPOSE`` ...).
+(``links.all``) and per other label (``links.DATA-PURPOSE`` ...). Every gold link missed
+(``link_fn``) and predicted link wrong (``link_fp``) is an error too, with the text of its two ends
+and whether both ends were found as spans (``spans_found``: when they were not, no linker could
+have got it right).
 """
 
 from __future__ import annotations
@@ -125,7 +128,7 @@ class Scorer:
             pred = _kept(pred, lambda p: in_regions(p, regions))
             gold = [g for g in gold if in_regions(g, regions)]
         if any(g.get("practices") for g in gold):
-            self._links(gold, pred)
+            self._links(notice_id, text, gold, pred)
         for mode in MODES:
             pairs = match(gold, pred, mode)
             for label in LABELS:
@@ -137,19 +140,35 @@ class Scorer:
                 self._values(gold, pred, pairs)
                 self._errors(notice_id, text, gold, pred, pairs)
 
-    def _links(self, gold: list[dict], pred: list[dict]) -> None:
+    def _links(self, notice_id: str, text: str, gold: list[dict], pred: list[dict]) -> None:
         """Count the links of one notice: a predicted link is right when its two ends are matched to
         the two ends of a gold link (each gold span matched once, by overlap)."""
         self.link_notices += 1
         to_gold = {j: i for i, j in match(gold, pred, "overlap")}
         wanted, found = gold_links(gold), predicted_links(pred)
         right = {(to_gold[d], to_gold[o]) for d, o in found if d in to_gold and o in to_gold} & wanted
+        matched = set(to_gold.values())
+        for d, o in sorted(wanted - right):
+            self._link_error(notice_id, text, "link_fn", gold[d], gold[o], d in matched and o in matched)
+        for d, o in sorted(found):
+            if (to_gold.get(d), to_gold.get(o)) not in right:
+                self._link_error(notice_id, text, "link_fp", pred[d], pred[o], d in to_gold and o in to_gold)
         for row in LINK_ROWS:
             label = row.removeprefix("DATA-")
             keep_g = {(d, o) for d, o in wanted if row == "all" or gold[o]["label"] == label}
             keep_p = {(d, o) for d, o in found if row == "all" or pred[o]["label"] == label}
             tp = sum(1 for d, o in right if row == "all" or gold[o]["label"] == label)
             self.links[row].add(tp, len(keep_p) - tp, len(keep_g) - tp)
+
+    def _link_error(self, notice_id: str, text: str, kind: str, data: dict, other: dict, spans_found: bool) -> None:
+        def end(span: dict) -> dict:
+            return {"start": span["start"], "end": span["end"], "text": span["text"]}
+
+        first, last = sorted((data, other), key=lambda s: s["start"])
+        self.errors.append({
+            "id": notice_id, "error": kind, "label": f"DATA-{other['label']}", "data": end(data), "other": end(other),
+            "spans_found": spans_found, "chars_apart": max(0, last["start"] - first["end"]),
+        })
 
     def _values(self, gold, pred, pairs) -> None:
         for i, j in pairs:

@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain
@@ -218,6 +219,31 @@ def with_layout(nlp: Language, text: str, lines: list[tuple]) -> Doc:
     doc = nlp.make_doc(text)
     doc.user_data[STRUCTURE_KEY] = lines
     return doc
+
+
+def link_spans(nlp: Language, notice: Notice, spans: list[dict], params: Params) -> list[dict]:
+    """``spans`` (raw offsets, e.g. a notice's gold spans) with the links ``privacy_practices`` gives
+    them (``links``, as :func:`sorted_records` writes them), the notice cleaned and cut into pieces as
+    :func:`extract` does and read by ``privacy_layout`` alone: what the linker does apart from the
+    spans it is given. A span that falls in text the cleaner removes takes part in no link."""
+    cleaned = prepare(notice, params)
+    pos = cleaned.mapped.pos
+    at = sorted(((bisect_left(pos, s["start"]), bisect_left(pos, s["end"])), k) for k, s in enumerate(spans))
+    layout, practices = nlp.get_pipe("privacy_layout"), nlp.get_pipe("privacy_practices")
+    out = [{k: v for k, v in span.items() if k not in ("links", "practices")} for span in spans]
+    for offset, text in chunks(cleaned.text, params.extract.chunk_chars):
+        doc = layout(with_layout(nlp, text, structure_of(cleaned.lines, offset, offset + len(text))))
+        group, kept = [], []
+        for (start, end), k in at:
+            if offset <= start < end <= offset + len(text):
+                span = doc.char_span(start - offset, end - offset, label=spans[k]["label"], alignment_mode="expand")
+                if span is not None and len(span):
+                    group.append(span)
+                    kept.append(k)
+        doc.spans[SPAN_KEY] = group
+        for data, other in practices(doc)._.links or ():
+            out[kept[data]].setdefault("links", []).append(kept[other])
+    return out
 
 
 def doc_spans(doc: Doc) -> Iterable[Span]:

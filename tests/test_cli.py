@@ -263,3 +263,11 @@ def test_cli_reads_markdown_notices_like_text_in_files_and_folders(tmp_path, bui
     assert (period["text"], period["value"]) == ("5 ans", "P5Y")
     alone = run("extract", "--model", built_model, folder / "beta.md")
     assert json.loads(alone.stdout)["id"] == "beta"
+
+
+def test_cli_evaluate_gold_spans_scores_the_linker_alone(tmp_path, built_model):
+    gold, spans = _tiny_gold(tmp_path, False)
+    result = run("evaluate", gold, "--json", "--gold-spans", "--model", built_model)
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["micro"]["overlap_tp"] == len(spans) and scores["micro"]["overlap_fp"] == 0

@@ -135,3 +135,21 @@ def test_evaluate_links_outside_regions_are_dropped():
     pred = [span(0, 10, links=[2]), span(20, 30, "PURPOSE", links=[]), span(150, 160, "PURPOSE")]
     scores, _ = score([("n", TEXT, gold, pred, [(0, 100)])])
     assert (scores["links"]["all"]["tp"], scores["links"]["all"]["fp"], scores["links"]["all"]["fn"]) == (0, 0, 1)
+
+
+def test_evaluate_link_errors_name_both_ends_and_whether_the_spans_were_found():
+    text = "Votre email sert au marketing. Votre nom va au service client."
+    gold = [{"start": 6, "end": 11, "label": "DATA", "text": "email", "practices": [1]},
+            {"start": 20, "end": 29, "label": "PURPOSE", "text": "marketing", "practices": [1]},
+            {"start": 37, "end": 40, "label": "DATA", "text": "nom", "practices": [2]},
+            {"start": 44, "end": 61, "label": "RECIPIENT", "text": "service client", "practices": [2]}]
+    # predicted: the three first spans (no links from the data to the purpose: missed with both ends
+    # found), the recipient elsewhere (its gold link missed, its spans not found), and a wrong link
+    # from "email" to that misplaced recipient
+    pred = [dict(gold[0], links=[3]), gold[1], gold[2], {"start": 0, "end": 5, "label": "RECIPIENT", "text": "Votre"}]
+    _, errors = score([("n", text, gold, pred)])
+    links = sorted((e["error"], e["label"], e["data"]["text"], e["other"]["text"], e["spans_found"])
+                   for e in errors if e["error"].startswith("link"))
+    assert links == [("link_fn", "DATA-PURPOSE", "email", "marketing", True),
+                     ("link_fn", "DATA-RECIPIENT", "nom", "service client", False),
+                     ("link_fp", "DATA-RECIPIENT", "email", "Votre", False)]

@@ -214,5 +214,161 @@ def test_practices_data_inside_a_purpose_or_a_period(nlp, practices):
         "Nous traitons vos données pour ⟦PURPOSE service @1|gérer vos ⟦DATA contract @1|commandes⟧⟧ et "
         "⟦PURPOSE marketing @2|analyser votre ⟦DATA usage @2|navigation⟧⟧.\n\n"
         "Votre ⟦DATA identity @3|nom⟧ est conservé ⟦DURATION null exact after=suppression du compte @3|"
-        "jusqu’à la suppression du ⟦DATA identity|compte⟧⟧."))
+        "jusqu’à la suppression du ⟦DATA identity|compte⟧⟧ pour ⟦PURPOSE service @3|gérer votre accès⟧."))
+    assert got == want and len(want) == 4
+
+
+def test_practices_data_in_a_chain_of_purposes_goes_with_each_link_of_it(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous traitons vos données pour la ⟦PURPOSE service @1|préparation de vos ⟦DATA contract @1|achats⟧⟧ : "
+        "⟦PURPOSE service @1|emballage⟧, ⟦PURPOSE service @1|expédition⟧ ; et pour l’⟦PURPOSE analytics @2|étude de vos "
+        "⟦DATA usage @2|visites⟧⟧ afin de ⟦PURPOSE analytics @2|mieux connaître nos lecteurs⟧.\n"))
+    assert got == want and len(want) == 5
+
+
+def test_practices_data_in_one_item_purpose_still_takes_the_lead_in(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Sur la base de notre ⟦LEGAL_BASIS GDPR-6-1-f @1,2|intérêt légitime⟧ à ⟦PURPOSE improvement @1,2|améliorer nos services⟧, dans le cadre :\n"
+        "- du ⟦PURPOSE support @1|suivi de vos ⟦DATA communications @1|réclamations⟧⟧ et de l’⟦PURPOSE analytics|étude de marché⟧ ;\n"
+        "- de la ⟦PURPOSE analytics @2|mesure de votre ⟦DATA preferences @2|satisfaction⟧⟧.\n"))
+    assert got == want and len(want) == 6
+
+
+def test_practices_a_back_reference_takes_the_sentence_just_before_only(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous recueillons votre ⟦DATA identity|pseudonyme⟧ lors de l’inscription. "
+        "Certaines données sont obligatoires pour ouvrir un compte. "
+        "Ces données sont nécessaires à l’⟦LEGAL_BASIS GDPR-6-1-b|exécution du contrat⟧.\n\n"
+        "Le journal enregistre la ⟦DATA technical @1|date de connexion⟧ et la ⟦DATA technical @1|page consultée⟧. "
+        "Ce type d’information est gardé ⟦DURATION P6M exact @1|six mois⟧.\n"))
+    assert got == want and len(want) == 2
+
+
+def test_practices_a_back_reference_naming_data_takes_the_sentence_before(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Le voyageur fournit des renseignements à notre ⟦RECIPIENT processor @1|agence partenaire⟧ pour "
+        "⟦PURPOSE service @1|organiser son séjour⟧. Ces informations, telles que son ⟦DATA identity @1|prénom⟧ et son "
+        "⟦DATA identity @1|âge⟧, sont traitées sur la base du ⟦LEGAL_BASIS GDPR-6-1-b @1|contrat⟧.\n"))
+    assert got == want and len(want) == 6
+
+
+def test_practices_a_title_the_page_did_not_mark_opens_one_processing(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Notre politique de confidentialité pour ⟦PURPOSE service|la gestion de vos contrats⟧\n\n"
+        "⟦PURPOSE service @1|Suivi des livraisons⟧\n\n"
+        "Nous recevons votre ⟦DATA contact @1|adresse de livraison⟧ quand vous commandez.\n\n"
+        "Le livreur reçoit aussi votre ⟦DATA contact @1|numéro de portable⟧.\n\n"
+        "⟦RECIPIENT processor @2|Imprimeurs⟧\n\n"
+        "Nous leur confions votre ⟦DATA identity @2|nom⟧ pour les envois papier.\n\n"
+        "Questions fréquentes\n\n"
+        "Vous pouvez nous écrire au sujet de votre ⟦DATA contract|facture⟧.\n"))
     assert got == want and len(want) == 3
+
+
+def test_practices_a_titled_passage_with_several_lead_ins_or_too_long_is_no_statement(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Intro.\n\n⟦PURPOSE marketing|Communication commerciale⟧\n\n"
+        "Quand vous jouez à un concours, nous recevons :\n- votre ⟦DATA identity|pseudonyme⟧\n\n"
+        "Quand vous vous abonnez à la lettre, nous recevons :\n- votre ⟦DATA contact|adresse e-mail⟧\n"))
+    assert got == want == set()
+    short = Practices(nlp, "p", settings=PracticesSettings(titled_chars=40))
+    got, _ = links_of(nlp, short, (
+        "Intro.\n\n⟦PURPOSE service|Suivi des livraisons⟧\n\n"
+        "Nous recevons votre ⟦DATA contact|adresse de livraison⟧ quand vous commandez sur le site.\n"))
+    assert got == set()
+
+
+def test_practices_a_cell_in_parts_links_each_part_to_its_own_data(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Données\nDurée de conservation\n"
+        "⟦DATA contract @1|Facturation⟧\n"
+        "Les ⟦DATA financial @1|factures⟧ sont gardées ⟦DURATION P10Y exact @1|10 ans⟧. "
+        "Par exception, le ⟦DATA financial @2|RIB⟧ est effacé ⟦DURATION P1M exact @2|un mois après le paiement⟧.\n"
+        "⟦DATA technical @3|Journaux⟧\n⟦DURATION P1Y exact @3|1 an⟧\n"))
+    assert got == want and len(want) == 4
+
+
+def test_practices_a_reference_to_recipients_brings_them_all(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Vos informations peuvent être communiquées :\n"
+        "- à nos ⟦RECIPIENT processor @1|transporteurs⟧ et à nos ⟦RECIPIENT processor @1|hébergeurs⟧ ;\n"
+        "- aux ⟦RECIPIENT authority @1|services fiscaux⟧ sur demande.\n"
+        "Certains des destinataires mentionnés ci-dessus sont situés hors de l’Union européenne. "
+        "Ils n’ont accès qu’à votre ⟦DATA identity @1|nom⟧ et à votre ⟦DATA contact @1|ville⟧.\n\n"
+        "Nous travaillons avec des ⟦RECIPIENT processor|agences⟧. Votre ⟦DATA identity|âge⟧ reste chez nous.\n"))
+    assert got == want and len(want) == 6
+
+
+def test_practices_a_list_nested_under_a_lead_in_takes_its_spans(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous avons un ⟦LEGAL_BASIS GDPR-6-1-f @1,2|intérêt légitime⟧ à ⟦PURPOSE service @1,2|suivre nos clients⟧, par les moyens suivants :\n"
+        "- ⟦PURPOSE service @1|Mettre à jour votre ⟦DATA contract @1|fiche⟧⟧.\n"
+        "- Vos ⟦DATA communications @2|appels⟧ peuvent être écoutés :\n"
+        "- pour ⟦PURPOSE training @2|former nos conseillers⟧ ;\n"
+        "- pour ⟦PURPOSE security @2|prévenir les abus⟧.\n\n"
+        "Pour nos ⟦PURPOSE marketing|campagnes⟧ :\n"
+        "- Vos ⟦DATA preferences @3|goûts⟧ sont notés :\n- pour ⟦PURPOSE marketing @3|choisir nos offres⟧.\n"))
+    assert got == want and len(want) == 8
+
+
+def test_practices_a_row_naming_data_by_a_reference_takes_the_data_of_that_row(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Personne concernée\nDonnées collectées\n"
+        "Clients\n⟦DATA identity @1|nom⟧, ⟦DATA contact @1|adresse⟧\n"
+        "Fournisseurs\n⟦DATA professional @2|fonction⟧\n\n"
+        "Nous gardons vos données le temps nécessaire.\n\n"
+        "Finalité\nDonnées\nDurée\n"
+        "⟦PURPOSE service @1|Suivi des clients⟧\nDonnées des clients (voir article 2 ci-dessus)\n⟦DURATION P3Y exact @1|3 ans⟧\n"
+        "⟦PURPOSE service @2|Achats⟧\nDonnées du fournisseur (voir article 2)\n⟦DURATION P5Y exact @2|5 ans⟧\n"))
+    assert got == want and len(want) == 6
+
+
+def test_practices_link_spans_links_given_spans_over_the_notice_layout(nlp):
+    from pipeline.extract import link_spans
+
+    text = "Politique\n\nNous utilisons votre adresse e-mail pour vous envoyer nos offres.\n\nVotre nom reste chez nous.\n"
+    def at(words, label):
+        start = text.index(words)
+        return {"start": start, "end": start + len(words), "label": label, "text": words}
+
+    spans = [at("adresse e-mail", "DATA"), at("vous envoyer nos offres", "PURPOSE"), at("nom", "DATA")]
+    out = link_spans(nlp, Notice("n", text, "n.txt"), spans, Params())
+    assert [s.get("links") for s in out] == [[1], None, None]
+    assert [(s["start"], s["end"]) for s in out] == [(s["start"], s["end"]) for s in spans]
+
+
+def test_practices_a_cell_of_periods_keeps_the_general_part_for_the_row_data(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Finalité\nDurée de conservation\n"
+        "⟦PURPOSE service @1,2|Ventes⟧ de ⟦DATA contract @1|commandes⟧\n"
+        "Les données sont gardées ⟦DURATION P5Y exact @1|5 ans⟧. "
+        "Les ⟦DATA financial @2|tickets de caisse⟧ sont gardés ⟦DURATION P2Y exact @2|2 ans⟧. "
+        "Ces informations sont ensuite archivées ⟦DURATION P1Y exact @2|un an de plus⟧.\n"))
+    assert got == want and len(want) == 5
+
+
+def test_practices_a_statement_before_the_lead_in_sentence_stays_apart(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Pour ⟦PURPOSE service @1|afficher la carte⟧, nous lisons votre ⟦DATA location @1|position⟧. "
+        "Nous traitons aussi votre ⟦DATA technical @2|modèle de téléphone⟧ afin de :\n"
+        "- ⟦PURPOSE support @2|corriger les pannes⟧\n"
+        "- ⟦PURPOSE analytics @2|mesurer les usages⟧ si besoin\n"
+        "Nous gardons les éléments suivants :\n"
+        "- votre ⟦DATA usage|historique⟧\n"))
+    assert got == want and len(want) == 3
+
+
+def test_practices_items_with_periods_of_their_own_override_the_lead_in(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous gardons vos données ⟦DURATION null exact|le temps nécessaire⟧, au plus comme suit :\n"
+        "- vos ⟦DATA contract @1|contrats⟧ : ⟦DURATION P10Y exact @1|10 ans⟧ ;\n"
+        "- vos ⟦DATA communications @2|appels⟧ : ⟦DURATION P1M exact @2|1 mois⟧.\n"))
+    assert got == want and len(want) == 2
+
+
+def test_practices_a_reference_to_data_its_own_sentence_names_in_general_links_nothing_above(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous recevons votre ⟦DATA identity|nom⟧ à l’inscription.\n"
+        "Nous recevons aussi des données vous concernant de nos partenaires, avec votre "
+        "⟦LEGAL_BASIS GDPR-6-1-a|accord⟧ pour nous transmettre ces données.\n"))
+    assert got == want == set()
