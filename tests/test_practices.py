@@ -244,6 +244,14 @@ def test_practices_a_back_reference_takes_the_sentence_just_before_only(nlp, pra
     assert got == want and len(want) == 2
 
 
+def test_practices_a_back_reference_after_a_sentence_without_data_takes_the_nearest_data_above(nlp, practices):
+    got, want = links_of(nlp, practices, (
+        "Nous recueillons votre ⟦DATA contact @1|numéro de téléphone⟧ lors de la commande. "
+        "Le livreur peut ainsi vous joindre le jour venu. "
+        "Ces données sont effacées ⟦DURATION P1M exact @1|un mois⟧ après la livraison.\n"))
+    assert got == want and len(want) == 1
+
+
 def test_practices_a_back_reference_naming_data_takes_the_sentence_before(nlp, practices):
     got, want = links_of(nlp, practices, (
         "Le voyageur fournit des renseignements à notre ⟦RECIPIENT processor @1|agence partenaire⟧ pour "

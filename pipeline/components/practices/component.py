@@ -390,8 +390,8 @@ class Practices:
 
     def _references(self, layout, text: str, spans: list[Span], units, sentence_of) -> set[tuple[int, int]]:
         """Links of the sentences that point back (``ces données``, ``ce type d’information``): one
-        that names no data takes the data of the sentence just before (of the whole list when that
-        sentence is an item of one); one that names data (``Ces informations, telles que votre nom,
+        that names no data takes the data of the nearest sentence above that names data (of the
+        whole list when that sentence is an item of one); one that names data (``Ces informations, telles que votre nom,
         ...``) takes the other spans of the sentence just before when that one names no data."""
         found: set[tuple[int, int]] = set()
         members: dict[tuple[int, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -411,6 +411,12 @@ class Practices:
                 continue
             data_before, others_before = members.get(before, ((), ()))
             if not data and others:
+                if not data_before and not GENERAL_DATA.search(text, *before):
+                    # the sentence just before speaks of no data at all: the nearest one above that names data
+                    k = bisect_left(data_starts, (start, -1)) - 1
+                    if k >= 0:
+                        before = sentence_of[data_starts[k][1]]
+                        data_before = members[before][0]
                 found.update(product(self._antecedent(layout, data_starts, before, data_before, start), others))
             elif data and others_before and not data_before and start - before[0] <= self.s.reference_chars:
                 found.update(product(data, others_before))
@@ -448,9 +454,10 @@ class Practices:
         return layout.sentence_at(p) if p >= 0 else None
 
     def _antecedent(self, layout, data_starts, before: tuple[int, int], data_before, start: int) -> list[int]:
-        """The data a back-reference at ``start`` points to: those of the sentence ``before`` it, or
-        of the whole list that sentence is an item of; none when that sentence names none, stands in
-        another section or starts more than ``reference_chars`` above."""
+        """The data a back-reference at ``start`` points to: those of the sentence ``before`` it (the
+        nearest above that names data), or of the whole list that sentence is an item of; none when
+        that sentence names none, stands in another section or starts more than ``reference_chars``
+        above."""
         if not data_before or start - before[0] > self.s.reference_chars:
             return []
         here, there = layout.sections_at(start), layout.sections_at(before[0])
