@@ -53,6 +53,12 @@ FITTING = re.compile(P.fitting(), FLAGS)
 TIME_LEAD = re.compile(P.time_lead(), FLAGS)
 NOT_EVENT = re.compile(P.not_an_event_of_time(), FLAGS)
 NAMES_THE_RULE = re.compile(P.names_the_rule(), FLAGS)
+RELATIVE = re.compile(P.relative_clause(), FLAGS)
+KEPT_IN_CLAUSE = re.compile(P.kept_in_the_clause(), FLAGS)
+CITED = re.compile(P.limitation_cited(), FLAGS)
+RIGHTS_HEADING = re.compile(P.rights_heading())
+DEADLINE = re.compile(P.deadline_head() + "$", FLAGS)
+DELETED_AFTER = re.compile(P.deleted_after(), FLAGS)
 CAP_LEAD = re.compile(P.cap_lead(), FLAGS)
 CONSENT_MEMORY = re.compile(P.consent_memory())
 COOKIE_KINDS = re.compile(P.cookie_kind_definition())
@@ -202,9 +208,13 @@ def numeric_candidates(view: View) -> list[Candidate]:
         before = _before(view, m.start(), s.false_before_chars)
         restated = False
         if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
-            if not RESTATED.search(before):
+            # ``dans les 72 heures, vos informations seront effacées``: the deadline of a deletion
+            deleted_then = DEADLINE.search(before) and DELETED_AFTER.match(text, m.end(core), m.end(core) + s.deleted_after_chars)
+            if not (deleted_then or RESTATED.search(before)):
                 continue
-            restated = True
+            restated = not deleted_then
+        if CITED.search(before) and not CUE.search(text, view.sentences.range(m.start(), m.end())[0], m.start()):
+            continue  # ``le délai de prescription est de trois ans``: the law's period, not a keeping
         if FALSE_AFTER.match(text[m.end(core) : m.end(core) + s.false_after_chars]):
             continue
         if CLOCK.search(text, max(line_start, start - s.clock_chars), min(len(text), m.end(core) + s.clock_chars)):
@@ -265,17 +275,20 @@ def event_candidates(view: View) -> list[Candidate]:
             event = FOR_THE_TIME_HEAD.sub("", m.group())
             lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
             cell = not lead.strip(" \t*-•") and FITTING.search(m.group()) is not None  # ``Temps nécessaire à ...`` opening a cell
-            if NOT_EVENT.search(event):
+            if NOT_EVENT.search(event) or KEPT_IN_CLAUSE.search(m.group()):
                 continue
             if not (lead_rx.search(lead) or cell):
                 if not AND_LEAD.search(lead):
                     continue
                 name = "and_period"  # ``la durée du contrat et la durée nécessaire à ...``: only after another period
-            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + s.rule_name_chars]):
+            named = m.group() if RELATIVE.search(m.group()) is None else ""  # ``durée pendant laquelle ... est ouvert``
+            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(named + text[m.end() : m.end() + s.rule_name_chars]):
                 continue  # ``la durée de vie des cookies est de ...`` names the rule
         elif name in ("when", "from_on"):
             deleted = DELETION if name == "when" else DELETION_NOUN
-            opens_sentence = not _before(view, m.start(), s.opening_chars).strip(" \t*-•")
+            opens_sentence = not _before(view, m.start(), s.opening_chars).strip(" \t*-•") or (
+                view.sentences.range(m.start(), m.end())[0] >= m.start() - s.opening_chars  # ``... serveurs. Une fois que ...``
+            )
             if not deleted.search(_before(view, m.start(), s.deletion_chars)) and not (
                 opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + s.deletion_after_chars)
             ):
@@ -383,6 +396,8 @@ class Retention:
             return False
         if not cand.numeric and COOKIE_KINDS.search(text, view.line_start(span.start_char), span.start_char):
             return False  # ``les cookies de session ... sont effacés lorsque ...``: a definition
+        if not cand.numeric and self._in_rights_section(view.layout, span.start_char):
+            return False  # ``vous pouvez nous demander d’arrêter de traiter ces données jusqu’à ce que ...``: a right
         whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(view.lines, span.end_char) is not None
         if whole_cell and CONSENT_MEMORY.search(self._row_before(view.layout, span.start_char)):
             return False  # a cookie that keeps the consent choice: how long a choice lasts
@@ -403,6 +418,12 @@ class Retention:
         if not (cand.numeric or cand.kind == "rule_period"):
             return False
         return self._heading_above(view.layout, span.start_char, s.heading_window, s.running_heading_chars)
+
+    def _in_rights_section(self, layout: Layout, offset: int) -> bool:
+        """``offset`` stands under a heading of the person's rights (``Vos droits``, ``Droit à la
+        limitation``) that does not speak of retention."""
+        chain = layout.heading_chain(offset)
+        return bool(chain) and RIGHTS_HEADING.search(chain[-1].text) is not None and HEADING.search(chain[-1].text) is None
 
     def _heading(self, line: Line) -> bool:
         """A retention heading or table header: ``Durée de conservation``, ``Expiration``."""

@@ -48,7 +48,7 @@ RANGE_JOIN = re.compile(rf"^(?:{S}*(?:à|-|–){S}*|{S}+et{S}+)$", FLAGS)
 RANGE_OPEN = re.compile(rf"(?:^|{S})(?:entre|de)$", FLAGS)
 
 MAX_IN_SPAN = re.compile(
-    rf"(?<![\w])(?:maximum|maximale?|max\.?|au{S}+plus|n['’]excédant{S}+pas|ne{S}+(?:dépassant|excédant){S}+pas"
+    rf"(?:(?<![\w])|(?<=durée)|(?<=période))(?:maximum|maximale?|max\.?|au{S}+plus|n['’]excédant{S}+pas|ne{S}+(?:dépassant|excédant){S}+pas"
     rf"|jusqu['’]{S}*à|moins{S}+de|inférieure?s?{S}+à|dans{S}+la{S}+limite|au-delà|plafonnée?s?{S}+à|limitée?s?{S}+à)(?![\w])",
     FLAGS,
 )
@@ -80,7 +80,7 @@ MIN_AFTER = re.compile(rf"^{S}*(?:(?:au{S}+)?minimum|au{S}+moins)(?![\w])", FLAG
 
 ADDED_HEAD = re.compile(P.added_head(), FLAGS)
 LINK = re.compile(rf"(?<![\w]){P.event_link()}(?![\w])", FLAGS)
-IDLE = re.compile(rf"(?<![\w])(?:d['’]{S}*|de{S}+)(?P<idle>inactivité|non[-‑]?{S}*(?:utilisation|activité|connexion)|non{S}+utilisation)", FLAGS)
+IDLE = re.compile(rf"(?:(?<![\w])|(?<=[^\W\d])(?=d['’]))(?:d['’]{S}*|de{S}+)(?P<idle>inactivité|non[-‑]?{S}*(?:utilisation|activité|connexion)|non{S}+utilisation)", FLAGS)
 EVENT_MARKERS = re.compile(
     rf"(?:(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?(?:{S}+(?:pour|à|aux?)(?![\w]))?{S}*)?"
     rf"|tant{S}+qu['’e]|jusqu['’]{S}*(?:à|au|aux)(?:{S}+ce{S}+qu['’e])?"
