@@ -102,6 +102,10 @@ def valid_spans(entry: object, text: str) -> list[dict] | None:
         if (span.start, span.end) < previous:
             return None
         previous = (span.start, span.end)
+    for span in entry["spans"]:  # a DATA span's links: indices of other spans of the list
+        links = span.get("links", [])
+        if not isinstance(links, list) or not all(type(i) is int and 0 <= i < len(spans) for i in links):
+            return None
     return entry["spans"]
 
 

@@ -23,6 +23,9 @@ class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
+    practices = "practices"  # one JSON line per notice: its practice records
+    csv = "csv"  # one row per kind of data and purpose
+    tilt = "tilt"  # one TILT document (JSON line) per notice
 
 
 def _err(message: str) -> None:
@@ -218,11 +221,26 @@ def write_records(records: Iterator[dict], format: Format, out: TextIO) -> None:
                 out.flush()
             except (OSError, ValueError):  # the output itself failed: nothing more can reach it
                 pass
-    else:
+    elif format is Format.table:
         from pipeline.formats.table import notice_table
 
         for record in records:
             out.write(notice_table(record) + "\n")
+    elif format is Format.csv:
+        from pipeline.formats.csv import header, notice_csv
+
+        out.write(header())
+        for record in records:
+            out.write(notice_csv(record))
+            out.flush()
+    else:
+        from pipeline.formats.practices import notice_practices
+        from pipeline.formats.tilt import notice_tilt
+
+        line = notice_practices if format is Format.practices else notice_tilt
+        for record in records:
+            out.write(line(record) + "\n")
+            out.flush()
 
 
 @app.command("evaluate")

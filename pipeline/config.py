@@ -210,6 +210,14 @@ class CountriesSettings(_Strict):
     context_chars: int = Field(600, ge=1, description="longest sentence, list item or table cell read for a recipient's country")
 
 
+class PracticesSettings(_Strict):
+    section_chars: int = Field(4000, ge=0, description="longest section under a heading naming one processing whose spans are linked together")
+    list_chars: int = Field(3000, ge=0, description="longest list (lead-in and items) whose spans are linked together")
+    sentence_chars: int = Field(600, ge=0, description="longest sentence whose spans are linked together")
+    reference_chars: int = Field(800, ge=0, description="how far above a back-reference (``ces données``) the data it points to may stand")
+    safeguard_chars: int = Field(3000, ge=0, description="longest section read for the safeguard of a transfer named outside the recipient's sentence")
+
+
 class ComponentsParams(_Strict):
     """The windows and thresholds of each component, given to its factory at build time."""
 
@@ -219,6 +227,7 @@ class ComponentsParams(_Strict):
     recipients: RecipientsSettings = RecipientsSettings()
     legal_basis: LegalBasisSettings = LegalBasisSettings()
     countries: CountriesSettings = CountriesSettings()
+    practices: PracticesSettings = PracticesSettings()
 
 
 class ExtractParams(_Strict):

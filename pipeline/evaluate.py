@@ -10,6 +10,12 @@ spans: ``category`` accuracy (DATA, PURPOSE, RECIPIENT), ``value`` and
 
 A gold notice annotated in sections only lists them as ``regions``: its
 predicted spans outside every region are not scored.
+
+Links (``gold/README.md``, Practice links) are scored on the notices whose gold has any
+``practices``: a gold link joins each ``DATA`` span to each other span of one statement; a
+predicted link (a ``DATA`` span's ``links``) is right when both its ends are overlap-matched (the
+matching above) to the two ends of a gold link. Precision, recall and F1 of links overall
+(``links.all``) and per other label (``links.DATA-PURPOSE`` ...).
 """
 
 from __future__ import annotations
@@ -20,6 +26,21 @@ from dataclasses import dataclass, field
 from pipeline.taxonomy import LABELS
 
 MODES = ("exact", "overlap")
+LINKED = ("PURPOSE", "LEGAL_BASIS", "DURATION", "RECIPIENT")  # what a DATA span is linked to
+LINK_ROWS = ("all", *(f"DATA-{label}" for label in LINKED))
+
+
+def gold_links(spans: list[dict]) -> set[tuple[int, int]]:
+    """(DATA index, other index) pairs of gold spans that share a statement (``practices``)."""
+    data = [(i, set(s["practices"])) for i, s in enumerate(spans) if s["label"] == "DATA" and s.get("practices")]
+    others = [(j, set(s["practices"])) for j, s in enumerate(spans) if s["label"] in LINKED and s.get("practices")]
+    return {(i, j) for i, a in data for j, b in others if a & b}
+
+
+def predicted_links(spans: list[dict]) -> set[tuple[int, int]]:
+    """(DATA index, other index) pairs of an extraction's spans: each DATA span's ``links``."""
+    return {(i, j) for i, s in enumerate(spans) if s["label"] == "DATA" for j in s.get("links", ())
+            if 0 <= j < len(spans) and spans[j]["label"] in LINKED}
 
 
 def match(gold: list[dict], pred: list[dict], mode: str) -> list[tuple[int, int]]:
@@ -92,6 +113,8 @@ class Scorer:
     value_bound: Agreement = field(default_factory=Agreement)
     legal_value: Agreement = field(default_factory=Agreement)
     country: Agreement = field(default_factory=Agreement)
+    links: dict = field(default_factory=lambda: {row: Counts() for row in LINK_ROWS})
+    link_notices: int = 0
     errors: list[dict] = field(default_factory=list)
 
     def add(
@@ -99,8 +122,10 @@ class Scorer:
         regions: list[tuple[int, int]] | None = None,
     ) -> None:
         if regions:
-            pred = [p for p in pred if in_regions(p, regions)]
+            pred = _kept(pred, lambda p: in_regions(p, regions))
             gold = [g for g in gold if in_regions(g, regions)]
+        if any(g.get("practices") for g in gold):
+            self._links(gold, pred)
         for mode in MODES:
             pairs = match(gold, pred, mode)
             for label in LABELS:
@@ -111,6 +136,20 @@ class Scorer:
             if mode == "overlap":
                 self._values(gold, pred, pairs)
                 self._errors(notice_id, text, gold, pred, pairs)
+
+    def _links(self, gold: list[dict], pred: list[dict]) -> None:
+        """Count the links of one notice: a predicted link is right when its two ends are matched to
+        the two ends of a gold link (each gold span matched once, by overlap)."""
+        self.link_notices += 1
+        to_gold = {j: i for i, j in match(gold, pred, "overlap")}
+        wanted, found = gold_links(gold), predicted_links(pred)
+        right = {(to_gold[d], to_gold[o]) for d, o in found if d in to_gold and o in to_gold} & wanted
+        for row in LINK_ROWS:
+            label = row.removeprefix("DATA-")
+            keep_g = {(d, o) for d, o in wanted if row == "all" or gold[o]["label"] == label}
+            keep_p = {(d, o) for d, o in found if row == "all" or pred[o]["label"] == label}
+            tp = sum(1 for d, o in right if row == "all" or gold[o]["label"] == label)
+            self.links[row].add(tp, len(keep_p) - tp, len(keep_g) - tp)
 
     def _values(self, gold, pred, pairs) -> None:
         for i, j in pairs:
@@ -174,7 +213,25 @@ class Scorer:
                 total.add(c.tp, c.fp, c.fn)
             micro.update({f"{mode}_{k}": v for k, v in total.scores().items()})
         out["micro"] = micro
+        if self.link_notices:
+            out["links"] = {"notices": self.link_notices, **{row: self.links[row].scores() for row in LINK_ROWS}}
         return out
+
+
+def _kept(spans: list[dict], keep) -> list[dict]:
+    """The spans that pass ``keep``, their ``links`` renumbered into the kept list (a link to a span
+    left out is dropped)."""
+    index = {}
+    for i, span in enumerate(spans):
+        if keep(span):
+            index[i] = len(index)
+    out = []
+    for i, span in enumerate(spans):
+        if i in index:
+            if "links" in span:
+                span = {**span, "links": [index[j] for j in span["links"] if j in index]}
+            out.append(span)
+    return out
 
 
 def in_regions(span: dict, regions: list[tuple[int, int]]) -> bool:
@@ -213,6 +270,12 @@ def table(scores: dict, title: str) -> str:
             f"{row['overlap_p']:>10.3f} {row['overlap_r']:>6.3f} {row['overlap_f1']:>6.3f} "
             f"{row['overlap_tp']:>5} {row['overlap_fp']:>5} {row['overlap_fn']:>5}  {extra}".rstrip()
         )
+    if "links" in scores:
+        links = scores["links"]
+        lines += ["", f"links ({links['notices']} notices with link gold) {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+        for row in LINK_ROWS:
+            r = links[row]
+            lines.append(f"{row:<38} {r['p']:>6.3f} {r['r']:>6.3f} {r['f1']:>6.3f} {r['tp']:>5} {r['fp']:>5} {r['fn']:>5}")
     return "\n".join(lines)
 
 
@@ -224,8 +287,9 @@ def below_floors(scores: dict, floors: dict[str, float]) -> list[str]:
     """Every ``LABEL.measure`` floor the scores fall below, as a sentence each."""
     failures = []
     for key, floor in floors.items():
-        label, _, measure = key.partition(".")
-        value = scores.get(label, {}).get(measure)
-        if value is None or value < floor:
+        value = scores  # LABEL.measure, or links.ROW.measure
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if not isinstance(value, (int, float)) or value < floor:
             failures.append(f"{key} = {value} is below its floor {floor}")
     return failures

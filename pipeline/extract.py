@@ -64,10 +64,40 @@ def span_record(span: Span, cleaned: Cleaned, offset: int) -> dict:
         record.update(span._.legal_basis.record())
     if span._.country is not None:  # set by privacy_countries on RECIPIENT spans
         record["country"] = span._.country
+    if span._.safeguard is not None:  # set by privacy_practices on RECIPIENT spans of a transfer
+        record["safeguard"] = span._.safeguard.record(
+            lambda a, b: trim(cleaned.raw, *cleaned.to_raw(offset + a, offset + b)), cleaned.raw)
     if span._.origin is not None:  # set by privacy_combine: rule, model or both, and the span's score
         record["origin"] = span._.origin
         record["score"] = span._.score
     return record
+
+
+_LINKED = "\0linked"  # while a notice's pieces come in: the records a DATA record is linked to
+
+
+def doc_records(doc: Doc, cleaned: Cleaned, offset: int) -> list[dict]:
+    """The span records of one piece, each ``DATA`` record holding the records it is linked to
+    (``doc._.links``) until :func:`sorted_records` turns them into indices."""
+    records = [span_record(span, cleaned, offset) for span in doc_spans(doc)]
+    for data, other in doc._.links or ():
+        records[data].setdefault(_LINKED, []).append(records[other])
+    return records
+
+
+def sorted_records(spans: list[dict]) -> list[dict]:
+    """The span records of a notice in the contract's order (start, end, label), each ``DATA``
+    span's links as ``links``: the indices, in that order, of the spans linked to it."""
+    ordered = sorted(spans, key=lambda s: (s["start"], s["end"], LABEL_ORDER.index(s["label"])))
+    index = {id(record): i for i, record in enumerate(ordered)}
+    out = []
+    for record in ordered:
+        linked = record.get(_LINKED)
+        if linked is not None:
+            record = {k: v for k, v in record.items() if k != _LINKED}
+            record["links"] = sorted({index[id(other)] for other in linked})
+        out.append(record)
+    return out
 
 
 @dataclass
@@ -76,6 +106,7 @@ class _State:
     cleaned: Cleaned | None
     left: int
     spans: list[dict] = field(default_factory=list)
+    _sorted: list[dict] | None = None
 
     @property
     def cached(self) -> bool:
@@ -83,7 +114,11 @@ class _State:
         return self.cleaned is None
 
     def sorted_spans(self) -> list[dict]:
-        return sorted(self.spans, key=lambda s: (s["start"], s["end"], LABEL_ORDER.index(s["label"])))
+        if self.cached:  # sorted and linked when they were extracted
+            return self.spans
+        if self.left == 0 and self._sorted is None:
+            self._sorted = sorted_records(self.spans)
+        return self._sorted if self._sorted is not None else sorted_records(self.spans)
 
     def record(self) -> dict:
         return {"id": self.notice.id, "text": self.notice.text, "spans": self.sorted_spans()}
@@ -136,7 +171,7 @@ def extract(
         docs = ((with_layout(model, *piece), context) for piece, context in chain([first], stream))
         batches = model.pipe(docs, as_tuples=True, batch_size=params.extract.batch_size)
         for doc, (state, offset) in batches:
-            state.spans.extend(span_record(span, state.cleaned, offset) for span in doc_spans(doc))
+            state.spans.extend(doc_records(doc, state.cleaned, offset))
             state.left -= 1
             yield from finished()
     yield from finished()

@@ -27,7 +27,8 @@ COMPONENTS: tuple[tuple[str, dict, str | None], ...] = (
     ("privacy_legal_basis", {"last": True}, "legal_basis"),
 )
 SHARING_ENTITIES = "privacy_sharing_entities"
-COUNTRIES = "privacy_countries"  # last, after ``privacy_combine``: it reads the final RECIPIENT spans
+COUNTRIES = "privacy_countries"  # after ``privacy_combine``: it reads the final RECIPIENT spans
+PRACTICES = "privacy_practices"  # last: it links the final spans and reads the recipients' countries
 
 
 def register_factories() -> None:
@@ -44,6 +45,7 @@ def register_factories() -> None:
         import pipeline.components.sharing_entities.factory  # noqa: F401
         import pipeline.components.combine.factory  # noqa: F401
         import pipeline.components.countries.factory  # noqa: F401
+        import pipeline.components.practices.factory  # noqa: F401
 
 
 def assemble(params: BuildParams | None = None, components: ComponentsParams | None = None,
@@ -52,7 +54,7 @@ def assemble(params: BuildParams | None = None, components: ComponentsParams | N
     lexicons of those that have one taken in (``initialize``); with ``combine``, also the trained
     span model of ``trained`` (``train.out_dir``; disabled, run by the combiner) and ``privacy_combine``,
     merging rule and model spans by ``combine.policy``; ``privacy_countries`` last, giving the final
-    RECIPIENT spans their country."""
+    RECIPIENT spans their country, then ``privacy_practices``, linking the final spans."""
     params = params or BuildParams()
     components = components or ComponentsParams()
     register_factories()
@@ -70,6 +72,7 @@ def assemble(params: BuildParams | None = None, components: ComponentsParams | N
     if combine is not None:
         add_combiner(nlp, combine, trained if combine.model else None)
     nlp.add_pipe(COUNTRIES, config=components.countries.model_dump(), last=True).initialize(lambda: [], nlp=nlp)
+    nlp.add_pipe(PRACTICES, config=components.practices.model_dump(), last=True)
     return nlp
 
 

@@ -1,4 +1,4 @@
-"""Print what the last ``dvc repro`` produced: spans per label for every notice."""
+"""Print what the last ``dvc repro`` produced: spans per label and practice links for every notice."""
 
 from __future__ import annotations
 
@@ -16,15 +16,16 @@ def main() -> int:
     if not files:
         print(f"no extraction under {out}")
         return 1
-    print(f"{'notice':<40}" + "".join(f"{label:>10}" for label in LABEL_ORDER))
+    print(f"{'notice':<40}" + "".join(f"{label:>10}" for label in (*LABEL_ORDER, "links")))
     total: Counter = Counter()
     for path in files:
         record = json.loads(path.read_text(encoding="utf-8"))
         counts = Counter(span["label"] for span in record["spans"])
+        counts["links"] = sum(len(span.get("links", ())) for span in record["spans"])
         total += counts
         name = str(path.relative_to(out).with_suffix(""))
-        print(f"{name:<40}" + "".join(f"{counts[label]:>10}" for label in LABEL_ORDER))
-    print(f"{'total':<40}" + "".join(f"{total[label]:>10}" for label in LABEL_ORDER))
+        print(f"{name:<40}" + "".join(f"{counts[label]:>10}" for label in (*LABEL_ORDER, "links")))
+    print(f"{'total':<40}" + "".join(f"{total[label]:>10}" for label in (*LABEL_ORDER, "links")))
     return 0
 
 

@@ -96,7 +96,7 @@ def test_a_sentence_without_a_recipient_gets_nothing(nlp):
 
 
 def test_the_full_pipeline_gives_the_country_and_keeps_it_by_label(nlp):
-    assert nlp.pipe_names[-1] == "privacy_countries"
+    assert nlp.pipe_names[-2:] == ["privacy_countries", "privacy_practices"]
     doc = nlp("Nous transmettons vos coordonnées à nos prestataires situés en Inde pour le service client.")
     [party] = [s for s in doc.spans[SPAN_KEY] if s.label_ == "RECIPIENT"]
     assert party._.country == "IN"
@@ -119,7 +119,7 @@ def test_the_lexicon_survives_to_disk_and_from_disk(nlp, countries, tmp_path):
 def test_a_saved_model_carries_the_component_and_its_settings(nlp, tmp_path):
     nlp.to_disk(tmp_path / "model")
     loaded = spacy.load(tmp_path / "model")
-    assert loaded.pipe_names[-1] == "privacy_countries"
+    assert loaded.pipe_names[-2:] == ["privacy_countries", "privacy_practices"]
     assert loaded.get_pipe("privacy_countries").s == CountriesSettings()
     doc = loaded("Vos données sont communiquées à nos prestataires situés au Japon.")
     assert [s._.country for s in doc.spans[SPAN_KEY] if s.label_ == "RECIPIENT"] == ["JP"]

@@ -97,3 +97,41 @@ def test_evaluate_floors():
     assert below_floors(scores, {"DATA.overlap_f1": 0.7}) == []
     assert below_floors(scores, {"DATA.overlap_f1": 0.9}) == ["DATA.overlap_f1 = 0.8 is below its floor 0.9"]
     assert below_floors(scores, {"DATA.nothing": 0.1})
+
+
+def test_evaluate_links_counted_by_matched_ends():
+    # gold: statement 1 = DATA 0-10 with PURPOSE 20-30 and DURATION 40-45; statement 2 = DATA 60-70 with RECIPIENT 80-90
+    gold = [span(0, 10, practices=[1]), span(20, 30, "PURPOSE", practices=[1]), span(40, 45, "DURATION", practices=[1]),
+            span(60, 70, practices=[2]), span(80, 90, "RECIPIENT", practices=[2]), span(100, 110, "PURPOSE")]
+    # predicted: ends overlap the gold ones; DATA 2-9 -> PURPOSE (right), -> RECIPIENT (wrong pair),
+    # DATA 61-70 -> PURPOSE 101-110 (no gold link); the DATA-DURATION and DATA-RECIPIENT gold links missed
+    pred = [span(2, 9, links=[1, 3]), span(22, 30, "PURPOSE"), span(61, 70, links=[4]), span(80, 88, "RECIPIENT"),
+            span(101, 110, "PURPOSE")]
+    scores, _ = score([("n", TEXT, gold, pred)])
+    links = scores["links"]
+    assert links["notices"] == 1
+    assert (links["all"]["tp"], links["all"]["fp"], links["all"]["fn"]) == (1, 2, 2)
+    assert (links["DATA-PURPOSE"]["tp"], links["DATA-PURPOSE"]["fp"], links["DATA-PURPOSE"]["fn"]) == (1, 1, 0)
+    assert (links["DATA-RECIPIENT"]["tp"], links["DATA-RECIPIENT"]["fp"], links["DATA-RECIPIENT"]["fn"]) == (0, 1, 1)
+    assert (links["DATA-DURATION"]["tp"], links["DATA-DURATION"]["fn"]) == (0, 1)
+    assert links["DATA-LEGAL_BASIS"]["f1"] == 1.0  # nothing to find, nothing found
+    assert below_floors(scores, {"links.all.f1": 0.3}) == []
+    assert below_floors(scores, {"links.all.f1": 0.5}) == ["links.all.f1 = 0.3333 is below its floor 0.5"]
+
+
+def test_evaluate_links_only_on_notices_with_link_gold():
+    gold = [span(0, 10), span(20, 30, "PURPOSE")]
+    pred = [span(0, 10, links=[1]), span(20, 30, "PURPOSE")]
+    scores, _ = score([("n", TEXT, gold, pred)])
+    assert "links" not in scores
+    assert below_floors(scores, {"links.all.f1": 0.1}) == ["links.all.f1 = None is below its floor 0.1"]
+    with_gold = [span(0, 10, practices=[1]), span(20, 30, "PURPOSE", practices=[1])]
+    scores, _ = score([("n", TEXT, gold, pred), ("m", TEXT, with_gold, pred)])
+    assert scores["links"]["notices"] == 1 and scores["links"]["all"]["f1"] == 1.0
+
+
+def test_evaluate_links_outside_regions_are_dropped():
+    gold = [span(0, 10, practices=[1]), span(20, 30, "PURPOSE", practices=[1])]
+    pred = [span(0, 10, links=[2]), span(20, 30, "PURPOSE", links=[]), span(150, 160, "PURPOSE")]
+    scores, _ = score([("n", TEXT, gold, pred, [(0, 100)])])
+    assert (scores["links"]["all"]["tp"], scores["links"]["all"]["fp"], scores["links"]["all"]["fn"]) == (0, 0, 1)

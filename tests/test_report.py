@@ -114,6 +114,19 @@ def test_report_notice_page_marks_every_span_with_its_values_and_loads_nothing()
     assert page.count("<script>") == 1 and page.count("<style>") == 1  # inlined, one of each
 
 
+def test_report_notice_page_shows_who_found_each_span_and_its_score():
+    rec = record(NOTICE)
+    rec["spans"][0].update(origin="model", score=0.8125)
+    rec["spans"][1].update(origin="both", score=None)
+    page = notice_page(rec)
+    first = re.search(r'<div id="d-0" class="desc">(.*?)</div>', page, re.S).group(1)
+    second = re.search(r'<div id="d-1" class="desc">(.*?)</div>', page, re.S).group(1)
+    third = re.search(r'<div id="d-2" class="desc">(.*?)</div>', page, re.S).group(1)
+    assert "<dt>found by</dt><dd>the trained model</dd>" in first and "<dt>score</dt><dd>0.81</dd>" in first
+    assert "<dt>found by</dt><dd>the rules and the trained model</dd>" in second and "score" not in second
+    assert "found by" not in third  # a record without origins (gold, or rules alone) says nothing
+
+
 def test_report_notice_page_key_figures():
     rec = record(NOTICE)
     f = figures(rec)
@@ -150,9 +163,12 @@ def test_report_same_length_adds_up_units_exactly():
     assert not same_length("P6M", "P180D") and not same_length("P1Y", "P365D")
 
 
-def test_report_practices_block_is_empty_now_and_links_evidence_when_fed():
+def test_report_practices_block_from_the_records_links_evidence():
     rec = record(NOTICE)
-    assert "No practice records" in notice_page(rec)
+    assert "No practice records" in notice_page({**rec, "spans": []})
+    linked = {**rec, "spans": [{**s, "links": [2]} if s["label"] == "DATA" else s for s in rec["spans"]]}
+    table = notice_page(linked)[notice_page(linked).index('<table class="practices">'):]
+    assert f'<a href="#span-2">{rec["spans"][2]["text"]}</a>' in table[: table.index("</table>")]
     practices = [{"data": {"text": "adresse e-mail", "evidence": [0]},
                   "purposes": [{"text": "vous envoyer nos offres", "evidence": [2]}],
                   "legal_bases": [{"text": "consent", "evidence": [3]}],

@@ -92,8 +92,9 @@ def _by_label(name: str):
 
 
 # origin (``rule``, ``model``, ``both``) and score: set by ``privacy_combine`` (pipeline/components/combine);
-# country (ISO 3166-1 alpha-2, of a ``RECIPIENT``): set by ``privacy_countries`` (pipeline/components/countries)
-for _name in ("origin", "score", "country"):
+# country (ISO 3166-1 alpha-2, of a ``RECIPIENT``): set by ``privacy_countries`` (pipeline/components/countries);
+# safeguard (a ``Safeguard`` of a ``RECIPIENT`` of a transfer): set by ``privacy_practices`` (pipeline/components/practices)
+for _name in ("origin", "score", "country", "safeguard"):
     if not Span.has_extension(_name):
         _get, _set = _by_label(_name)
         Span.set_extension(_name, getter=_get, setter=_set)

@@ -93,6 +93,11 @@ def describe(span: dict) -> list[tuple[str, str]]:
         rows.append(("legal basis", f"{span['value']} ({LEGAL_BASES.get(span['value'], '?')})"))
     if span.get("country"):
         rows.append(("country", span["country"]))
+    if span.get("origin"):  # who found it (rule, model or both) and how far it is trusted
+        found = {"rule": "the rules", "model": "the trained model", "both": "the rules and the trained model"}
+        rows.append(("found by", found.get(span["origin"], span["origin"])))
+    if span.get("score") is not None:
+        rows.append(("score", f"{span['score']:.2f}"))
     rows.append(("characters", f"{span['start']}–{span['end']}"))
     return rows
 
@@ -111,6 +116,27 @@ def _common() -> dict:
     return {"labels": LABELS, "label_names": LABEL_NAMES}
 
 
+def practice_rows(record: dict) -> list[dict]:
+    """The practice records of ``record`` (:func:`pipeline.formats.records.practice_records`) as the
+    template's rows: each item its text and the indices of the spans that are its evidence."""
+    from pipeline.formats.records import practice_records
+
+    def item(i) -> dict:
+        return {"text": i.text, "evidence": [e.span for e in i.evidence if e.span is not None]}
+
+    rows = []
+    for rec in practice_records(record).records:
+        countries: dict[str, list[int]] = {}
+        for r in rec.recipients:
+            if r.country:
+                countries.setdefault(r.country, []).extend(e.span for e in r.evidence if e.span is not None)
+        rows.append({"data": {"text": ", ".join(rec.names), "evidence": item(rec.data)["evidence"]},
+                     **{column: [item(i) for i in getattr(rec, column)]
+                        for column in ("purposes", "legal_bases", "retention", "recipients")},
+                     "countries": [{"text": code, "evidence": spans} for code, spans in countries.items()]})
+    return rows
+
+
 def notice_context(record: dict, practices: list | None = None, index_href: str = "index.html") -> dict:
     """What ``notice.html.j2`` is fed with."""
     return {
@@ -120,9 +146,8 @@ def notice_context(record: dict, practices: list | None = None, index_href: str 
         "nodes": nest(record["text"], record["spans"]),
         "spans": [{**s, "rows": describe(s)} for s in record["spans"]],
         "figures": figures(record),
-        # the practice records (data kind -> purposes, legal bases, retention, recipients, countries);
-        # none are extracted yet: the table's place is ready in the template, fed by this list
-        "practices": practices or [],
+        # the practice records (data kind -> purposes, legal bases, retention, recipients, countries)
+        "practices": practice_rows(record) if practices is None else practices,
     }
 
 
