@@ -133,7 +133,6 @@ class RetentionSettings(_Strict):
     opening_chars: int = Field(3, ge=0, description="before a period: what still lets it open its sentence")
     deletion_chars: int = Field(110, ge=0, description="before ``lorsque``, ``dès``: a deletion verb")
     deletion_after_chars: int = Field(60, ge=0, description="after a period that opens a sentence: its deletion verb")
-    deleted_after_chars: int = Field(80, ge=0, description="after a deadline (``dans les 72 heures``): the deletion it sets")
     choice_chars: int = Field(120, ge=0, description="before a period: a consent choice kept for that time")
     normalise_before: int = Field(120, ge=0, description="the words before a span the normaliser reads (caps, floors)")
     normalise_after: int = Field(60, ge=0, description="the words after a span the normaliser reads (a starting event)")

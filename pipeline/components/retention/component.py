@@ -209,7 +209,7 @@ def numeric_candidates(view: View) -> list[Candidate]:
         restated = False
         if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
             # ``dans les 72 heures, vos informations seront effacées``: the deadline of a deletion
-            deleted_then = DEADLINE.search(before) and DELETED_AFTER.match(text, m.end(core), m.end(core) + s.deleted_after_chars)
+            deleted_then = DEADLINE.search(before) and DELETED_AFTER.match(text, m.end(core))  # bounded by its pattern
             if not (deleted_then or RESTATED.search(before)):
                 continue
             restated = not deleted_then
