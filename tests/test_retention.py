@@ -208,6 +208,25 @@ POSITIVE = [
     "Les relevés sont conservés pour la ⟦DURATION null exact|durée du bail⟧ et la ⟦DURATION null exact|durée nécessaire au règlement des litiges⟧.",
     "Les messages du formulaire sont effacés ⟦DURATION null exact|une fois votre question traitée⟧.",
     "⟦DURATION null exact|Après la fermeture de votre espace membre⟧, vos historiques seront automatiquement supprimés.",
+    # words glued by a PDF that lost its spaces
+    "Les profils sont supprimés après ⟦DURATION P2Y exact after=inactivité|2 ansd’inactivité⟧ du titulaire.",
+    "Les journaux sont conservés pour ⟦DURATION P18M max|une duréemaximale de 18 mois⟧.",
+    "Les pièces justificatives sontconservées ⟦DURATION P6Y exact|6 ans⟧.",
+    "Les relevés sont conservés le ⟦DURATION null exact|temps nécessaire àsatisfaire nos obligations comptables⟧.",
+    # a period that holds a relative clause (its copula is the clause's)
+    "Vos photos sont conservées pendant la ⟦DURATION null exact after=votre espace est actif|durée pendant laquelle votre espace est actif⟧.",
+    "Vos messages sont conservés pendant le ⟦DURATION null exact|temps duquel votre dossier reste ouvert⟧.",
+    # the deadline of a deletion is how long data are kept
+    "Si vous ne validez pas votre adresse, la suppression aura lieu dans un délai de ⟦DURATION P10D max|10 jours⟧.",
+    "Si vous ne cliquez pas sur le lien dans les ⟦DURATION PT48H max|48 heures⟧, votre demande sera automatiquement effacée.",
+    # overwritten, alternatives in a list, a need that ends, a sentence opening mid-line, a vague period
+    "Les enregistrements des caméras sont écrasés après ⟦DURATION P15D exact|15 jours⟧.",
+    "Les messages sont conservés ⟦DURATION P2Y exact|2 ans⟧ et/ou à la ⟦DURATION null exact|clôture du compte⟧.",
+    "Les factures sont conservées ⟦DURATION P8Y exact|8 ans⟧, à la ⟦DURATION null exact|clôture du compte⟧ ou à la demande de l’administration.",
+    "Les justificatifs sont supprimés ⟦DURATION null exact|si ceux-ci ne sont plus nécessaires⟧.",
+    "Les images sont stockées sur nos serveurs. ⟦DURATION null exact after=réparation est terminée|Une fois que la réparation est terminée⟧, elles sont supprimées.",
+    "Les traces sont conservées pendant une ⟦DURATION null exact|certaine période⟧ puis effacées.",
+    "Vos préférences sont conservées pendant la ⟦DURATION null exact|durée établie par la loi⟧.",
 ]
 
 NEGATIVE = [
@@ -275,6 +294,16 @@ NEGATIVE = [
     "Si nous apprenons qu’un enfant s’est inscrit, nous effacerons son profil dès que possible.",
     "Nous pouvons conserver et communiquer vos coordonnées à nos agences dans la mesure nécessaire à la sécurité du réseau.",
     "Vous pouvez nous écrire lorsque vous le souhaitez ou bien lorsque vous déménagez ; nous conservons vos courriers.",
+    # a relative clause saying data are kept names the rule (a heading, a reference)
+    "Durée pendant laquelle vos données seront conservées : voir le tableau ci-dessous.",
+    "Durée au terme duquel les données sont supprimées",
+    # an opt-out cookie or an opposition kept: how long a choice lasts
+    "Si vous refusez, un « cookie d’opt-out » est déposé. Ce cookie a une validité de 2 ans.",
+    "Votre opposition est conservée pendant 3 ans.",
+    # the law's limitation period cited, a notice given before an event, a right until an event
+    "Nous vous prévenons 15 jours avant que votre compte ne soit fermé ; nous conservons vos factures.",
+    "## Vos droits\n\nVous pouvez demander la limitation du traitement : nous conserverons alors vos données jusqu’à ce que votre réclamation soit examinée.",
+    "## Droit d’opposition\n\nVos données ne seront plus traitées, sauf pour les conserver jusqu’à la fin de la procédure.",
 ]
 
 
@@ -287,6 +316,24 @@ def test_retention_marks_the_period_and_its_value(rules, markup):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_retention_leaves_what_is_not_retention(rules, text):
     assert found(rules, text, "DURATION") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous archivons les contrats. Les délais de prescription pouvant aller jusqu’à trente ans, nous gardons les preuves.",
+        "Nous conservons ces données. En effet, le délai de prescription réglementaire est de trois ans.",
+    ],
+)
+def test_retention_limitation_period_cited_is_not_a_length_kept(rules, text):
+    """The law's limitation period stated as a length is not how long data are kept (the reference to
+    the period itself may be)."""
+    assert [row for row in found(rules, text, "DURATION") if row[2] is not None] == []
+
+
+def test_retention_period_under_a_rights_heading_that_names_retention(rules):
+    text = "## Durée de conservation et vos droits\n\nVos données sont conservées jusqu’à ce que votre réclamation soit examinée."
+    assert [row[2:] for row in found(rules, text, "DURATION")] == [(None, "exact")]
 
 
 def test_retention_added_length_takes_the_first_period_event(rules):
