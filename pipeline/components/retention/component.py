@@ -66,12 +66,20 @@ UNIT_IN_HEADER = re.compile(P.unit_in_header(), FLAGS)
 BARE_NUMBER_CELL = re.compile(P.bare_number_cell(), FLAGS)
 CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
 # ``ou que ...``, ``ou résiliation ...``, ``ou bien lorsque ...``, ``et la durée ...``: only after another period
-ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when", "added_delay", "and_period"})
+ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when", "or_if", "added_delay", "and_period"})
 AND_LEAD = re.compile(P.and_lead(), FLAGS)
 ADDED = re.compile(P.added_join(), FLAGS)
+EXTENDED = re.compile(P.extension_join(), FLAGS)
+SHARED_LENGTH = re.compile(r"\s+ou\s+", FLAGS)
+EVENT_LINK_HEAD = re.compile(P.event_link(), FLAGS)
+UNTIL_HEAD = re.compile(r"jusqu['’]", FLAGS)
+CRITERIA_LEAD_IN = re.compile(P.criteria_lead_in(), FLAGS)
+CRITERIA_BEFORE = re.compile(P.criteria_before(), FLAGS)
+NAMED_PERIOD = frozenset({"rule_period", "for_the_time_of", "and_period"})
 OR_LEAD = re.compile(P.or_lead(), FLAGS)
 RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
 KEEP_BEFORE = re.compile(P.keeping_verb_before(), FLAGS)
+LONGER_EXTENDS = re.compile(P.longer_extends(), FLAGS)
 PROCESSING_CUE = re.compile(P.processing_cue(), FLAGS)
 NECESSITY = frozenset({"as_long_as", "capped_by_need", "longer_than_needed", "rule_period"})
 # ``dans la mesure nécessaire pour ...`` said of processing is how far, not how long (a legal basis)
@@ -286,9 +294,7 @@ def event_candidates(view: View) -> list[Candidate]:
                 continue  # ``la durée de vie des cookies est de ...`` names the rule
         elif name in ("when", "from_on"):
             deleted = DELETION if name == "when" else DELETION_NOUN
-            opens_sentence = not _before(view, m.start(), s.opening_chars).strip(" \t*-•") or (
-                view.sentences.range(m.start(), m.end())[0] >= m.start() - s.opening_chars  # ``... serveurs. Une fois que ...``
-            )
+            opens_sentence = not _before(view, m.start(), s.opening_chars).strip(" \t*-•")
             if not deleted.search(_before(view, m.start(), s.deletion_chars)) and not (
                 opens_sentence and DELETION_AFTER.match(text, m.end(), m.end() + s.deletion_after_chars)
             ):
@@ -303,7 +309,7 @@ def event_candidates(view: View) -> list[Candidate]:
             continue  # ``conservées indéfiniment``; not ``utiliser ces statistiques indéfiniment``
         elif name == "as_far_as_needed" and not KEEP_BEFORE.search(lead):
             continue  # ``conservées dans la mesure nécessaire``; alone, how far data are used (a legal basis)
-        elif name == "longer" and not KEEP_BEFORE.search(lead):
+        elif name == "longer" and not (KEEP_BEFORE.search(lead) or LONGER_EXTENDS.search(lead)):
             continue  # ``sont stockés plus longtemps``
         elif name == "throughout" and not THROUGHOUT_LEAD.search(lead):
             continue  # ``conservées durant toute l’utilisation des Services``
@@ -358,6 +364,10 @@ class Retention:
                 continue
             join = text[spans[-1].end_char : span.start_char] if spans else ""
             added = bool(spans) and ADDED.fullmatch(join) is not None
+            if cand.kind == "until" and spans and UNTIL_HEAD.match(spans[-1].text) and EXTENDED.fullmatch(join):
+                added = True  # ``jusqu’à la conclusion du litige et jusqu’à tout appel``: the second extends the first
+            if spans and SHARED_LENGTH.fullmatch(join) and EVENT_LINK_HEAD.match(span.text) and spans[-1]._.retention.after:
+                added = spans[-1]._.retention.iso is not None  # ``3 ans à compter de X ou après Y``: one length, two starting events
             alternative = spans and (added or ALTERNATIVE.fullmatch(join))
             if not alternative and not self._about_retention(view, span, cand):
                 continue
@@ -396,7 +406,9 @@ class Retention:
             return False
         if not cand.numeric and COOKIE_KINDS.search(text, view.line_start(span.start_char), span.start_char):
             return False  # ``les cookies de session ... sont effacés lorsque ...``: a definition
-        if not cand.numeric and self._in_rights_section(view.layout, span.start_char):
+        if cand.kind in NAMED_PERIOD and self._criterion(view, span.start_char):
+            return False  # ``nous tenons compte de facteurs tels que : - délai de prescription ...``
+        if cand.kind == "until" and self._in_rights_section(view.layout, span.start_char):
             return False  # ``vous pouvez nous demander d’arrêter de traiter ces données jusqu’à ce que ...``: a right
         whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(view.lines, span.end_char) is not None
         if whole_cell and CONSENT_MEMORY.search(self._row_before(view.layout, span.start_char)):
@@ -418,6 +430,16 @@ class Retention:
         if not (cand.numeric or cand.kind == "rule_period"):
             return False
         return self._heading_above(view.layout, span.start_char, s.heading_window, s.running_heading_chars)
+
+    def _criterion(self, view: View, offset: int) -> bool:
+        """The period at ``offset`` is named as a criterion of a length: in a list whose lead-in speaks of
+        criteria, or after what a length varies with in its sentence."""
+        block = view.layout.list_at(offset)
+        if block is not None and block.lead_in is not None and offset >= block.items[0].start:
+            if CRITERIA_LEAD_IN.search(block.lead_in.text) is not None:
+                return True
+        left, _ = view.sentences.range(offset, offset)
+        return CRITERIA_BEFORE.search(view.text, left, offset) is not None
 
     def _in_rights_section(self, layout: Layout, offset: int) -> bool:
         """``offset`` stands under a heading of the person's rights (``Vos droits``, ``Droit à la

@@ -280,7 +280,8 @@ def event_bound() -> list[tuple[str, str]]:
     pour ...``, ``une durée n’excédant pas celle nécessaire à ...``, ``dans la limite prévue par la
     loi``; vague periods (``durée limitée``, ``durées plus longues``, ``période déterminée``,
     ``période spécifiée``, ``temps limité``, ``délai limité``, ``périodes plus ou moins longues``,
-    ``certain temps``, ``certaine période de temps``; not ``période définie : 30 jours``, nor a
+    ``certain temps``; not ``une certaine période`` (said of cookies in general or among the criteria
+    of a period: never a span in the gold), ``période définie : 30 jours``, nor a
     reference like ``périodes de conservation spécifiées ci-dessous``); in a
     table cell, ``Session`` and ``suppression à votre demande``; ``ou que sa session se termine``,
     ``ou à la suppression du compte``, ``ou de la désactivation ...`` after another period.
@@ -288,7 +289,7 @@ def event_bound() -> list[tuple[str, str]]:
     return [
         ("as_long_as", rf"(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*{_needed_for()}{event()}"),
         ("while", rf"(?<![\w])(?<!en\s)tant{S}+qu['’e]{S}*(?!à\s){event()}"),
-        ("until", rf"(?<![\w])jusqu['’]{S}*(?:à|au|aux)(?![\w])(?!{S}*{number()}{S}*{unit()}|{S}*(?:un{S}+)?max|{S}*$){S}*(?:ce{S}+qu['’e]{S}*)?{event()}"),
+        ("until", rf"(?<![\w])jusqu['’]{S}*(?:à|au|aux)(?![\w])(?!{S}*{number()}{S}*{unit()}|{S}*(?:un{S}+)?max|{S}*$|{S}*{_until_now()}){S}*(?:ce{S}+qu['’e]{S}*)?{event()}"),
         ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:de{S}+conservation{S}+(?={_fitting()}))?(?:(?:strictement|raisonnablement){S}+)?(?:minimale?s?{S}+)?(?:{_fitting()}(?:{S}+et{S}+{_fitting()})?{S}+)?(?:duquel|(?:pendant|durant){S}+lequel|(?:de|du|des|à|au|aux|pour|où)(?![\w])|à(?=[^\W\d])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
         ("capped_by_need", rf"(?<![\w])(?:durées?{S}+n['’]excédant{S}+pas{S}+celles?|ce{S}+qui{S}+est|celle|celui){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
@@ -307,9 +308,16 @@ def event_bound() -> list[tuple[str, str]]:
         ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:(?:votre|simple|la){S}+)?demande(?![\w])"),
         ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+(?:qu['’e]|(?=(?:votre|vos|la|le|les|l['’]|sa|son|ses|leur|leurs)(?![\w])))|après{S}+qu['’e]|quand(?![\w])){S}*(?!{S}*possible(?![\w])){event()}"
                  rf"|(?<![\w])si{S}+(?:[\w’'-]+{S}+){{0,2}}?n['’e]{S}*(?:sont|est|seront|sera|soient|sont{S}+pas){S}+plus{S}+(?:nécessaires?|utiles?|requise?s?)(?![\w])(?:{event()}|(?={event_end()}))"),
+        ("or_if", rf"(?<![\w])si{S}+(?=vous|l['’]{S}*utilisateur|le{S}+client|la{S}+personne){event()}"),
         ("from_on", rf"(?<![\w])(?:dès|après|à{S}+compter{S}+{DE}|à{S}+partir{S}+{DE}){S}*(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|ladite|ledit|sa|son|leur|votre|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
         ("unlimited", rf"(?<![\w])(?:sans{S}+(?:limitation|limite){S}+(?:de{S}+durée|dans{S}+le{S}+temps)|pour{S}+une{S}+durée{S}+(?:illimitée|indéterminée))(?![\w])|(?<![\w])indéfiniment(?![\w])"),
     ]
+
+
+def _until_now() -> str:
+    """What ``jusqu’à`` reaches when it dates a past processing, not a period: ``le traitement effectué
+    jusqu’à ce moment-là``, ``jusqu’à ce retrait``, ``jusqu’à présent``, ``jusqu’à cette date``."""
+    return rf"(?:ce{S}+moment|cette{S}+date|ce{S}+retrait|présent|maintenant|aujourd['’]hui|alors)(?![\w])"
 
 
 # ``ou``, ``ou à``, ``ou de``, ``ou bien``, ``et/ou à``, ``, à`` (in a list of alternatives), then maybe an
@@ -328,7 +336,7 @@ def event_start() -> str:
     return (
         r"(?<![\w])(?=jusqu|lorsqu|(?:aussi|tant|durées?|périodes?|temps|ce\s+qui|celle|celui|plus\s+longtemps"
         r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|si|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie|certain"
-        r"|suppression|effacement|délais?|même|plus|après|à)(?![^\W\d])|certaine)|(?:" + OR_JOINED + r")\w"
+        r"|suppression|effacement|délais?|même|plus|après|à)(?![^\W\d]))|(?:" + OR_JOINED + r")\w"
         r"|(?<=toute\sl’)|(?<=toute\sl')|(?<=toute\sla\s)|(?<=tout\sle\s)"
     )
 
@@ -410,12 +418,12 @@ def opens_field() -> str:
 
 def rule_lead() -> str:
     """What must stand before a period named by its rule (:func:`_rule_period`): a time preposition
-    (``pendant la``, ``pour des``), a cap (``dans la limite des``, ``au-delà de ces``), a verb that
+    (``pendant la``, ``pour des``; not ``informations sur les``, a reference), a cap (``dans la limite des``, ``au-delà de ces``), a verb that
     applies it (``respecter les``, ``soumises à des``, ``suivie d’une``), a reference to it
     (``conformément aux``, ``au regard des``, ``selon les``, ``en tenant compte des``), ``et`` after another period
     (``durée du contrat et période de limitation obligatoire``) or the start of a line or a sentence (``Les délais de prescription légaux sont alors déterminants``)."""
     return (
-        rf"(?:(?:pendant|durant|pour|sur)(?:{S}+toute)?{S}+(?:la|le|les|l['’]|une|un|des|ces)"
+        rf"(?:(?:pendant|durant|pour|(?<!informations{S})(?<!information{S})(?<!précisions{S})(?<!détails{S})sur)(?:{S}+toute)?{S}+(?:la|le|les|l['’]|une|un|des|ces)"
         rf"|dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du)|au-delà{S}+(?:de{S}+ces|de{S}+la|des|du)"
         rf"|respect\w*{S}+(?:les|des|la|le)|soumise?s?{S}+à{S}+(?:des|la|une)|suivie?s?{S}+d['’]{S}*une"
         rf"|(?:tenant{S}+compte|conformément|au{S}+regard|selon|suivant){S}+(?:des|aux|les|la|le|du|de{S}+la)"
@@ -471,6 +479,12 @@ def keeping_verb_before() -> str:
     return rf"(?<![\w])(?:conserv|stock|gard|archiv|sauvegard|mémoris)\w*(?:{S}+[\w’']+){{0,3}}?{S}+(?:pendant{S}+)?$"
 
 
+def longer_extends() -> str:
+    """``et encore`` or ``voire`` before ``plus longtemps``: a longer period added to one just stated
+    (``jusqu’à trois ans et, dans certains cas, encore plus longtemps``); not ``peut prendre encore plus longtemps``."""
+    return rf"(?:(?<![\w])(?:et|ou)(?:{S}*,[^,.;\n]{{0,40}},)?{S}+encore|(?<![\w])voire){S}+$"
+
+
 def throughout_lead() -> str:
     """``pendant toute la``, ``durant toute l’`` before a noun that is the period:
     ``conservées durant toute l’utilisation des Services``."""
@@ -494,6 +508,27 @@ def added_join() -> str:
 def added_head() -> str:
     """The end of the first period's words in a span that adds a second (``... +``, ``..., plus``)."""
     return r"\s*,?\s*(?:\+|plus(?:\s+une?)?|augmentée?s?\s+(?:de|du|des|d['’]))\s*$"
+
+
+def extension_join() -> str:
+    """What joins a second ``jusqu’à`` that extends the first period, one span for both (``jusqu’à la
+    conclusion du litige ou réglementaire et jusqu’à tout appel``): the first event's last words, then ``et``."""
+    return r"(?:[ \t]+[^\W\d][\w’'-]*){0,3}[ \t]*,?[ \t]+et[ \t]+"
+
+
+def criteria_lead_in() -> str:
+    """The lead-in of a list of the criteria that set a period (``Pour déterminer ces durées, nous tenons
+    compte de facteurs tels que :``): a period named in its items is a criterion, not a period kept."""
+    return r"(?<![\w])(?:critères?|facteurs?|tenons\s+compte|tient\s+compte|prenons\s+en\s+compte|compte\s+tenu)(?![\w])[^.]*:\s*$"
+
+
+def criteria_before() -> str:
+    """A period named among what a length varies with, in its sentence (``une durée limitée qui peut
+    varier en fonction des besoins ... et des durées de prescription applicables``): a criterion; not a
+    period after a time preposition later in the sentence (``varie ; nous gardons ... pendant toute la durée de ...``)."""
+    criteria = rf"(?<![\w])(?:vari\w*|dépend\w*){S}+(?:en{S}+fonction{S}+|selon{S}+)?"
+    article = rf"(?:des|de{S}+la|du|de{S}+l['’]|aux|à{S}+la|au)"
+    return rf"{criteria}(?:{article}|(?:de|des|du|d['’])(?![\w])[^.;:]*(?:,|(?<![\w])et|(?<![\w])ou){S}*{article}){S}*$"
 
 
 def alternative_join() -> str:
