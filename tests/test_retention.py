@@ -208,6 +208,32 @@ POSITIVE = [
     "Les relevés sont conservés pour la ⟦DURATION null exact|durée du bail⟧ et la ⟦DURATION null exact|durée nécessaire au règlement des litiges⟧.",
     "Les messages du formulaire sont effacés ⟦DURATION null exact|une fois votre question traitée⟧.",
     "⟦DURATION null exact|Après la fermeture de votre espace membre⟧, vos historiques seront automatiquement supprimés.",
+    # words glued by a PDF that lost its spaces
+    "Les profils sont supprimés après ⟦DURATION P2Y exact after=inactivité|2 ansd’inactivité⟧ du titulaire.",
+    "Les journaux sont conservés pour ⟦DURATION P18M max|une duréemaximale de 18 mois⟧.",
+    "Les pièces justificatives sontconservées ⟦DURATION P6Y exact|6 ans⟧.",
+    "Les relevés sont conservés le ⟦DURATION null exact|temps nécessaire àsatisfaire nos obligations comptables⟧.",
+    # a period that holds a relative clause (its copula is the clause's)
+    "Vos photos sont conservées pendant la ⟦DURATION null exact after=votre espace est actif|durée pendant laquelle votre espace est actif⟧.",
+    "Vos messages sont conservés pendant le ⟦DURATION null exact|temps duquel votre dossier reste ouvert⟧.",
+    # the deadline of a deletion is how long data are kept
+    "Si vous ne validez pas votre adresse, la suppression aura lieu dans un délai de ⟦DURATION P10D max|10 jours⟧.",
+    "Si vous ne cliquez pas sur le lien dans les ⟦DURATION PT48H max|48 heures⟧, votre demande sera automatiquement effacée.",
+    # overwritten, alternatives in a list, a need that ends, a rule period
+    "Les enregistrements des caméras sont écrasés après ⟦DURATION P15D exact|15 jours⟧.",
+    "Les messages sont conservés ⟦DURATION P2Y exact|2 ans⟧ et/ou à la ⟦DURATION null exact|clôture du compte⟧.",
+    "Les factures sont conservées ⟦DURATION P8Y exact|8 ans⟧, à la ⟦DURATION null exact|clôture du compte⟧ ou à la demande de l’administration.",
+    "Les justificatifs sont supprimés ⟦DURATION null exact|si ceux-ci ne sont plus nécessaires⟧.",
+    "Vos préférences sont conservées pendant la ⟦DURATION null exact|durée établie par la loi⟧.",
+    # an alternative that ends a period on request; a second ``jusqu’à`` extends the first (one span)
+    "Le compte est supprimé après ⟦DURATION P3Y exact after=inactivité|3 ans d’inactivité⟧ ou ⟦DURATION null exact|si vous en faites la demande⟧.",
+    "Les pièces sont conservées ⟦DURATION null exact after=clôture du dossier|jusqu’à la clôture du dossier et jusqu’à tout recours⟧.",
+    "Les journaux sont conservés ⟦DURATION P3M exact|3 mois⟧ ou si la loi l’exige.",
+    "La durée de conservation dépend du service, et nous conservons l’historique pendant toute la ⟦DURATION null exact after=vie du compte|durée de vie du compte⟧.",
+    "Vos réclamations sont conservées ⟦DURATION P2Y exact|deux ans⟧ et, dans certains cas, encore ⟦DURATION null exact|plus longtemps⟧ pour défendre nos droits.",
+    # starting events that share one length are one span; ``ou jusqu’à`` is another period
+    "Les fiches sont conservées ⟦DURATION P3Y max after=fin de la relation commerciale|3 ans maximum à compter de la fin de la relation commerciale ou après le dernier contact⟧.",
+    "Les données sont conservées ⟦DURATION P5Y exact after=fin du contrat|5 ans après la fin du contrat⟧ ou ⟦DURATION null exact after=fin du litige|jusqu’à la fin du litige⟧.",
 ]
 
 NEGATIVE = [
@@ -275,6 +301,25 @@ NEGATIVE = [
     "Si nous apprenons qu’un enfant s’est inscrit, nous effacerons son profil dès que possible.",
     "Nous pouvons conserver et communiquer vos coordonnées à nos agences dans la mesure nécessaire à la sécurité du réseau.",
     "Vous pouvez nous écrire lorsque vous le souhaitez ou bien lorsque vous déménagez ; nous conservons vos courriers.",
+    # a relative clause saying data are kept names the rule (a heading, a reference)
+    "Durée pendant laquelle vos données seront conservées : voir le tableau ci-dessous.",
+    "Durée au terme duquel les données sont supprimées",
+    # an opt-out cookie or an opposition kept: how long a choice lasts
+    "Si vous refusez, un « cookie d’opt-out » est déposé. Ce cookie a une validité de 2 ans.",
+    "Votre opposition est conservée pendant 3 ans.",
+    # the law's limitation period cited, a notice given before an event, a right until an event
+    "Nous vous prévenons 15 jours avant que votre compte ne soit fermé ; nous conservons vos factures.",
+    "## Vos droits\n\nVous pouvez demander la limitation du traitement : nous conserverons alors vos données jusqu’à ce que votre réclamation soit examinée.",
+    "## Droit d’opposition\n\nVos données ne seront plus traitées, sauf pour les conserver jusqu’à la fin de la procédure.",
+    # ``une certaine durée`` said of cookies in general
+    "Un cookie est un fichier que votre navigateur conservera pendant une certaine durée.",
+    # ``si`` opens a period only as the alternative of another; a period named as a criterion of a length
+    "Vous pouvez nous écrire si vous en faites la demande ; nous conservons vos courriers.",
+    "Le traitement peut prendre encore plus longtemps si la demande est complexe ; nous conservons votre dossier.",
+    # ``jusqu’à ce moment-là`` dates a past processing; ``informations sur les durées`` refers to them
+    "Le retrait de votre consentement ne remet pas en cause le traitement de vos données conservées jusqu’à ce moment-là.",
+    "Pour plus d’informations sur les durées de conservation appliquées par notre société, écrivez-nous.",
+    "Vos données sont conservées pendant une durée qui dépend de la finalité et des délais de prescription applicables.",
 ]
 
 
@@ -287,6 +332,33 @@ def test_retention_marks_the_period_and_its_value(rules, markup):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_retention_leaves_what_is_not_retention(rules, text):
     assert found(rules, text, "DURATION") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous archivons les contrats. Les délais de prescription pouvant aller jusqu’à trente ans, nous gardons les preuves.",
+        "Nous conservons ces données. En effet, le délai de prescription réglementaire est de trois ans.",
+    ],
+)
+def test_retention_limitation_period_cited_is_not_a_length_kept(rules, text):
+    """The law's limitation period stated as a length is not how long data are kept (the reference to
+    the period itself may be)."""
+    assert [row for row in found(rules, text, "DURATION") if row[2] is not None] == []
+
+
+def test_retention_period_under_a_rights_heading_that_names_retention(rules):
+    text = "## Durée de conservation et vos droits\n\nVos données sont conservées jusqu’à ce que votre réclamation soit examinée."
+    assert [row[2:] for row in found(rules, text, "DURATION")] == [(None, "exact")]
+
+
+def test_retention_rights_section_keeps_a_retention_statement(rules):
+    """Under a rights heading, a right lasting until an event is not retention, a period data are kept is."""
+    text = (
+        "## Droit à l’effacement\n\nVos données sont isolées et apparaissent comme supprimées pendant la "
+        "période de prescription des actions, puis sont définitivement effacées."
+    )
+    assert [(text[a:b], *rest) for a, b, *rest in found(rules, text, "DURATION")] == [("période de prescription des actions", None, "exact")]
 
 
 def test_retention_added_length_takes_the_first_period_event(rules):
@@ -380,6 +452,7 @@ def test_retention_iso_values(amount, value):
 NORMALISED = [
     # (span text, before, following, value, bound, after)
     ("une durée de 5 ans", "", "", "P5Y", "exact", None),
+    ("jusqu’à la fin du litige et jusqu’à tout appel", "", "", None, "exact", "fin du litige"),
     ("durée de 36 mois", "", "", "P36M", "exact", None),
     ("une période de 90 jours", "", "", "P90D", "exact", None),
     ("durée d’un (1) mois", "", "", "P1M", "exact", None),
@@ -505,6 +578,22 @@ def _records(rules, raw: str) -> list[tuple]:
     (record,) = extract(rules, [Notice("notice", raw, "notice.md")], Params(), lambda err: pytest.fail(str(err)))
     assert all(raw[s["start"] : s["end"]] == s["text"] for s in record["spans"])
     return [(s["text"], s["value"], s["bound"]) for s in record["spans"] if s["label"] == "DURATION"]
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("Pour fixer les durées de conservation, nous tenons compte de critères tels que :", []),
+        ("Nous gardons vos données :", ["délai de prescription fixé par la loi", "période de garantie des produits commandés"]),
+    ],
+)
+def test_retention_criteria_list_is_not_a_list_of_periods(rules, lead, expected):
+    """Items under a lead-in that announces the criteria of a length are criteria, not periods kept."""
+    raw = (
+        f"## Combien de temps gardons-nous vos données ?\n\n{lead}\n\n"
+        "- délai de prescription fixé par la loi ;\n- la période de garantie des produits commandés ;\n- litiges en cours.\n"
+    )
+    assert [text for text, _, _ in _records(rules, raw)] == expected
 
 
 def test_retention_markdown_table_one_span_per_cell(rules):

@@ -53,6 +53,12 @@ FITTING = re.compile(P.fitting(), FLAGS)
 TIME_LEAD = re.compile(P.time_lead(), FLAGS)
 NOT_EVENT = re.compile(P.not_an_event_of_time(), FLAGS)
 NAMES_THE_RULE = re.compile(P.names_the_rule(), FLAGS)
+RELATIVE = re.compile(P.relative_clause(), FLAGS)
+KEPT_IN_CLAUSE = re.compile(P.kept_in_the_clause(), FLAGS)
+CITED = re.compile(P.limitation_cited(), FLAGS)
+RIGHTS_HEADING = re.compile(P.rights_heading())
+DEADLINE = re.compile(P.deadline_head() + "$", FLAGS)
+DELETED_AFTER = re.compile(P.deleted_after(), FLAGS)
 CAP_LEAD = re.compile(P.cap_lead(), FLAGS)
 CONSENT_MEMORY = re.compile(P.consent_memory())
 COOKIE_KINDS = re.compile(P.cookie_kind_definition())
@@ -60,12 +66,20 @@ UNIT_IN_HEADER = re.compile(P.unit_in_header(), FLAGS)
 BARE_NUMBER_CELL = re.compile(P.bare_number_cell(), FLAGS)
 CELL_ONLY = frozenset({"session_cell", "on_request"})  # periods that count only in a table under a retention header
 # ``ou que ...``, ``ou résiliation ...``, ``ou bien lorsque ...``, ``et la durée ...``: only after another period
-ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when", "added_delay", "and_period"})
+ALTERNATIVE_ONLY = frozenset({"or_that", "or_event", "or_when", "or_if", "added_delay", "and_period"})
 AND_LEAD = re.compile(P.and_lead(), FLAGS)
 ADDED = re.compile(P.added_join(), FLAGS)
+EXTENDED = re.compile(P.extension_join(), FLAGS)
+SHARED_LENGTH = re.compile(r"\s+ou\s+", FLAGS)
+EVENT_LINK_HEAD = re.compile(P.event_link(), FLAGS)
+UNTIL_HEAD = re.compile(r"jusqu['’]", FLAGS)
+CRITERIA_LEAD_IN = re.compile(P.criteria_lead_in(), FLAGS)
+CRITERIA_BEFORE = re.compile(P.criteria_before(), FLAGS)
+NAMED_PERIOD = frozenset({"rule_period", "for_the_time_of", "and_period"})
 OR_LEAD = re.compile(P.or_lead(), FLAGS)
 RULE_LEAD = re.compile(P.rule_lead(), FLAGS)
 KEEP_BEFORE = re.compile(P.keeping_verb_before(), FLAGS)
+LONGER_EXTENDS = re.compile(P.longer_extends(), FLAGS)
 PROCESSING_CUE = re.compile(P.processing_cue(), FLAGS)
 NECESSITY = frozenset({"as_long_as", "capped_by_need", "longer_than_needed", "rule_period"})
 # ``dans la mesure nécessaire pour ...`` said of processing is how far, not how long (a legal basis)
@@ -202,9 +216,13 @@ def numeric_candidates(view: View) -> list[Candidate]:
         before = _before(view, m.start(), s.false_before_chars)
         restated = False
         if FALSE_BEFORE.search(before) and not KEPT_UNTIL.search(before):
-            if not RESTATED.search(before):
+            # ``dans les 72 heures, vos informations seront effacées``: the deadline of a deletion
+            deleted_then = DEADLINE.search(before) and DELETED_AFTER.match(text, m.end(core))  # bounded by its pattern
+            if not (deleted_then or RESTATED.search(before)):
                 continue
-            restated = True
+            restated = not deleted_then
+        if CITED.search(before) and not CUE.search(text, view.sentences.range(m.start(), m.end())[0], m.start()):
+            continue  # ``le délai de prescription est de trois ans``: the law's period, not a keeping
         if FALSE_AFTER.match(text[m.end(core) : m.end(core) + s.false_after_chars]):
             continue
         if CLOCK.search(text, max(line_start, start - s.clock_chars), min(len(text), m.end(core) + s.clock_chars)):
@@ -265,13 +283,14 @@ def event_candidates(view: View) -> list[Candidate]:
             event = FOR_THE_TIME_HEAD.sub("", m.group())
             lead_rx = TIME_LEAD if m.group()[:5].lower() == "temps" else DURATION_LEAD
             cell = not lead.strip(" \t*-•") and FITTING.search(m.group()) is not None  # ``Temps nécessaire à ...`` opening a cell
-            if NOT_EVENT.search(event):
+            if NOT_EVENT.search(event) or KEPT_IN_CLAUSE.search(m.group()):
                 continue
             if not (lead_rx.search(lead) or cell):
                 if not AND_LEAD.search(lead):
                     continue
                 name = "and_period"  # ``la durée du contrat et la durée nécessaire à ...``: only after another period
-            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(m.group() + text[m.end() : m.end() + s.rule_name_chars]):
+            named = m.group() if RELATIVE.search(m.group()) is None else ""  # ``durée pendant laquelle ... est ouvert``
+            if not PREPOSITION_LEAD.search(lead) and NAMES_THE_RULE.search(named + text[m.end() : m.end() + s.rule_name_chars]):
                 continue  # ``la durée de vie des cookies est de ...`` names the rule
         elif name in ("when", "from_on"):
             deleted = DELETION if name == "when" else DELETION_NOUN
@@ -290,7 +309,7 @@ def event_candidates(view: View) -> list[Candidate]:
             continue  # ``conservées indéfiniment``; not ``utiliser ces statistiques indéfiniment``
         elif name == "as_far_as_needed" and not KEEP_BEFORE.search(lead):
             continue  # ``conservées dans la mesure nécessaire``; alone, how far data are used (a legal basis)
-        elif name == "longer" and not KEEP_BEFORE.search(lead):
+        elif name == "longer" and not (KEEP_BEFORE.search(lead) or LONGER_EXTENDS.search(lead)):
             continue  # ``sont stockés plus longtemps``
         elif name == "throughout" and not THROUGHOUT_LEAD.search(lead):
             continue  # ``conservées durant toute l’utilisation des Services``
@@ -345,6 +364,10 @@ class Retention:
                 continue
             join = text[spans[-1].end_char : span.start_char] if spans else ""
             added = bool(spans) and ADDED.fullmatch(join) is not None
+            if cand.kind == "until" and spans and UNTIL_HEAD.match(spans[-1].text) and EXTENDED.fullmatch(join):
+                added = True  # ``jusqu’à la conclusion du litige et jusqu’à tout appel``: the second extends the first
+            if spans and SHARED_LENGTH.fullmatch(join) and EVENT_LINK_HEAD.match(span.text) and spans[-1]._.retention.after:
+                added = spans[-1]._.retention.iso is not None  # ``3 ans à compter de X ou après Y``: one length, two starting events
             alternative = spans and (added or ALTERNATIVE.fullmatch(join))
             if not alternative and not self._about_retention(view, span, cand):
                 continue
@@ -383,6 +406,10 @@ class Retention:
             return False
         if not cand.numeric and COOKIE_KINDS.search(text, view.line_start(span.start_char), span.start_char):
             return False  # ``les cookies de session ... sont effacés lorsque ...``: a definition
+        if cand.kind in NAMED_PERIOD and self._criterion(view, span.start_char):
+            return False  # ``nous tenons compte de facteurs tels que : - délai de prescription ...``
+        if cand.kind == "until" and self._in_rights_section(view.layout, span.start_char):
+            return False  # ``vous pouvez nous demander d’arrêter de traiter ces données jusqu’à ce que ...``: a right
         whole_cell = cand.starts_line and WHOLE_LINE_TAIL.match(view.lines, span.end_char) is not None
         if whole_cell and CONSENT_MEMORY.search(self._row_before(view.layout, span.start_char)):
             return False  # a cookie that keeps the consent choice: how long a choice lasts
@@ -403,6 +430,22 @@ class Retention:
         if not (cand.numeric or cand.kind == "rule_period"):
             return False
         return self._heading_above(view.layout, span.start_char, s.heading_window, s.running_heading_chars)
+
+    def _criterion(self, view: View, offset: int) -> bool:
+        """The period at ``offset`` is named as a criterion of a length: in a list whose lead-in speaks of
+        criteria, or after what a length varies with in its sentence."""
+        block = view.layout.list_at(offset)
+        if block is not None and block.lead_in is not None and offset >= block.items[0].start:
+            if CRITERIA_LEAD_IN.search(block.lead_in.text) is not None:
+                return True
+        left, _ = view.sentences.range(offset, offset)
+        return CRITERIA_BEFORE.search(view.text, left, offset) is not None
+
+    def _in_rights_section(self, layout: Layout, offset: int) -> bool:
+        """``offset`` stands under a heading of the person's rights (``Vos droits``, ``Droit à la
+        limitation``) that does not speak of retention."""
+        chain = layout.heading_chain(offset)
+        return bool(chain) and RIGHTS_HEADING.search(chain[-1].text) is not None and HEADING.search(chain[-1].text) is None
 
     def _heading(self, line: Line) -> bool:
         """A retention heading or table header: ``Durée de conservation``, ``Expiration``."""

@@ -48,7 +48,7 @@ RANGE_JOIN = re.compile(rf"^(?:{S}*(?:à|-|–){S}*|{S}+et{S}+)$", FLAGS)
 RANGE_OPEN = re.compile(rf"(?:^|{S})(?:entre|de)$", FLAGS)
 
 MAX_IN_SPAN = re.compile(
-    rf"(?<![\w])(?:maximum|maximale?|max\.?|au{S}+plus|n['’]excédant{S}+pas|ne{S}+(?:dépassant|excédant){S}+pas"
+    rf"(?:(?<![\w])|(?<=durée)|(?<=période))(?:maximum|maximale?|max\.?|au{S}+plus|n['’]excédant{S}+pas|ne{S}+(?:dépassant|excédant){S}+pas"
     rf"|jusqu['’]{S}*à|moins{S}+de|inférieure?s?{S}+à|dans{S}+la{S}+limite|au-delà|plafonnée?s?{S}+à|limitée?s?{S}+à)(?![\w])",
     FLAGS,
 )
@@ -79,8 +79,10 @@ MAX_AFTER = re.compile(rf"^{S}*(?:\(?{S}*(?:au{S}+)?maximum|max\.?|au{S}+plus(?!
 MIN_AFTER = re.compile(rf"^{S}*(?:(?:au{S}+)?minimum|au{S}+moins)(?![\w])", FLAGS)
 
 ADDED_HEAD = re.compile(P.added_head(), FLAGS)
+OTHER_START = re.compile(rf"{S}+ou{S}+(?={P.event_link()})", FLAGS)
+EXTENSION = re.compile(rf"{S}+et{S}+jusqu['’]", FLAGS)
 LINK = re.compile(rf"(?<![\w]){P.event_link()}(?![\w])", FLAGS)
-IDLE = re.compile(rf"(?<![\w])(?:d['’]{S}*|de{S}+)(?P<idle>inactivité|non[-‑]?{S}*(?:utilisation|activité|connexion)|non{S}+utilisation)", FLAGS)
+IDLE = re.compile(rf"(?:(?<![\w])|(?<=[^\W\d])(?=d['’]))(?:d['’]{S}*|de{S}+)(?P<idle>inactivité|non[-‑]?{S}*(?:utilisation|activité|connexion)|non{S}+utilisation)", FLAGS)
 EVENT_MARKERS = re.compile(
     rf"(?:(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?(?:nécessaires?(?:{S}+(?:pour|à|aux?)(?![\w]))?{S}*)?"
     rf"|tant{S}+qu['’e]|jusqu['’]{S}*(?:à|au|aux)(?:{S}+ce{S}+qu['’e])?"
@@ -272,15 +274,17 @@ def event_after(words: str, amount: Amount | None) -> str | None:
     """The starting event of a length (``après la fin du contrat`` -> ``fin du contrat``,
     ``24 mois d’inactivité`` -> ``inactivité``), or the event of a period bound to one
     (``tant que votre compte est actif`` -> ``votre compte est actif``); a length added to a
-    period takes that period's event (``durée de vie du compte + 2 ans`` -> ``vie du compte``)."""
+    period takes that period's event (``durée de vie du compte + 2 ans`` -> ``vie du compte``), a period
+    extended by a second ``jusqu’à`` the first one's (``jusqu’à la fin du litige et jusqu’à tout appel``)."""
     if amount is not None:
         tail_start = amount.end
         idle = IDLE.match(words, tail_start) or IDLE.search(words, tail_start)
         link = LINK.search(words, tail_start)
         if idle and (not link or idle.start() < link.start()):
             return _tidy(words, idle.start("idle"))
-        if link:
-            return _tidy(words, link.end())
+        if link:  # ``3 ans à compter de X ou après Y``: the first starting event
+            other = OTHER_START.search(words, link.end())
+            return _tidy(words[: other.start()] if other else words, link.end())
         added = ADDED_HEAD.search(words, 0, amount.start)
         if added:  # ``durée de vie du compte + 2 ans``: after the first period's event
             return event_after(words[: added.start()], None)
@@ -292,7 +296,8 @@ def event_after(words: str, amount: Amount | None) -> str | None:
     marker = EVENT_MARKERS.search(words)
     if marker is None:
         return None
-    return _tidy(words, marker.end())
+    extension = EXTENSION.search(words, marker.end())  # ``jusqu’à X et jusqu’à Y``: the first period's event
+    return _tidy(words[: extension.start()] if extension else words, marker.end())
 
 
 def normalise(text: str, *, before: str = "", following: str = "", unit: str | None = None) -> RetentionPeriod:

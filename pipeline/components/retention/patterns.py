@@ -90,25 +90,27 @@ UNIT_FORMS: dict[str, str] = {
     "minute": r"minutes?|(?<=\d)(?:min|mn)\.?|(?<=\d\s)(?:min|mn)\.?",
     "second": r"secondes?|(?<=\d)sec\.?|(?<=\d\s)sec\.?",
 }
+# a unit glued to the ``d’`` of the next word by a PDF that lost its spaces (``3 ansd’inactivité``)
+GLUED_DE = r"|(?=d['’][^\W\d])"
 UNIT_CODES: dict[str, str] = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN", "second": "S"}
 
 
 def unit() -> str:
     """``an(s)``, ``année(s)``, ``mois``, ``semaine(s)``, ``jour(s) ouvrés``, ``heure(s)``, ``24h``,
     ``minute(s)``, ``15 min``, ``seconde(s)``; not a bare ``s`` (``1601 S. California Ave``)."""
-    return "(?:" + "|".join(UNIT_FORMS.values()) + r")(?![\w])"
+    return "(?:" + "|".join(UNIT_FORMS.values()) + rf")(?:(?![\w]){GLUED_DE})"
 
 
 def unit_anchor() -> str:
     """A unit of time as a word of its own or right after a digit (``ans``, ``10ans``, ``24h``),
     where the search for an amount starts: never inside a word (``dans``, ``moisson``)."""
     words = "|".join(form for name, form in UNIT_FORMS.items())
-    return rf"(?<![^\W\d])(?:{words})(?![\w])"
+    return rf"(?<![^\W\d])(?:{words})(?:(?![\w]){GLUED_DE})"
 
 
 def named_unit() -> str:
     """:func:`unit` with one named group per unit (``(?P<unit_month>mois)``), for the normaliser."""
-    return "(?:" + "|".join(f"(?P<unit_{name}>{form})" for name, form in UNIT_FORMS.items()) + r")(?![\w])"
+    return "(?:" + "|".join(f"(?P<unit_{name}>{form})" for name, form in UNIT_FORMS.items()) + rf")(?:(?![\w]){GLUED_DE})"
 
 
 def amount() -> str:
@@ -153,7 +155,7 @@ def max_before() -> str:
     ``3 ans``, ``max``.)
     """
     return (
-        rf"(?:(?:(?:une|la){S}+)?(?:durée|période)(?:{S}+de{S}+(?:vie|conservation|validité))?{S}+(?:maximale|maximum|max\.?){S}+(?:de{S}+|d['’]{S}*)"
+        rf"(?:(?:(?:une|la){S}+)?(?:durée|période)(?:{S}+de{S}+(?:vie|conservation|validité))?{S}*(?:maximale|maximum|max\.?){S}+(?:de{S}+|d['’]{S}*)"
         rf"|jusqu['’]{S}*à{S}+(?:un{S}+)?(?:maximum|max\.?){S}+(?:de{S}+|d['’]{S}*)"
         rf"|un{S}+maximum{S}+(?:de{S}+|d['’]{S}*)|au{S}+maximum{S}+|au{S}+plus(?:{S}+tard)?{S}+|maximum{S}+|max\.?{S}+"
         rf"|ne{S}+(?:dépassant|excédant){S}+pas{S}+|n['’]excédant{S}+pas{S}+|jusqu['’]{S}*à{S}+|moins{S}+de{S}+)"
@@ -217,7 +219,7 @@ def event_end() -> str:
     maximum 5 ans``, ``Factures 10 ans``), a second period joined by ``et`` (``durée du contrat et
     période de prescription``) or a capitalised word that starts a new cell."""
     words = (
-        r"ou|sauf|afin|puis|sous{S}+réserve|à{S}+l['’]exception|notamment|conformément|selon|comme|et{S}+ce"
+        r"ou|et/ou(?={S}+à{S})|sauf|afin|puis|sous{S}+réserve|à{S}+l['’]exception|notamment|conformément|selon|comme|et{S}+ce"
         r"|en{S}+tenant|pour{S}+(?:les|des|la|le|répondre|permettre|respecter|satisfaire|faciliter|nous|vous)"
         r"|à{S}+des{S}+fins|aux{S}+fins|dans{S}+le{S}+cadre|à{S}+titre|en{S}+vue|en{S}+application|en{S}+vertu"
         r"|si(?:{S}+|['’])(?!nécessaire|besoin)|à{S}+moins|sans{S}+préjudice"
@@ -260,7 +262,7 @@ def after_event() -> str:
     ``1 mois après la tenue de ces derniers``, ``5 ans à partir de votre dernier achat``,
     ``24 mois d’inactivité``.
     """
-    return rf"(?:{S}*,?{S}+{event_link()}{S}*{event()}|{S}+{idle_event()}(?:{S}+(?:sur|de){S}+{event()})?)"
+    return rf"(?:{S}*,?{S}+{event_link()}{S}*{event()}|(?:{S}+|(?<=[^\W\d])(?=d['’])){idle_event()}(?:{S}+(?:sur|de){S}+{event()})?)"
 
 
 def event_bound() -> list[tuple[str, str]]:
@@ -278,7 +280,8 @@ def event_bound() -> list[tuple[str, str]]:
     pour ...``, ``une durée n’excédant pas celle nécessaire à ...``, ``dans la limite prévue par la
     loi``; vague periods (``durée limitée``, ``durées plus longues``, ``période déterminée``,
     ``période spécifiée``, ``temps limité``, ``délai limité``, ``périodes plus ou moins longues``,
-    ``certain temps``, ``certaine période de temps``; not ``période définie : 30 jours``, nor a
+    ``certain temps``; not ``une certaine période`` (said of cookies in general or among the criteria
+    of a period: never a span in the gold), ``période définie : 30 jours``, nor a
     reference like ``périodes de conservation spécifiées ci-dessous``); in a
     table cell, ``Session`` and ``suppression à votre demande``; ``ou que sa session se termine``,
     ``ou à la suppression du compte``, ``ou de la désactivation ...`` after another period.
@@ -286,8 +289,8 @@ def event_bound() -> list[tuple[str, str]]:
     return [
         ("as_long_as", rf"(?:aussi|tant){S}+longtemps{S}+qu['’e]{S}*{_needed_for()}{event()}"),
         ("while", rf"(?<![\w])(?<!en\s)tant{S}+qu['’e]{S}*(?!à\s){event()}"),
-        ("until", rf"(?<![\w])jusqu['’]{S}*(?:à|au|aux)(?![\w])(?!{S}*{number()}{S}*{unit()}|{S}*(?:un{S}+)?max|{S}*$){S}*(?:ce{S}+qu['’e]{S}*)?{event()}"),
-        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:de{S}+conservation{S}+(?={_fitting()}))?(?:(?:strictement|raisonnablement){S}+)?(?:minimale?s?{S}+)?(?:{_fitting()}(?:{S}+et{S}+{_fitting()})?{S}+)?(?:(?:de|du|des|à|au|aux|pour|où)(?![\w])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
+        ("until", rf"(?<![\w])jusqu['’]{S}*(?:à|au|aux)(?![\w])(?!{S}*{number()}{S}*{unit()}|{S}*(?:un{S}+)?max|{S}*$|{S}*{_until_now()}){S}*(?:ce{S}+qu['’e]{S}*)?{event()}"),
+        ("for_the_time_of", rf"(?<![\w])(?:durées?|périodes?|temps){S}+(?:de{S}+conservation{S}+(?={_fitting()}))?(?:(?:strictement|raisonnablement){S}+)?(?:minimale?s?{S}+)?(?:{_fitting()}(?:{S}+et{S}+{_fitting()})?{S}+)?(?:duquel|(?:pendant|durant){S}+lequel|(?:de|du|des|à|au|aux|pour|où)(?![\w])|à(?=[^\W\d])|d['’]|pendant{S}+laquelle|durant{S}+laquelle|afin{S}+(?:de|d['’]))(?!{S}*(?:{number()}{S}*{unit()}|{alternative_number()})){S}*{event()}"),
         ("capped_by_need", rf"(?<![\w])(?:durées?{S}+n['’]excédant{S}+pas{S}+celles?|ce{S}+qui{S}+est|celle|celui){S}+(?:(?:strictement|raisonnablement){S}+)?nécessaires?{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
         ("longer_than_needed", rf"(?<![\w])plus{S}+longtemps{S}+qu['’e]{S}*(?:(?:strictement|raisonnablement){S}+)?nécessaire(?:{S}+(?:pour|à|aux?)(?![\w]){S}*{event()})?"),
         ("as_far_as_needed", rf"(?<![\w])dans{S}+la{S}+mesure{S}+(?:(?:strictement|raisonnablement){S}+)?nécessaire{S}+(?:pour|à|aux?)(?![\w]){S}*{event()}"),
@@ -303,16 +306,27 @@ def event_bound() -> list[tuple[str, str]]:
         ("throughout", rf"(?:(?<=toute{S}l’)|(?<=toute{S}l')|(?<=toute{S}la{S})|(?<=tout{S}le{S}))(?!durée|période|temps)[^\W\d]{event()}"),
         ("session_cell", rf"(?<![^\n])(?-i:(?:[Ss]ession(?:{S}+de{S}+navigation)?|Durée{S}+de{S}+(?:la{S}+)?session|Fin{S}+de{S}+(?:la{S}+)?session|Cookie{S}+de{S}+session))(?=[ \t]*(?:\n|$))"),
         ("on_request", rf"(?<![\w])(?:suppression|effacement){S}+(?:à|sur){S}+(?:(?:votre|simple|la){S}+)?demande(?![\w])"),
-        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+(?:qu['’e]|(?=(?:votre|vos|la|le|les|l['’]|sa|son|ses|leur|leurs)(?![\w])))|après{S}+qu['’e]|quand(?![\w])){S}*(?!{S}*possible(?![\w])){event()}"),
+        ("when", rf"(?<![\w])(?:lorsqu['’e]|dès{S}+(?:que|qu['’]|lors{S}+qu['’e]|l['’]instant{S}+où)|une{S}+fois{S}+(?:qu['’e]|(?=(?:votre|vos|la|le|les|l['’]|sa|son|ses|leur|leurs)(?![\w])))|après{S}+qu['’e]|quand(?![\w])){S}*(?!{S}*possible(?![\w])){event()}"
+                 rf"|(?<![\w])si{S}+(?:[\w’'-]+{S}+){{0,2}}?n['’e]{S}*(?:sont|est|seront|sera|soient|sont{S}+pas){S}+plus{S}+(?:nécessaires?|utiles?|requise?s?)(?![\w])(?:{event()}|(?={event_end()}))"),
+        ("or_if", rf"(?<![\w])si{S}+(?=vous|l['’]{S}*utilisateur|le{S}+client|la{S}+personne){event()}"),
         ("from_on", rf"(?<![\w])(?:dès|après|à{S}+compter{S}+{DE}|à{S}+partir{S}+{DE}){S}*(?!qu|lors|l['’]instant|\d|{_number_word()}(?![\w]))(?:la|le|les|l['’]|ladite|ledit|sa|son|leur|votre|réception|expiration|clôture|fin|suppression|résiliation){event()}"),
         ("unlimited", rf"(?<![\w])(?:sans{S}+(?:limitation|limite){S}+(?:de{S}+durée|dans{S}+le{S}+temps)|pour{S}+une{S}+durée{S}+(?:illimitée|indéterminée))(?![\w])|(?<![\w])indéfiniment(?![\w])"),
     ]
 
 
-# ``ou``, ``ou à``, ``ou de``, ``ou bien``, then maybe an article, before an alternative (the article
-# stays out of the span, as in every label)
+def _until_now() -> str:
+    """What ``jusqu’à`` reaches when it dates a past processing, not a period: ``le traitement effectué
+    jusqu’à ce moment-là``, ``jusqu’à ce retrait``, ``jusqu’à présent``, ``jusqu’à cette date``."""
+    return rf"(?:ce{S}+moment|cette{S}+date|ce{S}+retrait|présent|maintenant|aujourd['’]hui|alors)(?![\w])"
+
+
+# ``ou``, ``ou à``, ``ou de``, ``ou bien``, ``et/ou à``, ``, à`` (in a list of alternatives), then maybe an
+# article, before an alternative (the article stays out of the span, as in every label)
 OR_JOINED = "|".join(
-    rf"(?<=\sou\s{prep}{article})" for prep in ("", r"à\s", r"de\s", r"bien\s") for article in ("", r"la\s", r"le\s", "l’", "l'")
+    rf"(?<={join}{prep}{article})"
+    for join, preps in ((r"\sou\s", ("", r"à\s", r"de\s", r"bien\s")), (r"\set/ou\s", ("", r"à\s")), (r",\s", (r"à\s",)))
+    for prep in preps
+    for article in ("", r"la\s", r"le\s", "l’", "l'")
 )
 
 
@@ -321,7 +335,7 @@ def event_start() -> str:
     (a lookahead: ``pour une durée`` and ``durée`` are both starts)."""
     return (
         r"(?<![\w])(?=jusqu|lorsqu|(?:aussi|tant|durées?|périodes?|temps|ce\s+qui|celle|celui|plus\s+longtemps"
-        r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie|certain"
+        r"|dans\s+la\s+mesure|limite|dès|une\s+fois|quand|si|sans|pour\s+une\s+durée|indéfiniment|session|fin|cookie|certain"
         r"|suppression|effacement|délais?|même|plus|après|à)(?![^\W\d]))|(?:" + OR_JOINED + r")\w"
         r"|(?<=toute\sl’)|(?<=toute\sl')|(?<=toute\sla\s)|(?<=tout\sle\s)"
     )
@@ -337,11 +351,11 @@ def _rule_period() -> str:
     period whose length follows (``période supplémentaire de 5 ans`` is ``5 ans``)."""
     adjective = (
         r"(?:légale?s?|légaux|réglementaires?|minimale?s?|réduites?|différentes?(?!{S}+d['’e])|supplémentaires?|définie?s?|applicables?"
-        r"|imposée?s?|prévue?s?|fixée?s?|appliquée?s?|identiques?|en{S}+vigueur|requise?s?|obligatoires?)"
+        r"|imposée?s?|prévue?s?|fixée?s?|établie?s?|appliquée?s?|identiques?|en{S}+vigueur|requise?s?|obligatoires?)"
     ).replace("{S}", S)
     kind = rf"(?:de{S}+(?:prescription|limitation)|d['’]{S}*archivage(?:{S}+intermédiaire)?|de{S}+conservation)"
     head = rf"(?:même{S}+)?(?:durées?|délais?|périodes?)"
-    tail = rf"(?:{S}+(?:par|que){S}+{event()})?(?!{S}*(?:de|d['’]){S}*{number()})"
+    tail = rf"(?![\w])(?:{S}+(?:par|que){S}+{event()})?(?!{S}*(?:de|d['’]){S}*{number()})(?!{S}+pour{S}+(?:la|leur){S}+conservation)"
     return (
         rf"(?:{head}(?:{S}+{adjective})+(?:{S}+{kind})?(?:{S}+{adjective})*"
         rf"|{head}{S}+(?:de{S}+(?:prescription|limitation)|d['’]{S}*archivage(?:{S}+intermédiaire)?)(?:{S}+{adjective})*"
@@ -404,12 +418,12 @@ def opens_field() -> str:
 
 def rule_lead() -> str:
     """What must stand before a period named by its rule (:func:`_rule_period`): a time preposition
-    (``pendant la``, ``pour des``), a cap (``dans la limite des``, ``au-delà de ces``), a verb that
+    (``pendant la``, ``pour des``; not ``informations sur les``, a reference), a cap (``dans la limite des``, ``au-delà de ces``), a verb that
     applies it (``respecter les``, ``soumises à des``, ``suivie d’une``), a reference to it
     (``conformément aux``, ``au regard des``, ``selon les``, ``en tenant compte des``), ``et`` after another period
     (``durée du contrat et période de limitation obligatoire``) or the start of a line or a sentence (``Les délais de prescription légaux sont alors déterminants``)."""
     return (
-        rf"(?:(?:pendant|durant|pour|sur)(?:{S}+toute)?{S}+(?:la|le|les|l['’]|une|un|des|ces)"
+        rf"(?:(?:pendant|durant|pour|(?<!informations{S})(?<!information{S})(?<!précisions{S})(?<!détails{S})sur)(?:{S}+toute)?{S}+(?:la|le|les|l['’]|une|un|des|ces)"
         rf"|dans{S}+la{S}+limite{S}+(?:des|de{S}+la|du)|au-delà{S}+(?:de{S}+ces|de{S}+la|des|du)"
         rf"|respect\w*{S}+(?:les|des|la|le)|soumise?s?{S}+à{S}+(?:des|la|une)|suivie?s?{S}+d['’]{S}*une"
         rf"|(?:tenant{S}+compte|conformément|au{S}+regard|selon|suivant){S}+(?:des|aux|les|la|le|du|de{S}+la)"
@@ -455,7 +469,7 @@ def cap_lead() -> str:
 def preposition_lead() -> str:
     """A time preposition before ``la durée de ...``: then a copula after it does not make it the rule's
     name (``pendant la durée de vie du compte, qui est ...``)."""
-    return rf"(?:pendant|durant|pour|sur|au-delà|limite|jusqu)\w*(?:{S}+\w+)?{S}+(?:la|le|l['’]|une){S}*$"
+    return rf"(?:pendant|durant|pour|sur|au-delà|limit|jusqu)\w*(?:{S}+\w+)?{S}+(?:la|le|l['’]|une){S}*$"
 
 
 def keeping_verb_before() -> str:
@@ -463,6 +477,12 @@ def keeping_verb_before() -> str:
     ``sont stockés plus longtemps``, ``conservées indéfiniment``, ``conserver vos données pendant
     plus longtemps``, ``stocker certaines informations plus longtemps``."""
     return rf"(?<![\w])(?:conserv|stock|gard|archiv|sauvegard|mémoris)\w*(?:{S}+[\w’']+){{0,3}}?{S}+(?:pendant{S}+)?$"
+
+
+def longer_extends() -> str:
+    """``et encore`` or ``voire`` before ``plus longtemps``: a longer period added to one just stated
+    (``jusqu’à trois ans et, dans certains cas, encore plus longtemps``); not ``peut prendre encore plus longtemps``."""
+    return rf"(?:(?<![\w])(?:et|ou)(?:{S}*,[^,.;\n]{{0,40}},)?{S}+encore|(?<![\w])voire){S}+$"
 
 
 def throughout_lead() -> str:
@@ -490,11 +510,32 @@ def added_head() -> str:
     return r"\s*,?\s*(?:\+|plus(?:\s+une?)?|augmentée?s?\s+(?:de|du|des|d['’]))\s*$"
 
 
+def extension_join() -> str:
+    """What joins a second ``jusqu’à`` that extends the first period, one span for both (``jusqu’à la
+    conclusion du litige ou réglementaire et jusqu’à tout appel``): the first event's last words, then ``et``."""
+    return r"(?:[ \t]+[^\W\d][\w’'-]*){0,3}[ \t]*,?[ \t]+et[ \t]+"
+
+
+def criteria_lead_in() -> str:
+    """The lead-in of a list of the criteria that set a period (``Pour déterminer ces durées, nous tenons
+    compte de facteurs tels que :``): a period named in its items is a criterion, not a period kept."""
+    return r"(?<![\w])(?:critères?|facteurs?|tenons\s+compte|tient\s+compte|prenons\s+en\s+compte|compte\s+tenu)(?![\w])[^.]*:\s*$"
+
+
+def criteria_before() -> str:
+    """A period named among what a length varies with, in its sentence (``une durée limitée qui peut
+    varier en fonction des besoins ... et des durées de prescription applicables``): a criterion; not a
+    period after a time preposition later in the sentence (``varie ; nous gardons ... pendant toute la durée de ...``)."""
+    criteria = rf"(?<![\w])(?:vari\w*|dépend\w*){S}+(?:en{S}+fonction{S}+|selon{S}+)?"
+    article = rf"(?:des|de{S}+la|du|de{S}+l['’]|aux|à{S}+la|au)"
+    return rf"{criteria}(?:{article}|(?:de|des|du|d['’])(?![\w])[^.;:]*(?:,|(?<![\w])et|(?<![\w])ou){S}*{article}){S}*$"
+
+
 def alternative_join() -> str:
     """What joins two alternative periods, both or neither counting: ``3 ans ou jusqu’à ...``,
     ``durée du contrat ou de la durée de ...``, ``durée de vie du compte + 2 ans``, ``aussi longtemps
     que requis pour ... ainsi que dans la mesure nécessaire pour ...``."""
-    return r"\s*(?:ou(?:\s+bien)?|\+|,\s*ou|et|ainsi\s+que)\s*(?:(?:de|à|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?"
+    return r"\s*(?:ou(?:\s+bien)?|\+|,\s*ou|et(?:/ou)?|ainsi\s+que|,(?=\s*à\s))\s*(?:(?:de|à|pendant|durant|pour)\s+)?(?:toute\s+)?(?:la\s+|le\s+|l['’]\s*|une\s+)?"
 
 
 def open_line_end() -> str:
@@ -520,7 +561,7 @@ def deletion_before() -> str:
         r"(?:supprim|effac|anonymis|purg)(?:ée?s?|é|és|ons|erons|eront|era|ent|ait|aient)"
         r"|détrui(?:t|te|ts|tes|sons|ra|ront|rons|sent)|effaçons|expir(?:e|ent|era|eront|ée?s?)"
     )
-    return rf"(?<![\w])(?:{deleted})(?![\w])(?:{S}+[\w’'/-]+){{0,10}}{S}*$"
+    return rf"(?<![\w])(?:{deleted})(?![\w])(?:{S}+[\w’'/-]+){{0,12}}{S}*$"
 
 
 def deletion_after() -> str:
@@ -546,6 +587,19 @@ def not_an_event_of_time() -> str:
     return rf"^(?:(?:la|le|les|l['’]){S}*)?(?:conservation|rétention|stockage|archivage|essai|(?:vie|validité)(?!{S}+(?:de|du|des|d['’])))"
 
 
+def relative_clause() -> str:
+    """A relative clause that a ``durée de ...`` period holds (``durée pendant laquelle votre compte est
+    ouvert``, ``temps duquel ...``): a copula in it is the clause's, it does not name the rule."""
+    return rf"(?<![\w])(?:laquelle|lequel|duquel|desquel\w*|où)(?![\w])"
+
+
+def kept_in_the_clause() -> str:
+    """A relative clause that says data are kept (``Durée pendant laquelle vos données seront
+    conservées``, ``Durée au terme duquel les données sont supprimées``) names the rule: it is a
+    heading or a reference, not a period."""
+    return rf"{relative_clause()}[^.\n]{{0,80}}?(?<![\w])(?:conserv|stock|supprim|anonymis|archiv|effac|détrui|gard[ée])\w*"
+
+
 def names_the_rule() -> str:
     """An event of time followed by a copula names how long, it is not a period itself:
     ``la durée de vie des cookies est de 13 mois``, ``la durée du stockage varie``."""
@@ -562,16 +616,25 @@ def retention_cue() -> str:
 
     ``conserver``, ``garder``, ``archiver``, ``stocker``, ``supprimer après``,
     ``durée de conservation``, ``durée de vie`` (of a cookie), ``effacées``, ``anonymisées``,
-    ``les cookies ont une validité de 5 ans``.
+    ``les cookies ont une validité de 5 ans``, ``écrasées`` (overwritten); glued to the word before by
+    a PDF that lost its spaces (``sontconservées``).
     """
     return (
-        r"(?<![\w])(?:conserv\w*|gard(?:e|é|ée|és|ées|ons|ez|ent|er|era|eront|erons)\b|archiv\w*|stock\w*"
+        r"(?<=[^\W\d])(?:conserv|supprim|archiv)\w*"
+        r"|(?<![\w])(?:conserv\w*|gard(?:e|é|ée|és|ées|ons|ez|ent|er|era|eront|erons)\b|archiv\w*|stock\w*"
+        r"|écras(?:e|ent|é|ée|és|ées|era|eront|ons|erons)\b"
         r"|supprim\w*|suppression|effac\w*|détrui\w*|destruction|anonymis\w*|purg\w*|rétention"
         r"|durée\s+de\s+vie|expir\w*|conservation|détenu\w*|détenons|retenu\w*|sauvegard\w*|mémoris\w*"
         r"|rest(?:e|ent|era|eront)\s+(?:sur|dans|enregistr|stock|visibles?|accessibles?|disponibles?|consultables?)\w*"
         r"|demeur\w*|inactivité|inactif\w*|bloqu(?:é|ée|és|ées|ons|erons)\b|blocage|rest(?:e|ent|era|eront)\s+actifs?"
         r"|(?:cookies?|traceurs?|témoins?)\b[^.\n]{0,150}(?:validité|durée)|(?:validité|durée)[^.\n]{0,80}\b(?:cookies?|traceurs?))"
     )
+
+
+def rights_heading() -> str:
+    """A heading of the person's rights: ``Vos droits``, ``Droit d’opposition``, ``Droit à la limitation du
+    traitement``: a period bound to an event there is how long a right applies, not retention."""
+    return r"(?i)(?<![\w])droits?(?![\w])"
 
 
 def retention_heading() -> str:
@@ -589,7 +652,7 @@ def header_row_end() -> str:
 def legal_basis_cell_before() -> str:
     """A legal basis named just before a period on its line, the cell before it in a flattened row
     (``... Consentement 3 mois après l’envoi``, ``Intérêt légitime 3 ans``)."""
-    return r"(?<![\w])(?-i:Contrat|Consentement|Intérêt\s*légitime|Obligation\s*légale)[ \t]*$"
+    return r"(?<![\w])(?-i:Contrat|Consentement|Intérêt\s*légitime|Obligation\s*légale)[ \t]*(?:(?-i:Le|La|Les|L['’])[ \t]*)?$"
 
 
 def retention_header_in_line() -> str:
@@ -626,13 +689,24 @@ def false_positive_before() -> str:
     )
 
 
+def limitation_cited() -> str:
+    """A limitation period stated as the law's, just before its length (``le délai de prescription
+    réglementaire est certes de trois ans``, ``des délais de prescription pouvant aller jusqu’à trente
+    ans``): not retention unless its sentence says data are kept (``conservées pendant le délai de la
+    prescription légale qui est de 5 ans``)."""
+    return (
+        rf"prescription(?:{S}+[\w’']+){{0,3}}?{S}+(?:est|sont|sera|seront)(?:{S}+[\w’']+)?{S}+(?:de{S}+|d['’]{S}*)$"
+        rf"|prescription{S}+pouvant{S}+aller{S}+$"
+    )
+
+
 def kept_until_deadline() -> str:
     """A deletion or keeping verb just before a deadline makes it a retention period after all:
     ``supprimées sous 24h``, ``détruite dans un délai maximum de 24h``, ``supprimées dans les
     90 jours``, ``conservées pendant un délai de 3 ans``, ``effacées au plus tard après un délai de
     sept jours``, ``anonymisées dans un délai maximum de 6 ans``, ``inactifs depuis 24 mois``,
     ``ne sont pas conservées plus de 13 mois``, ``en aucun cas plus de treize (13) mois``,
-    ``si l’application n’a pas été utilisée depuis trois ans``;
+    ``si l’application n’a pas été utilisée depuis trois ans``, ``la suppression aura lieu dans un délai de 5 jours``;
     not ``nous répondons à votre demande de suppression sous un mois``."""
     verb = (
         r"(?:supprim|effac|anonymis|purg|conserv|archiv|stock|gard)(?:ée?s?|é|és|ons|ez|ent|era|eront|erons|ait|aient)"
@@ -646,7 +720,24 @@ def kept_until_deadline() -> str:
         rf"|(?:^|[(:]){S}*(?:le{S}+|un{S}+)?délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*)$"
         rf"|(?<![\w])(?:pas|jamais|aucun{S}+cas)(?:{S}+[\w’']+){{0,3}}?{S}+plus{S}+de{S}+$"
         rf"|(?<![\w])(?:pas|plus)(?:{S}+[\w’']+){{0,4}}?{S}+depuis{S}+$"
+        rf"|(?<![\w])(?:suppression|effacement|destruction|anonymisation)(?:{S}+[\w’']+){{0,4}}?{S}+(?:aura{S}+lieu|a{S}+lieu|interviendra|intervient"
+        rf"|(?:sera|est){S}+(?:effectuée?|réalisée?|faite?|opérée?)){S}+{deadline_head()}$"
     )
+
+
+def deadline_head() -> str:
+    """The words of a deadline before its length: ``dans les``, ``dans un délai (maximum) de``, ``sous``."""
+    return rf"(?:dans{S}+(?:les{S}+|un{S}+délai{S}+(?:maximum{S}+|maximal{S}+|max\.?{S}+)?(?:de{S}+|d['’]{S}*))|sous{S}+(?:un{S}+délai{S}+de{S}+)?)"
+
+
+def deleted_after() -> str:
+    """A deadline followed, in its sentence, by the deletion it sets: ``si vous ne confirmez pas dans les
+    72 heures, vos informations seront automatiquement effacées`` (matched where the length ends)."""
+    deleted = (
+        r"(?:supprim|effac|anonymis|purg|écras)(?:ée?s?|é|és|ons|erons|eront|era)"
+        r"|détrui(?:t|te|ts|tes|sons|ra|ront|rons)|effaçons"
+    )
+    return rf"[^.;:!?\n,]{{0,30}},[^.;:!?\n]{{0,60}}?(?<![\w])(?:{deleted})(?![\w])"
 
 
 def restated_before() -> str:
@@ -662,19 +753,21 @@ def choice_kept() -> str:
     ``Votre choix concernant les cookies est conservé 6 mois``, ``L’accord que vous donnez est
     valable 13 mois``, ``Vos préférences en matière de cookies sont conservées 6 mois``; not ``les données collectées après consentement, sont conservées 24 mois``."""
     return (
-        r"(?<![\w])(?:le|la|les|votre|vos|ce|cet|cette|ces|son|sa|ses|leur|leurs|l['’])\s*(?:consentements?|refus|choix|accords?|acceptations?"
+        r"(?<![\w])(?:le|la|les|votre|vos|ce|cet|cette|ces|son|sa|ses|leur|leurs|l['’])\s*(?:consentements?|refus|choix|accords?|acceptations?|oppositions?"
         r"|préférences\s+(?:en\s+matière\s+)?(?:de|des|concernant\s+les|relatives\s+aux)\s+(?:cookies|traceurs))\b"
-        r"[^.,;]{0,60}\b(?:sont|est|seront|sera|restent|reste|demeure|demeurent)\s+"
+        r"[^.,;:]{0,60}\b(?:sont|est|seront|sera|restent|reste|demeure|demeurent)\s+"
         r"(?:conservée?s?|valables?|gardée?s?|valides?|enregistrée?s?|mémorisée?s?|stockée?s?|renouvelée?s?)"
     )
 
 
 def choice_just_before() -> str:
     """A period that follows the name of the consent choice it keeps, in a list or a cell:
-    ``Choix de l’utilisateur (acceptation ou refus des cookies) : 6 mois``."""
+    ``Choix de l’utilisateur (acceptation ou refus des cookies) : 6 mois``, an opt-out cookie (``un
+    « cookie d’opt-out » est enregistré. Ce cookie a une validité de 5 ans``)."""
     return (
         r"(?:choix|consentement)\s+de\s+l['’]utilisateur\s*\((?:acceptation|refus)"
         r"|acceptation\s+ou\s+(?:le\s+)?refus\s+des\s+(?:cookies|traceurs)"
+        r"|(?:cookies?|traceurs?)\s+d['’]\s*(?:opt-?out|opposition|refus)(?![\w])"
     )
 
 
@@ -709,7 +802,7 @@ def false_positive_after() -> str:
         rf"^(?:{S}+(?:et|ou){S}+plus|{S}+révolus|{S}*d['’]âge|{S}+par{S}+(?:an|année|mois|semaine|jour|heure|personne|utilisateur|client|compte|foyer)s?(?![\w])"
         rf"|{S}+d['’]expérience|{S}+de{S}+prison"
         rf"|{S}+d['’]emprisonnement|{S}*/{S}*\d|{S}+sur{S}+(?:7|24|sept|vingt-quatre)(?![\w])"
-        rf"|{S}+avant{S}+(?:la|le|l['’]|votre|chaque|tout|toute|chacun|son|sa)(?!{S}*(?:suppression|destruction|effacement|anonymisation|archivage))"
+        rf"|{S}+avant{S}+qu['’e]|{S}+avant{S}+(?:la|le|l['’]|votre|chaque|tout|toute|chacun|son|sa)(?!{S}*(?:suppression|destruction|effacement|anonymisation|archivage))"
         rf"|{S}+au{S}+plus{S}+tard{S}+après)"
     )
 
