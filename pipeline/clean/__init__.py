@@ -181,12 +181,12 @@ def _inline(
     on = params.rules
     if on.placeholders:
         line = R.placeholders(line, removed, params.placeholder_values)
-    level = 0
+    level, escaped_marker = 0, False
     if on.markdown:
-        line, level = R.markdown(line, removed)
+        line, level, escaped_marker = R.markdown(line, removed)
         if level:
             kind = "heading"
-    if on.bullets:
+    if on.bullets and not escaped_marker:
         line, item = R.bullet(line, removed)
         if item and kind == "text":
             kind = "item"
