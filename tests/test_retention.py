@@ -752,3 +752,19 @@ def test_retention_with_the_full_model(nlp):
     doc = nlp("Harmony conserve les conversations téléphoniques pendant un maximum de 180 jours.")
     spans = [s for s in doc.spans[SPAN_KEY] if s.label_ == "DURATION"]
     assert [(s.text, s._.retention.iso, s._.retention.bound) for s in spans] == [("un maximum de 180 jours", "P180D", "max")]
+
+
+def test_retention_a_table_cell_period_never_runs_into_the_note_below_the_table():
+    import spacy
+
+    from pipeline.config import default_params
+    from pipeline.extract import extract
+    from pipeline.notices import Notice
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("privacy_retention")
+    text = ("| Traceur | Durée |\n|---|---|\n| Mesure d’audience | 13 mois post dépôt du traceur |\n\n"
+            "- à compter de la dernière visite sur le site : pour les traceurs de mesure\n")
+    (record,) = extract(nlp, [Notice("n", text, "n")], default_params(), pytest.fail)
+    assert [(s["text"], s["value"], s["after"]) for s in record["spans"]] == [
+        ("13 mois post dépôt du traceur", "P13M", "dépôt du traceur")]

@@ -181,12 +181,12 @@ def _inline(
     on = params.rules
     if on.placeholders:
         line = R.placeholders(line, removed, params.placeholder_values)
-    level, escaped_marker = 0, False
+    level = 0
     if on.markdown:
-        line, level, escaped_marker = R.markdown(line, removed)
+        line, level = R.markdown(line, removed)
         if level:
             kind = "heading"
-    if on.bullets and not escaped_marker:
+    if on.bullets:
         line, item = R.bullet(line, removed)
         if item and kind == "text":
             kind = "item"

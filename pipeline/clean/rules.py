@@ -178,17 +178,14 @@ MD_IMAGE = re.compile(r"!\[(?P<label>[^\[\]\n]*)\]\((?P<url>[^)\s\[]*)(?:\s+\"[^
 MD_LINK = re.compile(r"\[(?P<label>[^\[\]\n]*)\]\((?P<url>[^)\s\[]*)(?:\s+\"[^\"]*\")?\)")
 MD_EMPHASIS = re.compile(r"(?<!\\)\*\*|__|(?<![\w*\\])\*(?=\S)|(?<=[^\s\\])\*(?![\w*])")  # not an escaped ``\*``
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-MD_ESCAPED_MARKER = re.compile(r"\s*\\[-*+]\s")
 MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~])")
 
 
-def markdown(line: Mapped, removed: list[Removal]) -> tuple[Mapped, int, bool]:
+def markdown(line: Mapped, removed: list[Removal]) -> tuple[Mapped, int]:
     """Markdown markup: ``# Titre``, ``**gras**``, ``[texte](url)`` keeps ``texte``, ``\\-``.
 
-    Returns the line, its heading level (``## Titre``: 2; 0 when it is no heading) and whether it
-    opens with an escaped list marker (``\\* à compter de ...``, a footnote): a character, no bullet.
+    Returns the line and its heading level (``## Titre``: 2), 0 when it is no heading.
     """
-    escaped_marker = MD_ESCAPED_MARKER.match(line.text) is not None
     marks = MD_HEADING.match(line.text)
     heading = marks.group().count("#") if marks else 0
     line = line.edit(MD_HEADING, "markdown", removed)
@@ -209,7 +206,7 @@ def markdown(line: Mapped, removed: list[Removal]) -> tuple[Mapped, int, bool]:
     line = line.edit(MD_LINK, "markdown", removed, keep=link)
     line = line.edit(MD_EMPHASIS, "markdown", removed)
     line = line.edit(MD_ESCAPE, "markdown", removed)
-    return line, heading, escaped_marker
+    return line, heading
 
 
 class TablePipes:

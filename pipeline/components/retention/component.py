@@ -144,13 +144,16 @@ def joined(layout: Layout, open_word_chars: int) -> tuple[str, list[int]]:
     A line that ends on a lowercase letter or a comma and a next line that starts lowercase are
     one sentence (``nous conserverons vos\\n\\ndonnées pendant 6 mois``), and so are a line that
     ends on a word that cannot end one (``pendant une durée de``) and a number after it. A line
-    that ends a sentence, a heading or a table cell (the next starts with a capital) stays.
+    that ends a sentence, a heading or a table cell (the next starts with a capital) stays, and so
+    does the last cell of a table before the text below it.
     """
     text = layout.text
     out = list(text)
     soft: list[int] = []
     lines = [line for line in layout.lines if not line.blank]
     for before, after in zip(lines, lines[1:]):
+        if before.table != after.table:  # a table's cell and a line outside it (a note below): never one sentence
+            continue
         start = before.start + len(before.text.rstrip(" \t"))
         end = after.start + len(after.text) - len(after.text.lstrip())
         prev, nxt = text[start - 1], text[end]
