@@ -133,16 +133,6 @@ def test_clean_markdown_escaped_star_is_a_star_not_emphasis(raw, expected):
             assert raw[start:end] == "*"
 
 
-@pytest.mark.parametrize("raw, expected, kind", [
-    ("\\* à compter de la dernière commande : voir ci-dessus", "* à compter de la dernière commande : voir ci-dessus", "text"),
-    ("\\- 2 ans de plus", "- 2 ans de plus", "text"),
-    ("* à compter de la dernière commande", "à compter de la dernière commande", "item"),
-])
-def test_clean_an_escaped_list_marker_opens_no_list_item(raw, expected, kind):
-    cleaned = clean(raw)
-    assert cleaned.text == expected
-    assert [line.kind for line in cleaned.lines] == [kind]
-
 
 @pytest.mark.parametrize(
     "raw, expected",
