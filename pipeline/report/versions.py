@@ -28,6 +28,9 @@ VERSION_MARKER = re.compile(
 )
 WORD = re.compile(r"\w+")
 MIN_WORDS = 4  # a shorter line (a bare heading, a date) counts for no repetition
+# a copy with no marker (:func:`repeated_copy`): the share of it that repeats, its share of the page,
+# and how many of the notice's first lines its first line may repeat
+COPY_REPEATED, COPY_SHARE, OPENING_LINES = 0.8, 0.25, 3
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,13 @@ class TwoVersions:
     share: float  # the share of the page's text after the marker
     copy: bool = False  # no marker: the page repeats its own notice from that line on (a second copy)
 
+    @property
+    def short_marker(self) -> str:
+        """The marker line as messages quote it: at most 60 characters."""
+        return self.marker if len(self.marker) <= 60 else self.marker[:57] + "..."
+
     def message(self, name: str) -> str:
-        marker = self.marker if len(self.marker) <= 60 else self.marker[:57] + "..."
-        return (f"{name} holds two versions of the notice: after line {self.line} ({marker!r}), "
+        return (f"{name} holds two versions of the notice: after line {self.line} ({self.short_marker!r}), "
                 f"{self.repeated:.0%} of the text repeats what stands before it; not compared as one notice: "
                 f"split the file at that line and compare the parts")
 
@@ -50,15 +57,16 @@ class TwoVersions:
             return (f"{name}: warning: the page seems to hold its notice twice (from line {self.line} on, "
                     f"{self.repeated:.0%} of the text repeats what stands before it); its spans count both copies: "
                     f"cut the file at that line to read one")
-        marker = self.marker if len(self.marker) <= 60 else self.marker[:57] + "..."
         return (f"{name}: warning: the page seems to hold two versions of the notice (after line {self.line}, "
-                f"{marker!r}, {self.repeated:.0%} of the text repeats what stands before it); its spans cover "
+                f"{self.short_marker!r}, {self.repeated:.0%} of the text repeats what stands before it); its spans cover "
                 f"both: split the file at that line to read one version")
 
 
-def _lines(text: str) -> list[tuple[str, int]]:
-    """Each line as compared (lowercase words, markup left out) with its length in words."""
-    return [(" ".join(words), len(words)) for words in (WORD.findall(line.lower()) for line in text.splitlines())]
+def _split(text: str) -> tuple[list[str], list[tuple[str, int]]]:
+    """The page's lines as written, and each line as compared (lowercase words, markup left out)
+    with its length in words."""
+    raw_lines = text.splitlines()
+    return raw_lines, [(" ".join(words), len(words)) for words in (WORD.findall(line.lower()) for line in raw_lines)]
 
 
 def two_versions(text: str, *, min_repeated: float = 0.5, min_share: float = 0.25) -> TwoVersions | None:
@@ -68,8 +76,11 @@ def two_versions(text: str, *, min_repeated: float = 0.5, min_share: float = 0.2
     ``MIN_WORDS`` words) must be at least ``min_share`` of the page's, and at least ``min_repeated``
     of it must be lines that also stand before the marker.
     """
-    raw_lines = text.splitlines()
-    lines = _lines(text)
+    return _two_versions(*_split(text), min_repeated=min_repeated, min_share=min_share)
+
+
+def _two_versions(raw_lines: list[str], lines: list[tuple[str, int]], *, min_repeated: float,
+                  min_share: float) -> TwoVersions | None:
     total = sum(n for _, n in lines if n >= MIN_WORDS)
     if not total:
         return None
@@ -105,13 +116,17 @@ def two_versions(text: str, *, min_repeated: float = 0.5, min_share: float = 0.2
     return best
 
 
-def repeated_copy(text: str, *, min_repeated: float = 0.8, min_share: float = 0.25, opening_lines: int = 3) -> TwoVersions | None:
+def repeated_copy(text: str, *, min_repeated: float = COPY_REPEATED, min_share: float = COPY_SHARE,
+                  opening_lines: int = OPENING_LINES) -> TwoVersions | None:
     """Where a page holds its notice a second time with no marker between (a page archived with the
     notice repeated below itself), or None: a line repeating one of the notice's ``opening_lines``
     first lines (of at least ``MIN_WORDS`` words) after which at least ``min_repeated`` of the text
     repeats what stands before it, that text being at least ``min_share`` of the page's."""
-    raw_lines = text.splitlines()
-    lines = _lines(text)
+    return _repeated_copy(*_split(text), min_repeated=min_repeated, min_share=min_share, opening_lines=opening_lines)
+
+
+def _repeated_copy(raw_lines: list[str], lines: list[tuple[str, int]], *, min_repeated: float, min_share: float,
+                   opening_lines: int) -> TwoVersions | None:
     numbered = [(number, line, n) for number, (line, n) in enumerate(lines) if n >= MIN_WORDS]
     total = sum(n for _, _, n in numbered)
     opening = {line for _, line, _ in numbered[:opening_lines]}
@@ -134,6 +149,9 @@ def finder(min_repeated: float = 0.5, min_share: float = 0.25) -> Callable[[str]
     twice."""
 
     def found(text: str) -> TwoVersions | None:
-        return two_versions(text, min_repeated=min_repeated, min_share=min_share) or repeated_copy(text)
+        raw_lines, lines = _split(text)  # once for both questions
+        return (_two_versions(raw_lines, lines, min_repeated=min_repeated, min_share=min_share)
+                or _repeated_copy(raw_lines, lines, min_repeated=COPY_REPEATED, min_share=COPY_SHARE,
+                                  opening_lines=OPENING_LINES))
 
     return found
